@@ -1,0 +1,156 @@
+//! The command line: clap definitions and one function per subcommand.
+//! Business logic lives in the pipeline modules; this file only parses,
+//! calls, writes and reports.
+
+use crate::diag::Diagnostic;
+use crate::export::write_atomic;
+use crate::fonts::{FACES, FontBook};
+use crate::render::{self, Format, Options};
+use crate::theme::{self, Theme};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// vita — typeset a résumé from TOML into a print-ready PDF and ATS text.
+#[derive(Debug, Parser)]
+#[command(name = "vita", version, about, long_about = None, after_help = "Run `vita render` in a folder with data/resume.toml to get out/resume.pdf and out/resume.txt.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render a résumé to PDF and plain text.
+    Render(RenderArgs),
+    /// List the built-in themes.
+    Themes,
+    /// List the bundled font families and faces.
+    Fonts,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 on success, 2 on bad input (the message names the file, line and column).\n\
+Existing output files are replaced only by complete new ones; on any error nothing is written.\n\
+SOURCE_DATE_EPOCH, when set, is used as the PDF's creation date; otherwise a fixed date keeps output byte-identical."
+)]
+pub struct RenderArgs {
+    /// The résumé to render (TOML).
+    #[arg(default_value = "data/resume.toml")]
+    pub path: PathBuf,
+    /// Folder to write into; created if missing. Files are named after the
+    /// résumé: cv.toml → cv.pdf, cv.txt.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    pub output: PathBuf,
+    /// A built-in theme name (see `vita themes`) or the path of a theme file.
+    #[arg(short, long, value_name = "NAME|PATH", default_value = theme::DEFAULT_THEME)]
+    pub theme: String,
+    /// Which outputs to write, comma-separated.
+    #[arg(short, long, value_enum, value_delimiter = ',', default_value = "pdf,txt")]
+    pub format: Vec<Format>,
+    /// Print nothing but errors and warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Runs the parsed command line; the exit code follows the rules in `--help`.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Render(args) => render_cmd(&args),
+        Command::Themes => {
+            themes_cmd();
+            Ok(())
+        }
+        Command::Fonts => {
+            fonts_cmd();
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diag) => {
+            eprint!("{diag}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
+    let started = std::time::Instant::now();
+    let resume = crate::model::load(&args.path)?;
+    let theme = Theme::resolve(&args.theme)?;
+    let mut formats = args.format.clone();
+    formats.dedup();
+    let opts = Options { formats, timestamp: source_date_epoch()? };
+    let rendered = render::render(&resume, &theme, &opts)?;
+    for w in &rendered.warnings {
+        eprintln!("warning: {}: {w}", args.path.display());
+    }
+    std::fs::create_dir_all(&args.output).map_err(|e| {
+        Diagnostic::new(format!("cannot create the output folder: {e}"))
+            .in_file(&args.output)
+            .with_hint("choose another folder with -o DIR")
+    })?;
+    let stem = args.path.file_stem().map_or("resume".into(), |s| s.to_string_lossy().into_owned());
+    let mut written = Vec::new();
+    for (format, bytes) in &rendered.outputs {
+        let path = args.output.join(format!("{stem}.{}", format.extension()));
+        write_atomic(&path, bytes).map_err(|e| {
+            Diagnostic::new(format!("cannot write output: {e}")).in_file(&path).with_hint(
+                "check that the folder exists and is writable, or choose another with -o DIR",
+            )
+        })?;
+        written.push(path);
+    }
+    if !args.quiet {
+        let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        eprintln!(
+            "wrote {} ({} page{}, {ms:.0} ms)",
+            names.join(", "),
+            rendered.pages,
+            plural(rendered.pages)
+        );
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Reads `SOURCE_DATE_EPOCH` (reproducible builds) or falls back to a fixed date.
+fn source_date_epoch() -> Result<i64, Diagnostic> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map_err(|_| {
+            Diagnostic::new(format!("SOURCE_DATE_EPOCH is `{v}`, not a number of seconds"))
+                .with_hint("unset it, or set it to seconds since 1970-01-01")
+        }),
+        Err(_) => Ok(crate::export::pdf::FIXED_TIMESTAMP),
+    }
+}
+
+fn themes_cmd() {
+    for (name, text) in theme::BUILTIN {
+        let description =
+            Theme::parse(text, Path::new(name)).map(|t| t.description).unwrap_or_default();
+        println!("{name:<10} {description}");
+    }
+}
+
+fn fonts_cmd() {
+    for family in FontBook::families() {
+        let styles: Vec<&str> = FACES
+            .iter()
+            .filter(|f| f.family == family)
+            .map(|f| match (f.bold, f.italic) {
+                (false, false) => "regular",
+                (true, false) => "bold",
+                (false, true) => "italic",
+                (true, true) => "bold italic",
+            })
+            .collect();
+        println!("{family:<12} {}", styles.join(", "));
+    }
+}

@@ -1,0 +1,127 @@
+//! Inline markup in text fields — `**bold**`, `*italic*`, `` `code` ``,
+//! `[text](url)` — parsed with pulldown-cmark's inline events into plain
+//! pieces with style flags. Markup characters never reach an output.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// A piece of text with the inline styles in force.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Piece {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub code: bool,
+    pub link: Option<String>,
+}
+
+/// Parses one text field. Block-level syntax (a leading `#`, `-`, `1.`) is
+/// not markup in a résumé field, so it is escaped and kept as text; line
+/// breaks become spaces.
+pub fn parse(text: &str) -> Vec<Piece> {
+    let source = escape_block_syntax(text);
+    let mut out: Vec<Piece> = Vec::new();
+    let (mut bold, mut italic) = (0u32, 0u32);
+    let mut link: Option<String> = None;
+    let push = |out: &mut Vec<Piece>,
+                s: &str,
+                code: bool,
+                bold: u32,
+                italic: u32,
+                link: &Option<String>| {
+        let style = (bold > 0, italic > 0, code, link.clone());
+        match out.last_mut() {
+            Some(last) if (last.bold, last.italic, last.code, last.link.clone()) == style => {
+                last.text.push_str(s)
+            }
+            _ => out.push(Piece {
+                text: s.to_string(),
+                bold: style.0,
+                italic: style.1,
+                code,
+                link: style.3,
+            }),
+        }
+    };
+    for event in Parser::new(&source) {
+        match event {
+            Event::Text(t) => push(&mut out, &t, false, bold, italic, &link),
+            Event::Code(t) => push(&mut out, &t, true, bold, italic, &link),
+            Event::SoftBreak | Event::HardBreak => push(&mut out, " ", false, bold, italic, &link),
+            Event::Html(t) | Event::InlineHtml(t) => push(&mut out, &t, false, bold, italic, &link),
+            Event::Start(Tag::Strong) => bold += 1,
+            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => italic += 1,
+            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
+            Event::End(TagEnd::Link) => link = None,
+            // A second paragraph inside one field reads as a space.
+            Event::End(TagEnd::Paragraph) => push(&mut out, " ", false, 0, 0, &None),
+            _ => {}
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+    }
+    out.retain(|p| !p.text.is_empty());
+    out
+}
+
+/// The text without markup, as one string.
+pub fn plain(text: &str) -> String {
+    parse(text).into_iter().map(|p| p.text).collect()
+}
+
+fn escape_block_syntax(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        let after_digits = body[digits..].chars().next();
+        let starts_block = body.starts_with(['#', '>', '-', '+', '=', '|'])
+            || body.starts_with("* ")
+            || (digits > 0 && matches!(after_digits, Some('.') | Some(')')));
+        if starts_block && digits > 0 {
+            out.push_str(&body[..digits]);
+            out.push('\\');
+            out.push_str(&body[digits..]);
+        } else if starts_block {
+            out.push('\\');
+            out.push_str(body);
+        } else {
+            out.push_str(body);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_and_links() {
+        let p = parse("Built **fast** *and* [safe](https://x.org) `code`");
+        let texts: Vec<_> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Built ", "fast", " ", "and", " ", "safe", " ", "code"]);
+        assert!(p[1].bold && p[3].italic && p[7].code);
+        assert_eq!(p[5].link.as_deref(), Some("https://x.org"));
+    }
+
+    #[test]
+    fn block_syntax_stays_text() {
+        assert_eq!(plain("1. First"), "1. First");
+        assert_eq!(plain("# not a heading"), "# not a heading");
+        assert_eq!(plain("- dash"), "- dash");
+        assert_eq!(plain("* star"), "* star");
+        assert_eq!(plain("$1MM saved, 5 < 6 & \"quoted\""), "$1MM saved, 5 < 6 & \"quoted\"");
+    }
+
+    #[test]
+    fn newlines_become_spaces() {
+        assert_eq!(plain("one\ntwo\n\nthree"), "one two three");
+    }
+}

@@ -1,0 +1,479 @@
+//! The composer proper: one method per part of a résumé, each appending
+//! blocks in reading order.
+
+use super::dates::format_range;
+use super::markup;
+use super::{Align, Block, BlockKind, Para, Rule, Span, Style, Styles};
+use crate::fonts::FontBook;
+use crate::model::{Basics, Highlight, Resume, date_of};
+use crate::theme::{self, SectionKind, Theme};
+
+pub(super) struct Composer<'a> {
+    pub theme: &'a Theme,
+    pub book: &'a FontBook,
+    pub styles: &'a Styles,
+    pub out: Vec<Block>,
+    /// Space owed above the next block (set after a heading).
+    pub pending_space: Option<f32>,
+}
+
+/// The parts of an entry header, whichever the data has.
+#[derive(Default)]
+struct Head {
+    title: Option<String>,
+    subtitle: Option<String>,
+    dates: Option<String>,
+    location: Option<String>,
+}
+
+/// An entry's body: prose, then bullets.
+#[derive(Default)]
+struct Body<'r> {
+    summary: Option<&'r str>,
+    highlights: &'r [Highlight],
+    /// Extra "Label: a, b" lines (courses, keywords).
+    lists: Vec<(&'static str, &'r [String])>,
+}
+
+impl<'a> Composer<'a> {
+    fn para(&self, text: &str, base: Style, align: Align) -> Para {
+        let spans = markup::parse(text)
+            .into_iter()
+            .map(|p| Span {
+                style: self.styles.variant(base, p.bold, p.italic, self.book),
+                link: p.link,
+                text: p.text,
+            })
+            .collect();
+        Para { spans, align, leading: self.theme.spacing.leading }
+    }
+
+    fn plain_para(&self, text: &str, style: Style, align: Align) -> Para {
+        let span = Span { text: text.to_string(), style, link: None };
+        Para { spans: vec![span], align, leading: self.theme.spacing.leading }
+    }
+
+    fn header_align(&self) -> Align {
+        match self.theme.header.align {
+            theme::Align::Left => Align::Left,
+            theme::Align::Center => Align::Center,
+        }
+    }
+
+    pub fn header(&mut self, b: &Basics) {
+        let align = self.header_align();
+        let mut name = Block::new(BlockKind::Text(Para {
+            leading: 1.15,
+            ..self.plain_para(&b.name, self.styles.name, align)
+        }));
+        name.keep_with_next = true;
+        self.push(name);
+        if let Some(label) = &b.label {
+            let mut block = Block::new(BlockKind::Text(self.para(label, self.styles.label, align)));
+            block.keep_with_next = true;
+            self.push(block);
+        }
+        let mut items: Vec<(String, Option<String>)> = Vec::new();
+        if let Some(loc) = &b.location {
+            let line = loc.one_line();
+            if !line.is_empty() {
+                items.push((line, None));
+            }
+        }
+        if let Some(email) = &b.email {
+            items.push((email.clone(), Some(format!("mailto:{email}"))));
+        }
+        if let Some(phone) = &b.phone {
+            let digits: String =
+                phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+            items.push((phone.clone(), Some(format!("tel:{digits}"))));
+        }
+        if let Some(url) = &b.url {
+            items.push((display_url(url), Some(url.clone())));
+        }
+        for p in &b.profiles {
+            let shown = match (&p.username, &p.url) {
+                (Some(u), _) => format!("{}: {u}", p.network),
+                (None, Some(url)) => display_url(url),
+                (None, None) => p.network.clone(),
+            };
+            items.push((shown, p.url.clone()));
+        }
+        if !items.is_empty() {
+            let style = self.styles.contact;
+            let mut spans = Vec::new();
+            for (i, (text, link)) in items.into_iter().enumerate() {
+                if i > 0 {
+                    let sep = self.theme.header.separator.clone();
+                    spans.push(Span { text: sep, style, link: None });
+                }
+                spans.push(Span { text, style, link });
+            }
+            let mut block = Block::new(BlockKind::Text(Para { spans, align, leading: 1.4 }));
+            block.space_before = 2.0;
+            self.push(block);
+        }
+    }
+
+    pub fn section(&mut self, kind: SectionKind, r: &Resume) {
+        let dates = &self.theme.dates;
+        let range = |s, e| format_range(date_of(s), date_of(e), dates);
+        let one = |d| format_range(date_of(d), None, dates);
+        match kind {
+            SectionKind::Summary => {
+                if let Some(summary) = &r.basics.summary {
+                    self.heading(kind.title());
+                    self.prose(summary);
+                }
+            }
+            SectionKind::Work if !r.work.is_empty() => {
+                self.heading(kind.title());
+                for (i, w) in r.work.iter().enumerate() {
+                    let head = Head {
+                        title: w.position.clone().or_else(|| w.name.clone()),
+                        subtitle: w.position.as_ref().and(w.name.clone()),
+                        dates: range(&w.start_date, &w.end_date),
+                        location: w.location.clone(),
+                    };
+                    let body = Body {
+                        summary: w.summary.as_deref(),
+                        highlights: &w.highlights,
+                        ..Body::default()
+                    };
+                    self.entry(i, head, body);
+                }
+            }
+            SectionKind::Volunteer if !r.volunteer.is_empty() => {
+                self.heading(kind.title());
+                for (i, v) in r.volunteer.iter().enumerate() {
+                    let head = Head {
+                        title: v.position.clone().or_else(|| v.organization.clone()),
+                        subtitle: v.position.as_ref().and(v.organization.clone()),
+                        dates: range(&v.start_date, &v.end_date),
+                        location: v.location.clone(),
+                    };
+                    let body = Body {
+                        summary: v.summary.as_deref(),
+                        highlights: &v.highlights,
+                        ..Body::default()
+                    };
+                    self.entry(i, head, body);
+                }
+            }
+            SectionKind::Education if !r.education.is_empty() => {
+                self.heading(kind.title());
+                for (i, e) in r.education.iter().enumerate() {
+                    let study: Vec<&str> = [&e.study_type, &e.area]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str)
+                        .collect();
+                    let has_study = !study.is_empty();
+                    let head = Head {
+                        title: Some(if has_study {
+                            study.join(", ")
+                        } else {
+                            e.institution.clone()
+                        }),
+                        subtitle: has_study.then(|| e.institution.clone()),
+                        dates: range(&e.start_date, &e.end_date),
+                        location: e.location.clone(),
+                    };
+                    let mut body = Body { summary: e.summary.as_deref(), ..Body::default() };
+                    if let Some(score) = &e.score {
+                        body.summary = body.summary.or(Some(score));
+                    }
+                    body.lists.push(("Courses", &e.courses));
+                    self.entry(i, head, body);
+                }
+            }
+            SectionKind::Awards if !r.awards.is_empty() => {
+                self.heading(kind.title());
+                for (i, a) in r.awards.iter().enumerate() {
+                    let head = Head {
+                        title: Some(a.title.clone()),
+                        subtitle: a.awarder.clone(),
+                        dates: one(&a.date),
+                        location: None,
+                    };
+                    self.entry(i, head, Body { summary: a.summary.as_deref(), ..Body::default() });
+                }
+            }
+            SectionKind::Certificates if !r.certificates.is_empty() => {
+                self.heading(kind.title());
+                for (i, c) in r.certificates.iter().enumerate() {
+                    let head = Head {
+                        title: Some(c.name.clone()),
+                        subtitle: c.issuer.clone(),
+                        dates: one(&c.date),
+                        location: None,
+                    };
+                    self.entry(i, head, Body::default());
+                }
+            }
+            SectionKind::Publications if !r.publications.is_empty() => {
+                self.heading(kind.title());
+                for (i, p) in r.publications.iter().enumerate() {
+                    let head = Head {
+                        title: Some(p.name.clone()),
+                        subtitle: p.publisher.clone(),
+                        dates: one(&p.release_date),
+                        location: None,
+                    };
+                    self.entry(i, head, Body { summary: p.summary.as_deref(), ..Body::default() });
+                }
+            }
+            SectionKind::Projects if !r.projects.is_empty() => {
+                self.heading(kind.title());
+                for (i, p) in r.projects.iter().enumerate() {
+                    let head = Head {
+                        title: Some(p.name.clone()),
+                        subtitle: p.entity.clone(),
+                        dates: range(&p.start_date, &p.end_date),
+                        location: None,
+                    };
+                    let mut body = Body {
+                        summary: p.description.as_deref(),
+                        highlights: &p.highlights,
+                        ..Body::default()
+                    };
+                    body.lists.push(("Keywords", &p.keywords));
+                    self.entry(i, head, body);
+                }
+            }
+            SectionKind::Skills if !r.skills.is_empty() => {
+                self.heading(kind.title());
+                for s in &r.skills {
+                    let name = match &s.level {
+                        Some(level) => format!("{} ({level})", s.name),
+                        None => s.name.clone(),
+                    };
+                    self.labelled(&name, &s.keywords.join(", "));
+                }
+            }
+            SectionKind::Languages if !r.languages.is_empty() => {
+                self.heading(kind.title());
+                let list: Vec<String> = r
+                    .languages
+                    .iter()
+                    .map(|l| match &l.fluency {
+                        Some(f) => format!("{} ({f})", l.language),
+                        None => l.language.clone(),
+                    })
+                    .collect();
+                self.prose(&list.join(", "));
+            }
+            SectionKind::Interests if !r.interests.is_empty() => {
+                self.heading(kind.title());
+                for it in &r.interests {
+                    self.labelled(&it.name, &it.keywords.join(", "));
+                }
+            }
+            SectionKind::References if !r.references.is_empty() => {
+                self.heading(kind.title());
+                for (i, rf) in r.references.iter().enumerate() {
+                    let head = Head { title: Some(rf.name.clone()), ..Head::default() };
+                    self.entry(
+                        i,
+                        head,
+                        Body { summary: rf.reference.as_deref(), ..Body::default() },
+                    );
+                }
+            }
+            SectionKind::Custom => {
+                for section in r.custom.iter().filter(|s| !s.entries.is_empty()) {
+                    self.heading(&section.title);
+                    for (i, e) in section.entries.iter().enumerate() {
+                        let head = Head {
+                            title: e.title.clone(),
+                            subtitle: e.subtitle.clone(),
+                            dates: range(&e.start_date, &e.end_date),
+                            location: e.location.clone(),
+                        };
+                        self.entry(
+                            i,
+                            head,
+                            Body {
+                                summary: e.summary.as_deref(),
+                                highlights: &e.highlights,
+                                ..Body::default()
+                            },
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn heading(&mut self, title: &str) {
+        let h = &self.theme.headings;
+        let text = if h.uppercase { title.to_uppercase() } else { title.to_string() };
+        let style = self.styles.heading;
+        let rule = h.rule.then_some(Rule {
+            thickness: h.rule_thickness,
+            gap: h.rule_gap,
+            color: style.color,
+        });
+        let mut block = Block::new(BlockKind::Heading {
+            para: self.plain_para(&text, style, Align::Left),
+            rule,
+        });
+        block.space_before = self.theme.spacing.section_before;
+        block.keep_with_next = true;
+        block.bookmark = Some(title.to_string());
+        if self.out.len() <= 3 {
+            // Right under the name header.
+            block.space_before =
+                self.theme.spacing.header_after + self.theme.spacing.section_before / 2.0;
+        }
+        self.out.push(block);
+        // The first block of the section sits `section_after` below the heading.
+        self.pending_space = Some(self.theme.spacing.section_after);
+    }
+}
+
+impl Composer<'_> {
+    /// Appends a block, giving it any space a heading left owing.
+    fn push(&mut self, mut block: Block) {
+        if let Some(space) = self.pending_space.take() {
+            block.space_before = space;
+        }
+        self.out.push(block);
+    }
+
+    /// Paragraphs separated by blank lines ("\n\n").
+    fn prose(&mut self, text: &str) {
+        for (i, paragraph) in paragraphs(text).enumerate() {
+            let mut block =
+                Block::new(BlockKind::Text(self.para(paragraph, self.styles.body, Align::Left)));
+            if i > 0 {
+                block.space_before = self.theme.spacing.paragraph;
+            }
+            self.push(block);
+        }
+    }
+
+    /// "Label: text" with the label in bold, as one paragraph.
+    fn labelled(&mut self, label: &str, text: &str) {
+        let bold = self.styles.variant(self.styles.body, true, false, self.book);
+        let mut para = self.para(text, self.styles.body, Align::Left);
+        let lead = if text.is_empty() { label.to_string() } else { format!("{label}: ") };
+        para.spans.insert(0, Span { text: lead, style: bold, link: None });
+        let mut block = Block::new(BlockKind::Text(para));
+        block.space_before = self.theme.spacing.bullet;
+        self.push(block);
+    }
+
+    /// An entry: header rows, prose, bullets.
+    fn entry(&mut self, index: usize, head: Head, body: Body) {
+        let s = self.styles;
+        let mut lefts: Vec<Para> = Vec::new();
+        if let Some(t) = &head.title {
+            lefts.push(self.para(t, s.entry_title, Align::Left));
+        }
+        if let Some(t) = &head.subtitle {
+            lefts.push(self.para(t, s.entry_subtitle, Align::Left));
+        }
+        let rights: Vec<Para> = [head.dates, head.location]
+            .into_iter()
+            .flatten()
+            .map(|t| self.plain_para(&t, s.meta, Align::Right))
+            .collect();
+        let rows: Vec<(Para, Option<Para>)> = if lefts.is_empty() {
+            // Nothing to name the entry by: its place and dates lead, on the left.
+            rights.into_iter().map(|p| (Para { align: Align::Left, ..p }, None)).collect()
+        } else {
+            let mut rights = rights.into_iter();
+            let mut rows: Vec<(Para, Option<Para>)> =
+                lefts.into_iter().map(|l| (l, rights.next())).collect();
+            // More facts than rows: the rest join the last row's right side.
+            for extra in rights {
+                if let Some((_, Some(right))) = rows.last_mut() {
+                    let sep = Span { text: " · ".into(), style: s.meta, link: None };
+                    right.spans.push(sep);
+                    right.spans.extend(extra.spans);
+                }
+            }
+            rows
+        };
+        let row_count = rows.len();
+        for (i, (left, right)) in rows.into_iter().enumerate() {
+            let mut block = Block::new(BlockKind::Row { left, right });
+            if i == 0 && index > 0 {
+                block.space_before = self.theme.spacing.entry_before;
+            }
+            block.keep_with_next = true;
+            self.push(block);
+        }
+        let first_body = self.out.len();
+        if let Some(summary) = body.summary {
+            self.prose(summary);
+        }
+        self.bullets(body.highlights);
+        for (label, items) in body.lists {
+            if !items.is_empty() {
+                self.labelled(label, &items.join(", "));
+            }
+        }
+        match self.out.get_mut(first_body) {
+            Some(first) if row_count > 0 => {
+                first.space_before = self.theme.spacing.entry_header_after
+            }
+            _ => {
+                // An entry with no body: the header rows must not keep with what follows.
+                if let Some(last) = self.out.last_mut() {
+                    last.keep_with_next = false;
+                }
+            }
+        }
+    }
+
+    fn bullets(&mut self, highlights: &[Highlight]) {
+        let b = &self.theme.bullets;
+        let glyph = b.glyph.clone();
+        let indent = b.indent;
+        for h in highlights {
+            match h {
+                Highlight::Text(text) => self.bullet(&glyph, text, 0.0, indent),
+                Highlight::Group(group) => {
+                    // The lead-in reads as prose; its items are the bullets.
+                    let mut lead = Block::new(BlockKind::Text(self.para(
+                        &group.text,
+                        self.styles.body,
+                        Align::Left,
+                    )));
+                    lead.space_before = self.theme.spacing.paragraph;
+                    lead.keep_with_next = !group.items.is_empty();
+                    self.push(lead);
+                    for (i, item) in group.items.iter().enumerate() {
+                        let marker =
+                            if group.numbered { format!("{}.", i + 1) } else { glyph.clone() };
+                        self.bullet(&marker, item, 0.0, indent);
+                    }
+                }
+            }
+        }
+    }
+
+    fn bullet(&mut self, marker: &str, text: &str, indent: f32, hang: f32) {
+        let marker = Span { text: marker.to_string(), style: self.styles.body, link: None };
+        let para = self.para(text, self.styles.body, Align::Left);
+        let mut block = Block::new(BlockKind::Bullet { marker, para });
+        block.indent = indent;
+        block.hang = hang;
+        block.space_before = self.theme.spacing.bullet;
+        self.push(block);
+    }
+}
+
+/// Splits prose on blank lines.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// A URL as people read it: no scheme, no trailing slash.
+fn display_url(url: &str) -> String {
+    let bare = url.split_once("://").map_or(url, |(_, rest)| rest);
+    bare.trim_end_matches('/').to_string()
+}

@@ -1,0 +1,188 @@
+//! Diagnostics: user-facing errors (file:line:column, what was expected, a hint)
+//! kept apart from internal bugs, and the plumbing that turns byte spans into
+//! line/column positions with a source snippet.
+//!
+//! Every user error exits with code 2; the CLI prints [`Diagnostic`]s with
+//! their `Display` impl, which looks like a compiler message:
+//!
+//! ```text
+//! error: unknown field `emial`
+//!   --> cv.toml:3:1
+//!    |
+//!  3 | emial = "alex@example.com"
+//!    | ^^^^^
+//!    = hint: did you mean `email`?
+//! ```
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A problem with the user's input or environment, reported with its location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub message: String,
+    pub file: Option<PathBuf>,
+    /// 1-based line and column, when the problem has a place in the file.
+    pub location: Option<Location>,
+    pub hint: Option<String>,
+}
+
+/// A place in a source file, with the text of its line for the snippet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    /// Width of the underline, in characters (at least 1).
+    pub width: usize,
+    pub line_text: String,
+}
+
+impl Diagnostic {
+    pub fn new(message: impl Into<String>) -> Self {
+        Diagnostic { message: message.into(), file: None, location: None, hint: None }
+    }
+
+    pub fn in_file(mut self, file: &Path) -> Self {
+        self.file = Some(file.to_path_buf());
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attaches the location of `span` (byte offsets into `source`).
+    pub fn at_span(mut self, source: &str, span: Range<usize>) -> Self {
+        self.location = Some(locate(source, span));
+        self
+    }
+}
+
+/// Converts a byte span into a 1-based line/column with the line's text.
+pub fn locate(source: &str, span: Range<usize>) -> Location {
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let line = source[..start].matches('\n').count() + 1;
+    let column = source[line_start..start].chars().count() + 1;
+    let end = floor_char_boundary(source, span.end.clamp(start, line_end));
+    let width = source[start..end].chars().count().max(1);
+    let line_text = source[line_start..line_end].trim_end_matches('\r').to_string();
+    Location { line, column, width, line_text }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        match (&self.file, &self.location) {
+            (Some(file), Some(loc)) => {
+                let gutter = loc.line.to_string().len();
+                let pad = " ".repeat(gutter);
+                writeln!(f, "{pad}--> {}:{}:{}", file.display(), loc.line, loc.column)?;
+                writeln!(f, "{pad} |")?;
+                writeln!(f, "{} | {}", loc.line, loc.line_text.replace('\t', " "))?;
+                let lead = " ".repeat(loc.column - 1);
+                writeln!(f, "{pad} | {lead}{}", "^".repeat(loc.width))?;
+            }
+            (Some(file), None) => writeln!(f, "  --> {}", file.display())?,
+            _ => {}
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// The candidate closest to `word` by edit distance, if it is close enough to
+/// be a plausible typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Turns a `toml` deserialisation error into a diagnostic: location from its
+/// span, and for unknown fields a "did you mean" hint built from the list of
+/// expected names that serde puts in the message.
+pub fn from_toml_error(err: &toml::de::Error, source: &str, file: &Path) -> Diagnostic {
+    let message = err.message().trim().to_string();
+    let mut diag = Diagnostic::new(first_line(&message)).in_file(file);
+    if let Some(span) = err.span() {
+        diag = diag.at_span(source, span);
+    }
+    if let Some(hint) = hint_for(&message) {
+        diag = diag.with_hint(hint);
+    }
+    diag
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).to_string()
+}
+
+/// Hints for the serde messages users meet most often.
+fn hint_for(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`')?;
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return Some(match did_you_mean(field, names.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("valid keys here: {}", names.join(", ")),
+        });
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (variant, expected) = rest.split_once('`')?;
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return Some(match did_you_mean(variant, names.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("valid values: {}", names.join(", ")),
+        });
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next()?;
+        return Some(format!("add `{field} = ...` to this table"));
+    }
+    if message.starts_with("invalid type") {
+        return Some("check the value's type: text needs quotes, lists need [ ]".into());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_lines_and_unicode_columns() {
+        let src = "a = 1\nnäme = 2\n";
+        let loc = locate(src, 7..11);
+        assert_eq!((loc.line, loc.column), (2, 2));
+        assert_eq!(loc.line_text, "näme = 2");
+    }
+
+    #[test]
+    fn suggests_near_miss() {
+        let hint = hint_for("unknown field `emial`, expected one of `name`, `email`, `phone`");
+        assert_eq!(hint.as_deref(), Some("did you mean `email`?"));
+        let none = hint_for("unknown field `zzz`, expected `name` or `email`");
+        assert_eq!(none.as_deref(), Some("valid keys here: name, email"));
+    }
+}

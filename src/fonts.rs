@@ -1,0 +1,157 @@
+//! The font book: the faces bundled in `fonts/` (embedded in the binary, so
+//! vita runs from any folder and never reads the machine's fonts), looked up
+//! by family, weight and style. Faces are parsed on first use only.
+
+use crate::diag::{self, Diagnostic};
+use std::sync::OnceLock;
+
+/// Index of a face in the [`FontBook`].
+pub type FaceId = usize;
+
+/// One bundled face.
+pub struct FaceInfo {
+    pub family: &'static str,
+    pub bold: bool,
+    pub italic: bool,
+    /// The PostScript name, used for the PDF's /BaseFont.
+    pub postscript_name: &'static str,
+    pub data: &'static [u8],
+}
+
+macro_rules! face {
+    ($family:literal, $bold:literal, $italic:literal, $ps:literal, $file:literal) => {
+        FaceInfo {
+            family: $family,
+            bold: $bold,
+            italic: $italic,
+            postscript_name: $ps,
+            data: include_bytes!(concat!("../fonts/", $file)),
+        }
+    };
+}
+
+/// Every face vita ships. Licences sit beside the files in `fonts/`.
+pub static FACES: [FaceInfo; 8] = [
+    face!("Charis SIL", false, false, "CharisSIL", "charis/CharisSIL-Regular.ttf"),
+    face!("Charis SIL", true, false, "CharisSIL-Bold", "charis/CharisSIL-Bold.ttf"),
+    face!("Charis SIL", false, true, "CharisSIL-Italic", "charis/CharisSIL-Italic.ttf"),
+    face!("Charis SIL", true, true, "CharisSIL-BoldItalic", "charis/CharisSIL-BoldItalic.ttf"),
+    face!("Lato", false, false, "Lato-Regular", "lato/Lato-Regular.ttf"),
+    face!("Lato", true, false, "Lato-Bold", "lato/Lato-Bold.ttf"),
+    face!("Lato", false, true, "Lato-Italic", "lato/Lato-Italic.ttf"),
+    face!("Lato", true, true, "Lato-BoldItalic", "lato/Lato-BoldItalic.ttf"),
+];
+
+/// Vertical metrics of a face, as fractions of the em.
+#[derive(Debug, Clone, Copy)]
+pub struct VMetrics {
+    pub ascender: f32,
+    pub descender: f32,
+    pub cap_height: f32,
+}
+
+/// Parsed faces, created lazily.
+pub struct FontBook {
+    parsed: Vec<OnceLock<rustybuzz::Face<'static>>>,
+}
+
+impl Default for FontBook {
+    fn default() -> Self {
+        FontBook { parsed: FACES.iter().map(|_| OnceLock::new()).collect() }
+    }
+}
+
+impl FontBook {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The face of `family` in the requested style. Family names compare
+    /// without case; an unknown family is a user error with a suggestion.
+    pub fn select(&self, family: &str, bold: bool, italic: bool) -> Result<FaceId, Diagnostic> {
+        let in_family = |f: &FaceInfo| f.family.eq_ignore_ascii_case(family);
+        FACES.iter().position(|f| in_family(f) && f.bold == bold && f.italic == italic).ok_or_else(
+            || {
+                let families = Self::families();
+                let hint = match diag::did_you_mean(family, families.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("bundled families: {}", families.join(", ")),
+                };
+                Diagnostic::new(format!("no bundled font family `{family}`")).with_hint(hint)
+            },
+        )
+    }
+
+    /// Names of the bundled families, in book order.
+    pub fn families() -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for f in &FACES {
+            if !out.contains(&f.family) {
+                out.push(f.family);
+            }
+        }
+        out
+    }
+
+    pub fn info(&self, id: FaceId) -> &'static FaceInfo {
+        &FACES[id]
+    }
+
+    /// The shaping face (parsed on first use).
+    pub fn face(&self, id: FaceId) -> &rustybuzz::Face<'static> {
+        self.parsed[id].get_or_init(|| {
+            rustybuzz::Face::from_slice(FACES[id].data, 0).expect("bundled fonts are valid")
+        })
+    }
+
+    pub fn units_per_em(&self, id: FaceId) -> f32 {
+        self.face(id).units_per_em() as f32
+    }
+
+    pub fn vmetrics(&self, id: FaceId) -> VMetrics {
+        let face = self.face(id);
+        let upem = face.units_per_em() as f32;
+        VMetrics {
+            ascender: face.ascender() as f32 / upem,
+            descender: -(face.descender() as f32) / upem,
+            cap_height: face.capital_height().unwrap_or(face.ascender()) as f32 / upem,
+        }
+    }
+
+    /// Whether the face maps `c` to a real glyph.
+    pub fn has_char(&self, id: FaceId, c: char) -> bool {
+        self.face(id).glyph_index(c).is_some()
+    }
+
+    /// The advance width the font itself records for a glyph, in em units
+    /// (what a PDF viewer assumes before any adjustment).
+    pub fn glyph_advance(&self, id: FaceId, glyph: u16) -> f32 {
+        let face = self.face(id);
+        face.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph)).unwrap_or(0) as f32
+            / face.units_per_em() as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_face_parses_with_sane_metrics() {
+        let book = FontBook::new();
+        for (id, info) in FACES.iter().enumerate() {
+            let m = book.vmetrics(id);
+            assert!(m.ascender > 0.5 && m.descender > 0.0, "{}", info.postscript_name);
+            assert!(book.has_char(id, 'é'));
+        }
+    }
+
+    #[test]
+    fn selects_by_style_and_suggests_families() {
+        let book = FontBook::new();
+        let id = book.select("lato", true, true).unwrap();
+        assert_eq!(book.info(id).postscript_name, "Lato-BoldItalic");
+        let err = book.select("Lotto", false, false).unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `Lato`?"));
+    }
+}

@@ -1,0 +1,236 @@
+//! Page flow: each block is laid out into lines ([`lay_block`]), then the
+//! lines are poured down the content box and onto new pages ([`paginate`])
+//! under the keep rules:
+//!
+//! - a block marked keep-with-next (section heading, entry header row,
+//!   lead-in) shares its page with the next block's first two lines;
+//! - headings and entry-header rows never split;
+//! - a paragraph never leaves one line alone at the foot of a page (orphan)
+//!   or the head of the next (widow): it splits only where at least two
+//!   lines stay on each side, otherwise it moves whole.
+//!
+//! A rule gives way only when a page could never satisfy it (a block taller
+//! than a page), and then the block is split wherever it must.
+
+use super::frame::{Bookmark, Document, Frame, FrameItem, Point};
+use super::inline::{Line, break_lines};
+use crate::compose::{Block, BlockKind, Para};
+use crate::fonts::FontBook;
+
+/// A block as lines, each with its own items relative to the line's top-left.
+#[derive(Debug, Clone)]
+pub struct Laid {
+    pub lines: Vec<LaidLine>,
+    /// Whether the block may split between its lines.
+    pub splittable: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LaidLine {
+    pub height: f32,
+    pub items: Vec<(Point, FrameItem)>,
+}
+
+impl Laid {
+    fn height(&self) -> f32 {
+        self.lines.iter().map(|l| l.height).sum()
+    }
+
+    /// Lines in the smallest piece that may start a page: two, or all of a
+    /// paragraph too short to split with two lines on each side.
+    fn first_chunk(&self) -> usize {
+        if !self.splittable || self.lines.len() < 4 { self.lines.len() } else { 2 }
+    }
+}
+
+/// Lays a block out in a column `width` points wide.
+pub fn lay_block(block: &Block, width: f32, book: &FontBook, warnings: &mut Vec<String>) -> Laid {
+    let x0 = block.indent;
+    let avail = width - block.indent;
+    match &block.kind {
+        BlockKind::Text(para) => {
+            Laid { lines: place(para_lines(para, avail, book, warnings), x0), splittable: true }
+        }
+        BlockKind::Heading { para, rule } => {
+            let mut lines = place(para_lines(para, avail, book, warnings), x0);
+            if let (Some(rule), Some(last)) = (rule, lines.last_mut()) {
+                // The rule sits `gap` below the last baseline.
+                let y = baseline_of(last) + rule.gap;
+                let item =
+                    FrameItem::Rule { width: avail, thickness: rule.thickness, color: rule.color };
+                last.items.push((Point { x: x0, y }, item));
+                last.height = last.height.max(y + rule.thickness);
+            }
+            Laid { lines, splittable: false }
+        }
+        BlockKind::Row { left, right } => {
+            let right_lines = right
+                .as_ref()
+                .map(|r| para_lines(r, avail * 0.5, book, warnings))
+                .unwrap_or_default();
+            let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
+            let gap = if right_lines.is_empty() { 0.0 } else { 12.0 };
+            let left_lines = para_lines(left, avail - right_width - gap, book, warnings);
+            let mut lines = place(left_lines, x0);
+            for (i, r) in right_lines.into_iter().enumerate() {
+                let shift = x0 + avail - r.width - r.runs.first().map_or(0.0, |(x, _)| *x);
+                let laid = line_items(&r, shift);
+                if i < lines.len() {
+                    // Share the left line's baseline.
+                    let dy = baseline_of(&lines[i]) - r.ascent;
+                    lines[i].items.extend(
+                        laid.items.into_iter().map(|(p, it)| (Point { x: p.x, y: p.y + dy }, it)),
+                    );
+                } else {
+                    lines.push(laid);
+                }
+            }
+            Laid { lines, splittable: false }
+        }
+        BlockKind::Bullet { marker, para } => {
+            let text_x = x0 + block.hang;
+            let mut lines = place(para_lines(para, width - text_x, book, warnings), text_x);
+            let marker_para = Para {
+                spans: vec![marker.clone()],
+                align: crate::compose::Align::Left,
+                leading: para.leading,
+            };
+            let marker_line = para_lines(&marker_para, block.hang, book, warnings).remove(0);
+            if let Some(first) = lines.first_mut() {
+                let dy = baseline_of(first) - marker_line.ascent;
+                let laid = line_items(&marker_line, x0);
+                // The marker goes first so that it is read before its text.
+                let mut items: Vec<_> = laid
+                    .items
+                    .into_iter()
+                    .map(|(p, it)| (Point { x: p.x, y: p.y + dy }, it))
+                    .collect();
+                items.append(&mut first.items);
+                first.items = items;
+            }
+            Laid { lines, splittable: true }
+        }
+    }
+}
+
+/// The baseline of a laid line: the y of its first text item.
+fn baseline_of(line: &LaidLine) -> f32 {
+    line.items
+        .iter()
+        .find(|(_, it)| matches!(it, FrameItem::Text(_)))
+        .map_or(line.height * 0.8, |(p, _)| p.y)
+}
+
+fn para_lines(para: &Para, width: f32, book: &FontBook, warnings: &mut Vec<String>) -> Vec<Line> {
+    break_lines(para, width.max(1.0), book, warnings)
+}
+
+fn place(lines: Vec<Line>, x0: f32) -> Vec<LaidLine> {
+    lines.iter().map(|l| line_items(l, x0)).collect()
+}
+
+/// Converts a line into frame items at `x0`, baseline at the line's ascent.
+fn line_items(line: &Line, x0: f32) -> LaidLine {
+    let mut items = Vec::with_capacity(line.runs.len() + line.links.len());
+    for (x, run) in &line.runs {
+        items.push((Point { x: x0 + x, y: line.ascent }, FrameItem::Text(run.clone())));
+    }
+    for (a, b, uri) in &line.links {
+        let item = FrameItem::Link { width: b - a, height: line.height, uri: uri.clone() };
+        items.push((Point { x: x0 + a, y: 0.0 }, item));
+    }
+    LaidLine { height: line.height, items }
+}
+
+/// Height block `i` needs on the current page before it may start there:
+/// its first chunk, and for keep-with-next blocks, the next block's start.
+fn need(laid: &[Laid], blocks: &[Block], i: usize) -> f32 {
+    let l = &laid[i];
+    if blocks[i].keep_with_next {
+        l.height() + lead(laid, blocks, i + 1, 2)
+    } else {
+        l.lines[..l.first_chunk()].iter().map(|x| x.height).sum()
+    }
+}
+
+/// Height of the content starting at block `i` up to `want` lines of
+/// non-kept content (through any chain of keep-with-next blocks).
+fn lead(laid: &[Laid], blocks: &[Block], i: usize, want: usize) -> f32 {
+    let Some(l) = laid.get(i) else { return 0.0 };
+    let space = blocks[i].space_before;
+    if blocks[i].keep_with_next {
+        return space + l.height() + lead(laid, blocks, i + 1, want);
+    }
+    let n = l.first_chunk().max(want.min(l.lines.len()));
+    let h: f32 = space + l.lines[..n].iter().map(|x| x.height).sum::<f32>();
+    if n >= want { h } else { h + lead(laid, blocks, i + 1, want - n) }
+}
+
+/// Pours laid blocks onto pages of `page` size within `content` box.
+pub fn paginate(laid: &[Laid], blocks: &[Block], content: [f32; 4], page: (f32, f32)) -> Document {
+    let [x0, top, _, bottom] = content;
+    let mut doc = Document { content_box: content, ..Document::default() };
+    let new_frame = || Frame { width: page.0, height: page.1, items: Vec::new() };
+    let mut frame = new_frame();
+    let mut y = top;
+    for (i, l) in laid.iter().enumerate() {
+        if l.lines.is_empty() {
+            continue;
+        }
+        let at_top = frame.items.is_empty();
+        let mut space = if at_top { 0.0 } else { blocks[i].space_before };
+        if !at_top && y + space + need(laid, blocks, i) > bottom {
+            doc.pages.push(std::mem::replace(&mut frame, new_frame()));
+            y = top;
+            space = 0.0;
+        }
+        y += space;
+        if let Some(title) = &blocks[i].bookmark {
+            doc.bookmarks.push(Bookmark { title: title.clone(), page: doc.pages.len(), y });
+        }
+        let mut next = 0;
+        while next < l.lines.len() {
+            let take = lines_that_fit(l, next, bottom - y, frame.items.is_empty());
+            for line in &l.lines[next..next + take] {
+                for (p, item) in &line.items {
+                    frame.items.push((Point { x: x0 + p.x, y: y + p.y }, item.clone()));
+                }
+                y += line.height;
+            }
+            next += take;
+            if next < l.lines.len() {
+                doc.pages.push(std::mem::replace(&mut frame, new_frame()));
+                y = top;
+            }
+        }
+    }
+    doc.pages.push(frame);
+    doc
+}
+
+/// How many lines of `l`, from `from`, go on a page with `room` left,
+/// keeping two lines on each side of a split. `fresh` pages must take at
+/// least one line, so nothing loops forever.
+fn lines_that_fit(l: &Laid, from: usize, room: f32, fresh: bool) -> usize {
+    let rest = &l.lines[from..];
+    let mut fit = 0;
+    let mut h = 0.0;
+    for line in rest {
+        if h + line.height > room + 0.01 {
+            break;
+        }
+        h += line.height;
+        fit += 1;
+    }
+    if fit == rest.len() {
+        return fit;
+    }
+    if l.splittable {
+        // Leave at least two lines for the next page, and take at least two.
+        let keep = fit.min(rest.len().saturating_sub(2));
+        if keep >= 2 {
+            return keep;
+        }
+    }
+    if fresh { fit.max(1) } else { 0 }
+}

@@ -1,0 +1,103 @@
+//! Frames: the positioned output of layout. A page is a [`Frame`] of items at
+//! points (origin top-left, y down, in PostScript points). Exporters match
+//! over [`FrameItem`] and never lay anything out again.
+
+use crate::fonts::FaceId;
+use crate::theme::Color;
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Point {
+    pub x: f32,
+    pub y: f32,
+}
+
+/// One shaped glyph. `advance` is the distance to the next glyph as the
+/// shaper decided it (kerning and letter-spacing included); `cluster` is the
+/// byte offset of its source text in the run's `text`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    pub advance: f32,
+    pub dx: f32,
+    pub dy: f32,
+    pub cluster: u32,
+}
+
+/// Glyphs in one face and size, with the text they came from. Its point is
+/// the start of the baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub face: FaceId,
+    pub size: f32,
+    pub color: Color,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+}
+
+impl TextRun {
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+
+    /// The source text of each glyph: a cluster's text goes to its first
+    /// glyph, later glyphs of the same cluster get "".
+    pub fn glyph_texts(&self) -> Vec<&str> {
+        let n = self.glyphs.len();
+        (0..n)
+            .map(|i| {
+                let start = self.glyphs[i].cluster as usize;
+                if i > 0 && self.glyphs[i - 1].cluster as usize == start {
+                    return "";
+                }
+                let end = self.glyphs[i + 1..]
+                    .iter()
+                    .map(|g| g.cluster as usize)
+                    .find(|&c| c != start)
+                    .unwrap_or(self.text.len());
+                self.text.get(start..end.max(start)).unwrap_or("")
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrameItem {
+    Text(TextRun),
+    /// A horizontal rule whose point is its left end (centre of the stroke).
+    Rule {
+        width: f32,
+        thickness: f32,
+        color: Color,
+    },
+    /// A clickable area whose point is its top-left corner.
+    Link {
+        width: f32,
+        height: f32,
+        uri: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    pub width: f32,
+    pub height: f32,
+    pub items: Vec<(Point, FrameItem)>,
+}
+
+/// An outline entry: a section's title and where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+/// The laid-out document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub pages: Vec<Frame>,
+    pub bookmarks: Vec<Bookmark>,
+    /// The content box every glyph must stay inside: x0, y0, x1, y1.
+    pub content_box: [f32; 4],
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,20 @@
+//! vita — a résumé typesetter.
+//!
+//! The pipeline runs one way over plain types:
+//!
+//! ```text
+//! data/*.toml ─▶ model::Resume ─┐
+//! layouts/*.toml ─▶ theme::Theme ┴▶ compose ─▶ Vec<Block> ─▶ layout ─▶ Document
+//!                                                   │                      │
+//!                                                   └─▶ export::text       └─▶ export::pdf
+//! ```
+
+pub mod cli;
+pub mod compose;
+pub mod diag;
+pub mod export;
+pub mod fonts;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod theme;

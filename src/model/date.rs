@@ -1,0 +1,166 @@
+//! Partial dates as résumés use them: `2021`, `2021-03`, `2021-03-15`, or
+//! `present` for an ongoing role. Ordering compares what both sides state,
+//! so `2021` is not after `2021-03`.
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A date with optional month and day, or the open end `present`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Date {
+    Partial { year: u16, month: Option<u8>, day: Option<u8> },
+    Present,
+}
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `present` (any case).
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("present") {
+            return Ok(Date::Present);
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, what: &str, digits: usize| -> Result<u32, String> {
+            if p.len() != digits || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("`{s}`: the {what} must have {digits} digits"));
+            }
+            Ok(p.parse().expect("digits parse"))
+        };
+        if parts.is_empty() || parts.len() > 3 {
+            return Err(format!("`{s}` is not a date"));
+        }
+        let year = num(parts[0], "year", 4)? as u16;
+        let month = match parts.get(1) {
+            Some(p) => {
+                let m = num(p, "month", 2)?;
+                if !(1..=12).contains(&m) {
+                    return Err(format!("`{s}`: month {m} is not between 01 and 12"));
+                }
+                Some(m as u8)
+            }
+            None => None,
+        };
+        let day = match parts.get(2) {
+            Some(p) => {
+                let d = num(p, "day", 2)?;
+                let max = days_in_month(year, month.expect("day implies month"));
+                if d == 0 || d > max {
+                    return Err(format!("`{s}`: day {d} does not exist in that month"));
+                }
+                Some(d as u8)
+            }
+            None => None,
+        };
+        Ok(Date::Partial { year, month, day })
+    }
+
+    /// Compares two dates on the precision both share; `present` is after
+    /// every date.
+    pub fn compare(&self, other: &Date) -> Ordering {
+        match (self, other) {
+            (Date::Present, Date::Present) => Ordering::Equal,
+            (Date::Present, _) => Ordering::Greater,
+            (_, Date::Present) => Ordering::Less,
+            (
+                Date::Partial { year: y1, month: m1, day: d1 },
+                Date::Partial { year: y2, month: m2, day: d2 },
+            ) => y1.cmp(y2).then_with(|| match (m1, m2) {
+                (Some(a), Some(b)) => a.cmp(b).then_with(|| match (d1, d2) {
+                    (Some(a), Some(b)) => a.cmp(b),
+                    _ => Ordering::Equal,
+                }),
+                _ => Ordering::Equal,
+            }),
+        }
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u32 {
+    match month {
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    /// The canonical ISO-like form, as written in the TOML.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Date::Present => f.write_str("present"),
+            Date::Partial { year, month, day } => {
+                write!(f, "{year:04}")?;
+                if let Some(m) = month {
+                    write!(f, "-{m:02}")?;
+                }
+                if let Some(d) = day {
+                    write!(f, "-{d:02}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date as \"YYYY\", \"YYYY-MM\", \"YYYY-MM-DD\" or \"present\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse(v).map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_precision() {
+        assert_eq!(Date::parse("2021").unwrap().to_string(), "2021");
+        assert_eq!(Date::parse("2021-03").unwrap().to_string(), "2021-03");
+        assert_eq!(Date::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
+        assert_eq!(Date::parse("Present").unwrap(), Date::Present);
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(Date::parse("2021-13").unwrap_err().contains("month 13"));
+        assert!(Date::parse("2023-02-29").is_err());
+        assert!(Date::parse("21").is_err());
+        assert!(Date::parse("2021-3").is_err());
+        assert!(Date::parse("soon").is_err());
+    }
+
+    #[test]
+    fn compares_on_shared_precision() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2021").compare(&d("2021-03")), Ordering::Equal);
+        assert_eq!(d("2020-12").compare(&d("2021-01")), Ordering::Less);
+        assert_eq!(d("2030").compare(&Date::Present), Ordering::Less);
+    }
+}

@@ -1,0 +1,163 @@
+//! Reading a résumé file: bytes → UTF-8 → TOML → [`Resume`], then the checks
+//! serde cannot express (a date range that ends before it starts). Every
+//! failure is a [`Diagnostic`] naming the file, line and column.
+
+use super::{Date, DateField, Resume};
+use crate::diag::{self, Diagnostic};
+use std::cmp::Ordering;
+use std::path::Path;
+
+/// Largest résumé file accepted; a real one is a few kilobytes.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads and validates the résumé at `path`.
+pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::new(format!("cannot read résumé: {}", io_reason(&e)))
+            .in_file(path)
+            .with_hint("check the path, or run `vita init` to create a starter résumé")
+    })?;
+    if meta.is_dir() {
+        return Err(Diagnostic::new("expected a résumé file, found a folder").in_file(path));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(Diagnostic::new(format!(
+            "the file is {} bytes; résumés over {} bytes are refused",
+            meta.len(),
+            MAX_INPUT_BYTES
+        ))
+        .in_file(path));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(format!("cannot read résumé: {}", io_reason(&e))).in_file(path)
+    })?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("prefix is valid");
+            let at = e.valid_up_to();
+            return Err(Diagnostic::new("the file is not valid UTF-8")
+                .in_file(path)
+                .at_span(valid, at..at)
+                .with_hint("save the file as UTF-8"));
+        }
+    };
+    parse(text, path)
+}
+
+/// Parses résumé text; `path` is only used in messages.
+pub fn parse(text: &str, path: &Path) -> Result<Resume, Diagnostic> {
+    // A byte-order mark is legal in UTF-8 files but not in TOML.
+    // Positions are counted in the text after it, as an editor shows them.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let resume: Resume = toml::from_str(text).map_err(|e| diag::from_toml_error(&e, text, path))?;
+    check(&resume).map_err(|(msg, span, hint)| {
+        Diagnostic::new(msg).in_file(path).at_span(text, span).with_hint(hint)
+    })?;
+    Ok(resume)
+}
+
+type Problem = (String, std::ops::Range<usize>, String);
+
+/// Checks what the types cannot: start dates are not `present`, ranges do
+/// not end before they start, and the name is not blank.
+fn check(r: &Resume) -> Result<(), Problem> {
+    if r.basics.name.trim().is_empty() {
+        return Err((
+            "basics.name is empty".into(),
+            0..0,
+            "a résumé needs the name it belongs to".into(),
+        ));
+    }
+    let ranges = r
+        .work
+        .iter()
+        .map(|w| (&w.start_date, &w.end_date))
+        .chain(r.volunteer.iter().map(|v| (&v.start_date, &v.end_date)))
+        .chain(r.education.iter().map(|e| (&e.start_date, &e.end_date)))
+        .chain(r.projects.iter().map(|p| (&p.start_date, &p.end_date)))
+        .chain(
+            r.custom.iter().flat_map(|c| c.entries.iter().map(|e| (&e.start_date, &e.end_date))),
+        );
+    for (start, end) in ranges {
+        check_range(start, end)?;
+    }
+    Ok(())
+}
+
+fn check_range(start: &DateField, end: &DateField) -> Result<(), Problem> {
+    if let Some(s) = start.as_ref().filter(|s| *s.get_ref() == Date::Present) {
+        return Err((
+            "a start date cannot be `present`".into(),
+            s.span(),
+            "use `present` as the end date of an ongoing role".into(),
+        ));
+    }
+    match (start, end) {
+        (Some(s), Some(e)) if e.get_ref().compare(s.get_ref()) == Ordering::Less => Err((
+            format!("the end date {} is before the start date {}", e.get_ref(), s.get_ref()),
+            e.span(),
+            "swap the dates, or fix the year".into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(src: &str) -> Diagnostic {
+        parse(src, Path::new("t.toml")).unwrap_err()
+    }
+
+    #[test]
+    fn reports_unknown_key_with_hint_and_place() {
+        let d = err("[basics]\nname = \"A\"\nemial = \"a@b.c\"\n");
+        assert!(d.message.contains("unknown field `emial`"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, 3);
+        assert_eq!(d.hint.as_deref(), Some("did you mean `email`?"));
+    }
+
+    #[test]
+    fn reports_end_before_start_at_the_end_date() {
+        let d = err(
+            "[basics]\nname = \"A\"\n[[work]]\nstart_date = \"2021-05\"\nend_date = \"2020\"\n",
+        );
+        assert!(d.message.contains("before the start"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, 5);
+    }
+
+    #[test]
+    fn reports_bad_month() {
+        let d = err("[basics]\nname = \"A\"\n[[work]]\nstart_date = \"2021-13\"\n");
+        assert!(d.message.contains("month 13"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, 4);
+    }
+
+    #[test]
+    fn accepts_nested_highlights_and_bom() {
+        let r = parse(
+            "\u{feff}[basics]\nname = \"A\"\n[[work]]\nhighlights = [\"x\", { text = \"y\", items = [\"z\"] }]\n",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        assert_eq!(r.work[0].highlights.len(), 2);
+    }
+
+    #[test]
+    fn group_typo_is_reported_by_name() {
+        let d =
+            err("[basics]\nname = \"A\"\n[[work]]\nhighlights = [{ text = \"y\", itmes = [] }]\n");
+        assert!(d.message.contains("itmes"), "{d}");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `items`?"));
+    }
+}
