@@ -3,7 +3,7 @@
 //! calls, writes and reports.
 
 use crate::diag::Diagnostic;
-use crate::export::write_atomic;
+use crate::export::write_all_atomic;
 use crate::fonts::{FACES, FontBook};
 use crate::render::{self, Format, Options};
 use crate::theme::{self, Theme};
@@ -93,16 +93,19 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
             .with_hint("choose another folder with -o DIR")
     })?;
     let stem = args.path.file_stem().map_or("resume".into(), |s| s.to_string_lossy().into_owned());
-    let mut written = Vec::new();
-    for (format, bytes) in &rendered.outputs {
-        let path = args.output.join(format!("{stem}.{}", format.extension()));
-        write_atomic(&path, bytes).map_err(|e| {
-            Diagnostic::new(format!("cannot write output: {e}")).in_file(&path).with_hint(
-                "check that the folder exists and is writable, or choose another with -o DIR",
-            )
-        })?;
-        written.push(path);
-    }
+    let files: Vec<(PathBuf, &[u8])> = rendered
+        .outputs
+        .iter()
+        .map(|(format, bytes)| {
+            (args.output.join(format!("{stem}.{}", format.extension())), &bytes[..])
+        })
+        .collect();
+    write_all_atomic(&files).map_err(|(path, e)| {
+        Diagnostic::new(format!("cannot write output: {e}"))
+            .in_file(&path)
+            .with_hint("check that the folder is writable, or choose another with -o DIR")
+    })?;
+    let written: Vec<&PathBuf> = files.iter().map(|(p, _)| p).collect();
     if !args.quiet {
         let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
         let ms = started.elapsed().as_secs_f64() * 1000.0;

@@ -132,6 +132,17 @@ impl FontBook {
     }
 }
 
+impl FontBook {
+    /// A glyph's ink box (x0, y0, x1, y1) in em units, y up; `None` for
+    /// glyphs without outlines (spaces).
+    pub fn glyph_bounds(&self, id: FaceId, glyph: u16) -> Option<[f32; 4]> {
+        let face = self.face(id);
+        let b = face.glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(glyph))?;
+        let u = face.units_per_em() as f32;
+        Some([b.x_min as f32 / u, b.y_min as f32 / u, b.x_max as f32 / u, b.y_max as f32 / u])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,19 +5,50 @@ pub mod pdf;
 pub mod text;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` so that the file is either the old one or the
-/// complete new one: a temporary file in the same folder, synced, then
-/// renamed over the target.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes each `(path, bytes)` so that every target is either its old file
+/// or the complete new one: all contents go to temporary files in the
+/// targets' folders first (synced), and only when every one is written are
+/// they renamed over the targets. A failure before that leaves the disk as
+/// it was.
+pub fn write_all_atomic(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let tmp = stage(path, bytes).map_err(|e| (path.clone(), e))?;
+        staged.push((path, tmp));
+    }
+    for (path, tmp) in staged {
+        tmp.persist(path).map_err(|e| (path.clone(), e.error))?;
+    }
+    Ok(())
+}
+
+fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if path.is_dir() {
+        return Err(std::io::Error::other("a folder is in the way of the output file"));
+    }
     let mut tmp = tempfile::Builder::new().prefix(".vita-").suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
+    keep_permissions(tmp.as_file(), path)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(tmp)
+}
+
+/// Gives the new file the old one's permissions, or the usual 0644 (less
+/// the umask's doing) for a new file: temporary files start private.
+#[cfg(unix)]
+fn keep_permissions(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn keep_permissions(_file: &std::fs::File, _path: &Path) -> std::io::Result<()> {
     Ok(())
 }

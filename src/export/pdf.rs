@@ -67,6 +67,8 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
         return Err(format!("PDF serialisation: {w:?}"));
     }
     add_outline(&mut lo, doc);
+    tidy_info(&mut lo);
+    indirect_annotations(&mut lo);
     let id = Object::String(fingerprint(doc, meta).into_bytes(), StringFormat::Hexadecimal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     lo.compress();
@@ -294,6 +296,40 @@ fn add_outline(lo: &mut lopdf::Document, doc: &Document) {
     if let Ok(Object::Dictionary(catalog)) = lo.get_object_mut(root) {
         catalog.set("Outlines", Object::Reference(outlines_id));
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+}
+
+/// Drops info keys printpdf writes that would make false or empty claims:
+/// an empty `GTS_PDFXVersion` makes readers report the file as PDF/X.
+fn tidy_info(lo: &mut lopdf::Document) {
+    let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) else { return };
+    if let Ok(Object::Dictionary(dict)) = lo.get_object_mut(info) {
+        for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Trapped"] {
+            dict.remove(key);
+        }
+    }
+}
+
+/// Moves link annotations into objects of their own: the PDF standard wants
+/// a page's /Annots to hold references, and printpdf writes them inline.
+fn indirect_annotations(lo: &mut lopdf::Document) {
+    for (_, page_id) in lo.get_pages() {
+        let Ok(Object::Dictionary(page)) = lo.get_object(page_id) else { continue };
+        let Ok(Object::Array(annots)) = page.get(b"Annots") else { continue };
+        let annots = annots.clone();
+        let refs: Vec<Object> = annots
+            .into_iter()
+            .map(|a| match a {
+                Object::Dictionary(mut d) => {
+                    d.set("P", Object::Reference(page_id));
+                    Object::Reference(lo.add_object(Object::Dictionary(d)))
+                }
+                other => other,
+            })
+            .collect();
+        if let Ok(Object::Dictionary(page)) = lo.get_object_mut(page_id) {
+            page.set("Annots", Object::Array(refs));
+        }
     }
 }
 

@@ -234,3 +234,100 @@ fn lines_that_fit(l: &Laid, from: usize, room: f32, fresh: bool) -> usize {
     }
     if fresh { fit.max(1) } else { 0 }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::{Align, Span, Style};
+    use crate::theme::Color;
+
+    const LINE: f32 = 10.0;
+
+    /// A block of `lines` lines, each tagged with a rule whose width encodes
+    /// (block, line) so the test can see where it landed.
+    fn block(id: usize, lines: usize, keep: bool, splittable: bool) -> (Laid, Block) {
+        let lines = (0..lines)
+            .map(|l| LaidLine {
+                height: LINE,
+                items: vec![(
+                    Point::default(),
+                    FrameItem::Rule {
+                        width: (id * 100 + l) as f32,
+                        thickness: 1.0,
+                        color: Color::rgb(0, 0, 0),
+                    },
+                )],
+            })
+            .collect();
+        let style = Style { face: 0, size: 10.0, color: Color::rgb(0, 0, 0), letter_spacing: 0.0 };
+        let para = Para {
+            spans: vec![Span { text: String::new(), style, link: None }],
+            align: Align::Left,
+            leading: 1.0,
+        };
+        let mut b = Block::new(BlockKind::Text(para));
+        b.keep_with_next = keep;
+        (Laid { lines, splittable }, b)
+    }
+
+    /// Page index and order of each tagged line.
+    fn pages_of(specs: &[(usize, bool, bool)], page_lines: usize) -> Vec<Vec<usize>> {
+        let (laid, blocks): (Vec<_>, Vec<_>) =
+            specs.iter().enumerate().map(|(i, &(n, keep, split))| block(i, n, keep, split)).unzip();
+        let content = [0.0, 0.0, 100.0, page_lines as f32 * LINE];
+        let doc = paginate(&laid, &blocks, content, (100.0, 1000.0));
+        doc.pages
+            .iter()
+            .map(|f| {
+                f.items
+                    .iter()
+                    .filter_map(|(_, it)| match it {
+                        FrameItem::Rule { width, .. } => Some(*width as usize),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn heading_never_ends_a_page() {
+        // 8 lines of filler, then a heading and a 4-line paragraph; 10 lines a page.
+        let pages = pages_of(&[(8, false, true), (1, true, false), (4, false, true)], 10);
+        assert_eq!(pages[0].len(), 8, "{pages:?}");
+        assert_eq!(pages[1][0], 100, "heading starts page 2: {pages:?}");
+    }
+
+    #[test]
+    fn entry_header_keeps_two_lines_of_its_body() {
+        // Room for header + 1 body line only: the header moves.
+        let pages =
+            pages_of(&[(8, false, true), (1, true, false), (1, false, true), (1, false, true)], 10);
+        assert_eq!(pages[0], [0, 1, 2, 3, 4, 5, 6, 7], "{pages:?}");
+        assert_eq!(pages[1], [100, 200, 300]);
+    }
+
+    #[test]
+    fn paragraph_splits_leaving_no_widow() {
+        // 5-line paragraph with room for 4: take 3, carry 2.
+        let pages = pages_of(&[(6, false, false), (5, false, true)], 10);
+        assert_eq!(pages[0][6..], [100, 101, 102], "{pages:?}");
+        assert_eq!(pages[1], [103, 104]);
+    }
+
+    #[test]
+    fn short_or_orphaned_paragraphs_move_whole() {
+        // 3 lines with room for 2: no 2+1 or 1+2 split is allowed.
+        let pages = pages_of(&[(8, false, false), (3, false, true)], 10);
+        assert_eq!(pages[1], [100, 101, 102], "{pages:?}");
+        // 6 lines with room for 1: an orphan; the paragraph moves.
+        let pages = pages_of(&[(9, false, false), (6, false, true)], 10);
+        assert_eq!(pages[1], [100, 101, 102, 103, 104, 105], "{pages:?}");
+    }
+
+    #[test]
+    fn a_block_taller_than_a_page_still_flows() {
+        let pages = pages_of(&[(25, false, false)], 10);
+        assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [10, 10, 5]);
+    }
+}

@@ -15,7 +15,7 @@ pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
     let meta = std::fs::metadata(path).map_err(|e| {
         Diagnostic::new(format!("cannot read résumé: {}", io_reason(&e)))
             .in_file(path)
-            .with_hint("check the path, or run `vita init` to create a starter résumé")
+            .with_hint("check the path; `vita render` alone reads data/resume.toml")
     })?;
     if meta.is_dir() {
         return Err(Diagnostic::new("expected a résumé file, found a folder").in_file(path));

@@ -1,0 +1,134 @@
+//! Helpers for tests that run the real `vita` binary in a temporary folder
+//! and the poppler/qpdf tools on what it writes. On failure they print the
+//! command, its stderr and the folder listing.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_vita");
+
+/// The repository root (where data/ and layouts/ live).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary working folder with data/resume.toml copied in.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::copy(root().join("data/resume.toml"), dir.path().join("data/resume.toml"))
+            .unwrap();
+        Sandbox { dir }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, contents).unwrap();
+        p
+    }
+
+    /// Runs vita with `args` in the sandbox.
+    pub fn vita(&self, args: &[&str]) -> Run {
+        self.vita_env(args, &[])
+    }
+
+    pub fn vita_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args).current_dir(self.dir.path()).env_remove("SOURCE_DATE_EPOCH");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let output = cmd.output().expect("run vita");
+        Run {
+            args: args.iter().map(|s| s.to_string()).collect(),
+            output,
+            dir: self.dir.path().to_path_buf(),
+        }
+    }
+}
+
+/// One finished run of the binary.
+pub struct Run {
+    pub args: Vec<String>,
+    pub output: Output,
+    pub dir: PathBuf,
+}
+
+impl Run {
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    pub fn code(&self) -> Option<i32> {
+        self.output.status.code()
+    }
+
+    /// What to print when an assertion about this run fails.
+    pub fn report(&self) -> String {
+        format!(
+            "\n$ vita {}\nexit: {:?}\nstderr:\n{}\nstdout:\n{}\nfolder:\n{}",
+            self.args.join(" "),
+            self.code(),
+            self.stderr(),
+            String::from_utf8_lossy(&self.output.stdout),
+            listing(&self.dir)
+        )
+    }
+
+    pub fn assert_ok(&self) -> &Run {
+        assert_eq!(self.code(), Some(0), "expected success{}", self.report());
+        self
+    }
+}
+
+fn listing(dir: &Path) -> String {
+    let mut out = String::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        if let Ok(entries) = std::fs::read_dir(&d) {
+            for e in entries.flatten() {
+                let p = e.path();
+                let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+                out.push_str(&format!(
+                    "  {} ({len} bytes)\n",
+                    p.strip_prefix(dir).unwrap_or(&p).display()
+                ));
+                if p.is_dir() {
+                    stack.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Runs an external tool, failing the test with install advice if absent.
+pub fn tool(name: &str, args: &[&str]) -> Output {
+    Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run `{name}` ({e}); install poppler-utils and qpdf (apt-get install -y poppler-utils qpdf)")
+    })
+}
+
+pub fn tool_stdout(name: &str, args: &[&str]) -> String {
+    let out = tool(name, args);
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}

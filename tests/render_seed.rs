@@ -1,0 +1,273 @@
+//! The seed résumé (data/resume.toml) through the real binary: the PDF is
+//! valid, its fonts embedded + subset + mapped to Unicode, every word of
+//! the model comes back from pdftotext in order and unglued, the ATS text
+//! likewise, and two runs give the same bytes.
+
+mod common;
+
+use common::{Sandbox, root, tool_stdout};
+use vita::compose::{dates::format_range, markup::plain};
+use vita::model::{Highlight, Resume, date_of};
+use vita::theme::Theme;
+
+/// The text fields of one entry: header fields may come in any order among
+/// themselves (the theme decides), body fields in the order given.
+struct Entry {
+    header: Vec<String>,
+    body: Vec<String>,
+}
+
+fn seed() -> Resume {
+    vita::model::load(&root().join("data/resume.toml")).expect("seed loads")
+}
+
+/// Every text field of the résumé, in the model's order.
+fn fields(r: &Resume, theme: &Theme) -> Vec<Entry> {
+    let b = &r.basics;
+    let mut out = vec![Entry {
+        header: [Some(b.name.clone()), b.label.clone(), b.email.clone(), b.phone.clone()]
+            .into_iter()
+            .flatten()
+            .chain(b.location.as_ref().map(|l| l.one_line()))
+            .collect(),
+        body: vec![],
+    }];
+    let paras = |t: &Option<String>| -> Vec<String> {
+        t.iter().flat_map(|t| t.split("\n\n").map(plain).collect::<Vec<_>>()).collect()
+    };
+    out.push(Entry { header: vec![], body: paras(&b.summary) });
+    for w in &r.work {
+        let mut body = paras(&w.summary);
+        for h in &w.highlights {
+            match h {
+                Highlight::Text(t) => body.push(plain(t)),
+                Highlight::Group(g) => {
+                    body.push(plain(&g.text));
+                    body.extend(g.items.iter().map(|i| plain(i)));
+                }
+            }
+        }
+        let dates = format_range(date_of(&w.start_date), date_of(&w.end_date), &theme.dates);
+        let header = [w.position.clone(), w.name.clone(), w.location.clone(), dates]
+            .into_iter()
+            .flatten()
+            .collect();
+        out.push(Entry { header, body });
+    }
+    for e in &r.education {
+        let dates = format_range(date_of(&e.start_date), date_of(&e.end_date), &theme.dates);
+        let header = [Some(e.institution.clone()), e.study_type.clone(), e.area.clone(), dates]
+            .into_iter()
+            .flatten()
+            .collect();
+        out.push(Entry { header, body: paras(&e.summary) });
+    }
+    out
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+/// Position of `needle` as a contiguous run of whole words at or after `from`.
+fn find(hay: &[&str], needle: &[&str], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(from);
+    }
+    (from..=hay.len().saturating_sub(needle.len())).find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+/// Asserts every field's words appear whole, contiguous and in order.
+fn assert_in_order(text: &str, entries: &[Entry], what: &str) {
+    let hay = words(text);
+    let mut cursor = 0;
+    for entry in entries {
+        let start = cursor;
+        let mut end = start;
+        for field in &entry.header {
+            let needle = words(field);
+            let at = find(&hay, &needle, start).unwrap_or_else(|| {
+                panic!("{what}: header field {field:?} not found after word {start}")
+            });
+            end = end.max(at + needle.len());
+        }
+        cursor = end;
+        for field in &entry.body {
+            let needle = words(field);
+            let at = find(&hay, &needle, cursor).unwrap_or_else(|| {
+                let near: Vec<_> = hay[cursor..(cursor + 40).min(hay.len())].to_vec();
+                panic!("{what}: field {field:?} not found in order (or glued/split) after word {cursor}: {near:?}")
+            });
+            cursor = at + needle.len();
+        }
+    }
+}
+
+fn classic() -> Theme {
+    Theme::resolve("classic").unwrap()
+}
+
+#[test]
+fn seed_pdf_passes_qpdf_and_every_font_is_embedded_subset_and_mapped() {
+    let sb = Sandbox::new();
+    sb.vita(&["render"]).assert_ok();
+    let pdf = sb.path("out/resume.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let check = common::tool("qpdf", &["--check", pdf]);
+    assert!(
+        check.status.success(),
+        "qpdf --check failed:\n{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let fonts = tool_stdout("pdffonts", &[pdf]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "expected several fonts:\n{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name, type words…, encoding, emb, sub, uni, object id, generation
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "font not embedded+subset+unicode: {row}"
+        );
+        assert!(cols[0].as_bytes()[6] == b'+', "subset tag missing: {row}");
+    }
+}
+
+#[test]
+fn pdftotext_returns_every_word_of_the_model_in_order() {
+    let sb = Sandbox::new();
+    sb.vita(&["render", "--format", "pdf"]).assert_ok();
+    let text = tool_stdout("pdftotext", &[sb.path("out/resume.pdf").to_str().unwrap(), "-"]);
+    assert_in_order(&text, &fields(&seed(), &classic()), "pdftotext");
+    // Words that a careless layout glues or splits.
+    for w in ["15+", "I’ve", "multi-region/multi-cluster", "single-tenant-per-AWS-account", "$1MM."]
+    {
+        assert!(words(&text).contains(&w), "{w:?} not extracted whole");
+    }
+}
+
+#[test]
+fn ats_text_has_every_word_in_order_and_no_markup() {
+    let sb = Sandbox::new();
+    sb.vita(&["render", "--format", "txt"]).assert_ok();
+    let text = std::fs::read_to_string(sb.path("out/resume.txt")).unwrap();
+    assert_in_order(&text, &fields(&seed(), &classic()), "ATS text");
+    for heading in ["SUMMARY", "EXPERIENCE", "EDUCATION"] {
+        assert!(text.lines().any(|l| l == heading), "no {heading} line");
+    }
+    assert!(!text.contains("**") && !text.contains("](") && !text.contains('`'));
+    assert!(text.lines().all(|l| l.chars().count() <= 100));
+    assert!(!sb.path("out/resume.pdf").exists(), "--format txt wrote a PDF");
+}
+
+#[test]
+fn two_runs_give_byte_identical_pdfs_and_the_epoch_sets_the_date() {
+    let sb = Sandbox::new();
+    sb.vita(&["render", "-o", "a"]).assert_ok();
+    sb.vita(&["render", "-o", "b"]).assert_ok();
+    let a = std::fs::read(sb.path("a/resume.pdf")).unwrap();
+    let b = std::fs::read(sb.path("b/resume.pdf")).unwrap();
+    assert!(a == b, "two renders differ");
+    sb.vita_env(&["render", "-o", "c"], &[("SOURCE_DATE_EPOCH", "1700000000")]).assert_ok();
+    let c = sb.path("c/resume.pdf");
+    let info = tool_stdout("pdfinfo", &["-isodates", c.to_str().unwrap()]);
+    assert!(
+        info.contains("2023-11-14T22:13:20"),
+        "creation date not from SOURCE_DATE_EPOCH:\n{info}"
+    );
+    assert_ne!(std::fs::read(&c).unwrap(), a);
+}
+
+#[test]
+fn pdf_has_links_bookmarks_and_metadata() {
+    let sb = Sandbox::new();
+    let toml = std::fs::read_to_string(sb.path("data/resume.toml")).unwrap().replace(
+        "email = \"alex@example.com\"",
+        "email = \"alex@example.com\"\nphone = \"+1 555 0100\"\nurl = \"https://example.com/alex\"",
+    );
+    sb.write("cv.toml", toml);
+    sb.vita(&["render", "cv.toml"]).assert_ok();
+    let doc = lopdf::Document::load(sb.path("out/cv.pdf")).unwrap();
+    let mut uris = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let annots = doc.get_dictionary(page).unwrap().get(b"Annots").and_then(|a| a.as_array());
+        for annot in annots.into_iter().flatten() {
+            // The standard wants references here, not inline dictionaries.
+            let id = annot.as_reference().expect("annotation is an indirect object");
+            let action = doc.get_dictionary(id).unwrap().get(b"A").unwrap().as_dict().unwrap();
+            uris.push(
+                String::from_utf8_lossy(action.get(b"URI").unwrap().as_str().unwrap()).into_owned(),
+            );
+        }
+    }
+    for want in ["mailto:alex@example.com", "tel:+15550100", "https://example.com/alex"] {
+        assert!(uris.iter().any(|u| u == want), "no link {want} in {uris:?}");
+    }
+    let info = tool_stdout("pdfinfo", &[sb.path("out/cv.pdf").to_str().unwrap()]);
+    for line in
+        ["Title:           Alex Doe — Résumé", "Author:          Alex Doe", "Subject:", "Keywords:"]
+    {
+        assert!(info.contains(line), "missing {line:?} in\n{info}");
+    }
+    let outline = tool_stdout(
+        "qpdf",
+        &["--json", "--json-key=outlines", sb.path("out/cv.pdf").to_str().unwrap()],
+    );
+    let titles: Vec<&str> = outline
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("\"title\": \""))
+        .map(|t| t.trim_end_matches('"'))
+        .collect();
+    assert_eq!(titles, ["Summary", "Experience", "Education"]);
+}
+
+#[test]
+fn every_glyph_stays_in_the_content_box_and_undated_roles_reserve_no_date_column() {
+    let theme = classic();
+    let book = vita::fonts::FontBook::new();
+    let doc = vita::render::lay_out(&seed(), &theme, &book).unwrap();
+    let [x0, y0, x1, y1] = doc.content_box;
+    for (n, page) in doc.pages.iter().enumerate() {
+        for (p, item) in &page.items {
+            let vita::layout::FrameItem::Text(run) = item else { continue };
+            // Every glyph's ink, from the font's own bounding boxes.
+            let mut x = p.x;
+            for g in &run.glyphs {
+                if let Some([gx0, gy0, gx1, gy1]) = book.glyph_bounds(run.face, g.id) {
+                    let ink = [
+                        x + gx0 * run.size,
+                        p.y - gy1 * run.size,
+                        x + gx1 * run.size,
+                        p.y - gy0 * run.size,
+                    ];
+                    assert!(
+                        ink[0] >= x0 - 0.01
+                            && ink[2] <= x1 + 0.01
+                            && ink[1] >= y0 - 0.01
+                            && ink[3] <= y1 + 0.01,
+                        "page {n}: a glyph of {:?} leaves the content box: {ink:?} vs {:?}",
+                        run.text,
+                        doc.content_box
+                    );
+                }
+                x += g.advance;
+            }
+        }
+    }
+    // The first Crusoe bullet is longer than a line: with no date column
+    // reserved, its first line runs close to the right edge.
+    let first_line_end = doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|(p, it)| match it {
+            vita::layout::FrameItem::Text(r) if r.text.starts_with("Lead engineer") => {
+                Some(p.x + r.width())
+            }
+            _ => None,
+        })
+        .next()
+        .expect("first bullet on page 1");
+    assert!(first_line_end > x1 - 40.0, "line ends at {first_line_end}, box at {x1}");
+}
