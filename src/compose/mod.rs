@@ -55,8 +55,9 @@ pub enum BlockKind {
     Heading { para: Para, rule: Option<Rule> },
     /// One row of an entry header: `left` wraps, `right` sits flush right
     /// on the first line's baseline. `right` is absent when there is no
-    /// date or place, and then no column is reserved.
-    Row { left: Para, right: Option<Para> },
+    /// date or place, and then no column is reserved. `gap` is the least
+    /// space between the two.
+    Row { left: Para, right: Option<Para>, gap: f32 },
     /// A list item: the marker hangs left of the text.
     Bullet { marker: Span, para: Para },
 }
@@ -156,4 +157,68 @@ pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Vec<Bl
         c.section(kind, resume);
     }
     Ok(c.out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn blocks(toml: &str) -> Vec<Block> {
+        let resume = crate::model::parse(toml, Path::new("t.toml")).unwrap();
+        compose(&resume, &Theme::default(), &FontBook::new()).unwrap()
+    }
+
+    fn text(p: &Para) -> String {
+        p.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn undated_entry_has_no_right_column_and_dated_one_does() {
+        let b = blocks(
+            "[basics]\nname = \"A\"\n[[work]]\nname = \"Crusoe\"\nhighlights = [\"x\"]\n\
+             [[work]]\nname = \"Stedi\"\nposition = \"Engineer\"\nlocation = \"SF\"\n\
+             start_date = \"2020\"\nend_date = \"2023\"\nhighlights = [\"y\"]\n",
+        );
+        let rows: Vec<(String, Option<String>)> = b
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Row { left, right, .. } => Some((text(left), right.as_ref().map(text))),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Crusoe".to_string(), None),
+                ("Engineer".to_string(), Some("2020 – 2023".to_string())),
+                ("Stedi".to_string(), Some("SF".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_keep_with_next_and_carry_bookmarks() {
+        let b = blocks("[basics]\nname = \"A\"\nsummary = \"Hi.\"\n[[education]]\ninstitution = \"U\"\n");
+        let headings: Vec<&Block> = b.iter().filter(|b| matches!(b.kind, BlockKind::Heading { .. })).collect();
+        assert_eq!(headings.len(), 2);
+        assert!(headings.iter().all(|h| h.keep_with_next));
+        let marks: Vec<_> = headings.iter().map(|h| h.bookmark.clone().unwrap()).collect();
+        assert_eq!(marks, ["Summary", "Education"]);
+    }
+
+    #[test]
+    fn markup_becomes_styles_and_links_not_characters() {
+        let b = blocks("[basics]\nname = \"A\"\nsummary = \"**Bold** and [site](https://e.org)\"\n");
+        let para = b
+            .iter()
+            .find_map(|b| match &b.kind {
+                BlockKind::Text(p) if text(p).contains("Bold") => Some(p),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(text(para), "Bold and site");
+        assert_ne!(para.spans[0].style.face, para.spans[1].style.face);
+        assert_eq!(para.spans[2].link.as_deref(), Some("https://e.org"));
+    }
 }

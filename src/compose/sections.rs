@@ -32,7 +32,7 @@ struct Body<'r> {
     summary: Option<&'r str>,
     highlights: &'r [Highlight],
     /// Extra "Label: a, b" lines (courses, keywords).
-    lists: Vec<(&'static str, &'r [String])>,
+    lists: Vec<(&'static str, String)>,
 }
 
 impl<'a> Composer<'a> {
@@ -181,9 +181,9 @@ impl<'a> Composer<'a> {
                     };
                     let mut body = Body { summary: e.summary.as_deref(), ..Body::default() };
                     if let Some(score) = &e.score {
-                        body.summary = body.summary.or(Some(score));
+                        body.lists.push(("Score", score.clone()));
                     }
-                    body.lists.push(("Courses", &e.courses));
+                    body.lists.push(("Courses", e.courses.join(", ")));
                     self.entry(i, head, body);
                 }
             }
@@ -237,7 +237,7 @@ impl<'a> Composer<'a> {
                         highlights: &p.highlights,
                         ..Body::default()
                     };
-                    body.lists.push(("Keywords", &p.keywords));
+                    body.lists.push(("Keywords", p.keywords.join(", ")));
                     self.entry(i, head, body);
                 }
             }
@@ -322,8 +322,8 @@ impl<'a> Composer<'a> {
         block.space_before = self.theme.spacing.section_before;
         block.keep_with_next = true;
         block.bookmark = Some(title.to_string());
-        if self.out.len() <= 3 {
-            // Right under the name header.
+        if !self.out.iter().any(|b| b.bookmark.is_some()) {
+            // The first heading sits closer, right under the name header.
             block.space_before =
                 self.theme.spacing.header_after + self.theme.spacing.section_before / 2.0;
         }
@@ -399,7 +399,7 @@ impl Composer<'_> {
         };
         let row_count = rows.len();
         for (i, (left, right)) in rows.into_iter().enumerate() {
-            let mut block = Block::new(BlockKind::Row { left, right });
+            let mut block = Block::new(BlockKind::Row { left, right, gap: self.theme.spacing.column_gap });
             if i == 0 && index > 0 {
                 block.space_before = self.theme.spacing.entry_before;
             }
@@ -411,9 +411,9 @@ impl Composer<'_> {
             self.prose(summary);
         }
         self.bullets(body.highlights);
-        for (label, items) in body.lists {
-            if !items.is_empty() {
-                self.labelled(label, &items.join(", "));
+        for (label, text) in body.lists {
+            if !text.is_empty() {
+                self.labelled(label, &text);
             }
         }
         match self.out.get_mut(first_body) {

@@ -63,13 +63,13 @@ pub fn lay_block(block: &Block, width: f32, book: &FontBook, warnings: &mut Vec<
             }
             Laid { lines, splittable: false }
         }
-        BlockKind::Row { left, right } => {
+        BlockKind::Row { left, right, gap } => {
             let right_lines = right
                 .as_ref()
                 .map(|r| para_lines(r, avail * 0.5, book, warnings))
                 .unwrap_or_default();
             let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
-            let gap = if right_lines.is_empty() { 0.0 } else { 12.0 };
+            let gap = if right_lines.is_empty() { 0.0 } else { *gap };
             let left_lines = para_lines(left, avail - right_width - gap, book, warnings);
             let mut lines = place(left_lines, x0);
             for (i, r) in right_lines.into_iter().enumerate() {
