@@ -31,7 +31,7 @@ macro_rules! face {
 }
 
 /// Every face vita ships. Licences sit beside the files in `fonts/`.
-pub static FACES: [FaceInfo; 8] = [
+pub static FACES: [FaceInfo; 14] = [
     face!("Charis SIL", false, false, "CharisSIL", "charis/CharisSIL-Regular.ttf"),
     face!("Charis SIL", true, false, "CharisSIL-Bold", "charis/CharisSIL-Bold.ttf"),
     face!("Charis SIL", false, true, "CharisSIL-Italic", "charis/CharisSIL-Italic.ttf"),
@@ -40,7 +40,17 @@ pub static FACES: [FaceInfo; 8] = [
     face!("Lato", true, false, "Lato-Bold", "lato/Lato-Bold.ttf"),
     face!("Lato", false, true, "Lato-Italic", "lato/Lato-Italic.ttf"),
     face!("Lato", true, true, "Lato-BoldItalic", "lato/Lato-BoldItalic.ttf"),
+    face!("Noto Sans", false, false, "NotoSans-Regular", "noto/NotoSans-Regular.ttf"),
+    face!("Noto Sans", true, false, "NotoSans-Bold", "noto/NotoSans-Bold.ttf"),
+    face!("Noto Sans", false, true, "NotoSans-Italic", "noto/NotoSans-Italic.ttf"),
+    face!("Noto Sans", true, true, "NotoSans-BoldItalic", "noto/NotoSans-BoldItalic.ttf"),
+    face!("Noto Sans Mono", false, false, "NotoSansMono-Regular", "noto/NotoSansMono-Regular.ttf"),
+    face!("Noto Sans Mono", true, false, "NotoSansMono-Bold", "noto/NotoSansMono-Bold.ttf"),
 ];
+
+/// The family that supplies characters a theme's font lacks: Noto Sans
+/// covers Latin (with Extended-A/B), Greek and Cyrillic.
+pub const FALLBACK_FAMILY: &str = "Noto Sans";
 
 /// Vertical metrics of a face, as fractions of the em.
 #[derive(Debug, Clone, Copy)]
@@ -69,17 +79,35 @@ impl FontBook {
     /// The face of `family` in the requested style. Family names compare
     /// without case; an unknown family is a user error with a suggestion.
     pub fn select(&self, family: &str, bold: bool, italic: bool) -> Result<FaceId, Diagnostic> {
+        self.closest(family, bold, italic).ok_or_else(|| {
+            let families = Self::families();
+            let hint = match diag::did_you_mean(family, families.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("bundled families: {}", families.join(", ")),
+            };
+            Diagnostic::new(format!("no bundled font family `{family}`")).with_hint(hint)
+        })
+    }
+
+    /// The face of `family` closest to the requested style: exact, else the
+    /// same weight upright, else the family's regular face. `None` when the
+    /// family is not bundled.
+    pub fn closest(&self, family: &str, bold: bool, italic: bool) -> Option<FaceId> {
         let in_family = |f: &FaceInfo| f.family.eq_ignore_ascii_case(family);
-        FACES.iter().position(|f| in_family(f) && f.bold == bold && f.italic == italic).ok_or_else(
-            || {
-                let families = Self::families();
-                let hint = match diag::did_you_mean(family, families.iter().copied()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("bundled families: {}", families.join(", ")),
-                };
-                Diagnostic::new(format!("no bundled font family `{family}`")).with_hint(hint)
-            },
-        )
+        [(bold, italic), (bold, false), (false, false)].into_iter().find_map(|(b, i)| {
+            FACES.iter().position(|f| in_family(f) && f.bold == b && f.italic == i)
+        })
+    }
+
+    /// The face to draw `c` with when the style asks for `primary`: the
+    /// primary face if it has the character, else the fallback family in the
+    /// same style. `None` when no bundled face has it.
+    pub fn face_for_char(&self, primary: FaceId, c: char) -> Option<FaceId> {
+        if self.has_char(primary, c) {
+            return Some(primary);
+        }
+        let info = self.info(primary);
+        self.closest(FALLBACK_FAMILY, info.bold, info.italic).filter(|&f| self.has_char(f, c))
     }
 
     /// Names of the bundled families, in book order.
@@ -133,6 +161,12 @@ impl FontBook {
 }
 
 impl FontBook {
+    /// Whether the face's GSUB table offers an OpenType feature (`b"smcp"`).
+    pub fn has_feature(&self, id: FaceId, tag: &[u8; 4]) -> bool {
+        let tag = rustybuzz::ttf_parser::Tag::from_bytes(tag);
+        self.face(id).tables().gsub.is_some_and(|g| g.features.find(tag).is_some())
+    }
+
     /// A glyph's ink box (x0, y0, x1, y1) in em units, y up; `None` for
     /// glyphs without outlines (spaces).
     pub fn glyph_bounds(&self, id: FaceId, glyph: u16) -> Option<[f32; 4]> {
@@ -153,8 +187,20 @@ mod tests {
         for (id, info) in FACES.iter().enumerate() {
             let m = book.vmetrics(id);
             assert!(m.ascender > 0.5 && m.descender > 0.0, "{}", info.postscript_name);
-            assert!(book.has_char(id, 'é'));
+            assert!(book.has_char(id, 'é'), "{}", info.postscript_name);
         }
+    }
+
+    #[test]
+    fn fallback_covers_greek_cyrillic_and_latin_extended() {
+        let book = FontBook::new();
+        let lato = book.select("Lato", false, false).unwrap();
+        for c in "ŁżőŠΑθήМоскваЖ".chars() {
+            let face = book.face_for_char(lato, c).unwrap_or_else(|| panic!("no face for {c}"));
+            assert!(book.has_char(face, c));
+        }
+        assert_eq!(book.face_for_char(lato, 'a'), Some(lato));
+        assert_eq!(book.face_for_char(lato, '\u{10FFFD}'), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod sections;
 use crate::diag::Diagnostic;
 use crate::fonts::{FaceId, FontBook};
 use crate::model::Resume;
-use crate::theme::{Color, FontSpec, Theme};
+use crate::theme::{Color, Figures, FontSpec, Theme};
 
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,6 +20,23 @@ pub struct Style {
     pub color: Color,
     /// Extra advance after each glyph, in points.
     pub letter_spacing: f32,
+    /// Small capitals for lower-case letters (OpenType `smcp`, or
+    /// synthesised where the font has none).
+    pub small_caps: bool,
+    pub figures: Figures,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            face: 0,
+            size: 10.0,
+            color: Color::rgb(0, 0, 0),
+            letter_spacing: 0.0,
+            small_caps: false,
+            figures: Figures::Default,
+        }
+    }
 }
 
 /// Text in one style, optionally a link.
@@ -35,6 +52,8 @@ pub enum Align {
     Left,
     Center,
     Right,
+    /// Flush left and right (the last line ragged).
+    Justify,
 }
 
 /// A paragraph of styled spans.
@@ -44,6 +63,16 @@ pub struct Para {
     pub align: Align,
     /// Line height as a multiple of the largest font size on the line.
     pub leading: f32,
+    /// Whether words may be hyphenated.
+    pub hyphenate: bool,
+    /// Where the text comes from ("work[2].highlights[0]"), for warnings.
+    pub origin: String,
+}
+
+impl Para {
+    pub fn new(spans: Vec<Span>, align: Align, leading: f32) -> Para {
+        Para { spans, align, leading, hyphenate: false, origin: String::new() }
+    }
 }
 
 /// What a block is; layout gives each kind its geometry.
@@ -108,6 +137,7 @@ pub struct Styles {
     pub entry_subtitle: Style,
     pub meta: Style,
     pub body: Style,
+    pub mono: Style,
 }
 
 impl Styles {
@@ -124,17 +154,22 @@ impl Styles {
                 size: spec.size,
                 color: spec.color.unwrap_or(color),
                 letter_spacing: spec.letter_spacing,
+                ..Style::default()
             })
         };
         Ok(Styles {
             name: style(&f.name, c.text)?,
             label: style(&f.label, c.muted)?,
             contact: style(&f.contact, c.text)?,
-            heading: style(&f.heading, heading_color)?,
+            heading: Style {
+                small_caps: theme.headings.small_caps,
+                ..style(&f.heading, heading_color)?
+            },
             entry_title: style(&f.entry_title, c.text)?,
             entry_subtitle: style(&f.entry_subtitle, c.text)?,
-            meta: style(&f.meta, c.muted)?,
+            meta: Style { figures: theme.dates.figures, ..style(&f.meta, c.muted)? },
             body: style(&f.body, c.text)?,
+            mono: style(&f.mono, c.text)?,
         })
     }
 
@@ -150,8 +185,14 @@ impl Styles {
 /// Composes the résumé into blocks, in reading order.
 pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Vec<Block>, Diagnostic> {
     let styles = Styles::resolve(theme, book)?;
-    let mut c =
-        sections::Composer { theme, book, styles: &styles, out: Vec::new(), pending_space: None };
+    let mut c = sections::Composer {
+        theme,
+        book,
+        styles: &styles,
+        out: Vec::new(),
+        pending_space: None,
+        origin: String::new(),
+    };
     c.header(&resume.basics);
     for &kind in &theme.sections {
         c.section(kind, resume);
@@ -199,8 +240,11 @@ mod tests {
 
     #[test]
     fn headings_keep_with_next_and_carry_bookmarks() {
-        let b = blocks("[basics]\nname = \"A\"\nsummary = \"Hi.\"\n[[education]]\ninstitution = \"U\"\n");
-        let headings: Vec<&Block> = b.iter().filter(|b| matches!(b.kind, BlockKind::Heading { .. })).collect();
+        let b = blocks(
+            "[basics]\nname = \"A\"\nsummary = \"Hi.\"\n[[education]]\ninstitution = \"U\"\n",
+        );
+        let headings: Vec<&Block> =
+            b.iter().filter(|b| matches!(b.kind, BlockKind::Heading { .. })).collect();
         assert_eq!(headings.len(), 2);
         assert!(headings.iter().all(|h| h.keep_with_next));
         let marks: Vec<_> = headings.iter().map(|h| h.bookmark.clone().unwrap()).collect();
@@ -209,7 +253,8 @@ mod tests {
 
     #[test]
     fn markup_becomes_styles_and_links_not_characters() {
-        let b = blocks("[basics]\nname = \"A\"\nsummary = \"**Bold** and [site](https://e.org)\"\n");
+        let b =
+            blocks("[basics]\nname = \"A\"\nsummary = \"**Bold** and [site](https://e.org)\"\n");
         let para = b
             .iter()
             .find_map(|b| match &b.kind {

@@ -15,6 +15,8 @@ pub(super) struct Composer<'a> {
     pub out: Vec<Block>,
     /// Space owed above the next block (set after a heading).
     pub pending_space: Option<f32>,
+    /// The field being composed, for warnings ("work[2].summary").
+    pub origin: String,
 }
 
 /// The parts of an entry header, whichever the data has.
@@ -39,18 +41,34 @@ impl<'a> Composer<'a> {
     fn para(&self, text: &str, base: Style, align: Align) -> Para {
         let spans = markup::parse(text)
             .into_iter()
-            .map(|p| Span {
-                style: self.styles.variant(base, p.bold, p.italic, self.book),
-                link: p.link,
-                text: p.text,
+            .map(|p| {
+                let style = if p.code {
+                    Style { size: base.size * 0.92, color: base.color, ..self.styles.mono }
+                } else {
+                    self.styles.variant(base, p.bold, p.italic, self.book)
+                };
+                Span { style, link: p.link, text: p.text }
             })
             .collect();
-        Para { spans, align, leading: self.theme.spacing.leading }
+        let mut para = Para::new(spans, align, self.theme.spacing.leading);
+        para.origin = self.origin.clone();
+        para
     }
 
     fn plain_para(&self, text: &str, style: Style, align: Align) -> Para {
         let span = Span { text: text.to_string(), style, link: None };
-        Para { spans: vec![span], align, leading: self.theme.spacing.leading }
+        let mut para = Para::new(vec![span], align, self.theme.spacing.leading);
+        para.origin = self.origin.clone();
+        para
+    }
+
+    /// Body text: the theme's alignment and hyphenation.
+    fn body_para(&self, text: &str) -> Para {
+        let align = match self.theme.text.align {
+            crate::theme::TextAlign::Left => Align::Left,
+            crate::theme::TextAlign::Justify => Align::Justify,
+        };
+        Para { hyphenate: self.theme.text.hyphenate, ..self.para(text, self.styles.body, align) }
     }
 
     fn header_align(&self) -> Align {
@@ -62,6 +80,7 @@ impl<'a> Composer<'a> {
 
     pub fn header(&mut self, b: &Basics) {
         let align = self.header_align();
+        self.origin = "basics".into();
         let mut name = Block::new(BlockKind::Text(Para {
             leading: 1.15,
             ..self.plain_para(&b.name, self.styles.name, align)
@@ -109,7 +128,7 @@ impl<'a> Composer<'a> {
                 }
                 spans.push(Span { text, style, link });
             }
-            let mut block = Block::new(BlockKind::Text(Para { spans, align, leading: 1.4 }));
+            let mut block = Block::new(BlockKind::Text(Para::new(spans, align, 1.4)));
             block.space_before = 2.0;
             self.push(block);
         }
@@ -121,6 +140,7 @@ impl<'a> Composer<'a> {
         let one = |d| format_range(date_of(d), None, dates);
         match kind {
             SectionKind::Summary => {
+                self.origin = "basics.summary".into();
                 if let Some(summary) = &r.basics.summary {
                     self.heading(kind.title());
                     self.prose(summary);
@@ -129,6 +149,7 @@ impl<'a> Composer<'a> {
             SectionKind::Work if !r.work.is_empty() => {
                 self.heading(kind.title());
                 for (i, w) in r.work.iter().enumerate() {
+                    self.origin = format!("work[{i}]");
                     let head = Head {
                         title: w.position.clone().or_else(|| w.name.clone()),
                         subtitle: w.position.as_ref().and(w.name.clone()),
@@ -146,6 +167,7 @@ impl<'a> Composer<'a> {
             SectionKind::Volunteer if !r.volunteer.is_empty() => {
                 self.heading(kind.title());
                 for (i, v) in r.volunteer.iter().enumerate() {
+                    self.origin = format!("volunteer[{i}]");
                     let head = Head {
                         title: v.position.clone().or_else(|| v.organization.clone()),
                         subtitle: v.position.as_ref().and(v.organization.clone()),
@@ -163,6 +185,7 @@ impl<'a> Composer<'a> {
             SectionKind::Education if !r.education.is_empty() => {
                 self.heading(kind.title());
                 for (i, e) in r.education.iter().enumerate() {
+                    self.origin = format!("education[{i}]");
                     let study: Vec<&str> = [&e.study_type, &e.area]
                         .into_iter()
                         .flatten()
@@ -190,6 +213,7 @@ impl<'a> Composer<'a> {
             SectionKind::Awards if !r.awards.is_empty() => {
                 self.heading(kind.title());
                 for (i, a) in r.awards.iter().enumerate() {
+                    self.origin = format!("awards[{i}]");
                     let head = Head {
                         title: Some(a.title.clone()),
                         subtitle: a.awarder.clone(),
@@ -202,6 +226,7 @@ impl<'a> Composer<'a> {
             SectionKind::Certificates if !r.certificates.is_empty() => {
                 self.heading(kind.title());
                 for (i, c) in r.certificates.iter().enumerate() {
+                    self.origin = format!("certificates[{i}]");
                     let head = Head {
                         title: Some(c.name.clone()),
                         subtitle: c.issuer.clone(),
@@ -214,6 +239,7 @@ impl<'a> Composer<'a> {
             SectionKind::Publications if !r.publications.is_empty() => {
                 self.heading(kind.title());
                 for (i, p) in r.publications.iter().enumerate() {
+                    self.origin = format!("publications[{i}]");
                     let head = Head {
                         title: Some(p.name.clone()),
                         subtitle: p.publisher.clone(),
@@ -226,6 +252,7 @@ impl<'a> Composer<'a> {
             SectionKind::Projects if !r.projects.is_empty() => {
                 self.heading(kind.title());
                 for (i, p) in r.projects.iter().enumerate() {
+                    self.origin = format!("projects[{i}]");
                     let head = Head {
                         title: Some(p.name.clone()),
                         subtitle: p.entity.clone(),
@@ -272,6 +299,7 @@ impl<'a> Composer<'a> {
             SectionKind::References if !r.references.is_empty() => {
                 self.heading(kind.title());
                 for (i, rf) in r.references.iter().enumerate() {
+                    self.origin = format!("references[{i}]");
                     let head = Head { title: Some(rf.name.clone()), ..Head::default() };
                     self.entry(
                         i,
@@ -284,6 +312,7 @@ impl<'a> Composer<'a> {
                 for section in r.custom.iter().filter(|s| !s.entries.is_empty()) {
                     self.heading(&section.title);
                     for (i, e) in section.entries.iter().enumerate() {
+                        self.origin = format!("custom[{}].entries[{i}]", section.title);
                         let head = Head {
                             title: e.title.clone(),
                             subtitle: e.subtitle.clone(),
@@ -345,8 +374,7 @@ impl Composer<'_> {
     /// Paragraphs separated by blank lines ("\n\n").
     fn prose(&mut self, text: &str) {
         for (i, paragraph) in paragraphs(text).enumerate() {
-            let mut block =
-                Block::new(BlockKind::Text(self.para(paragraph, self.styles.body, Align::Left)));
+            let mut block = Block::new(BlockKind::Text(self.body_para(paragraph)));
             if i > 0 {
                 block.space_before = self.theme.spacing.paragraph;
             }
@@ -357,7 +385,7 @@ impl Composer<'_> {
     /// "Label: text" with the label in bold, as one paragraph.
     fn labelled(&mut self, label: &str, text: &str) {
         let bold = self.styles.variant(self.styles.body, true, false, self.book);
-        let mut para = self.para(text, self.styles.body, Align::Left);
+        let mut para = self.body_para(text);
         let lead = if text.is_empty() { label.to_string() } else { format!("{label}: ") };
         para.spans.insert(0, Span { text: lead, style: bold, link: None });
         let mut block = Block::new(BlockKind::Text(para));
@@ -399,7 +427,8 @@ impl Composer<'_> {
         };
         let row_count = rows.len();
         for (i, (left, right)) in rows.into_iter().enumerate() {
-            let mut block = Block::new(BlockKind::Row { left, right, gap: self.theme.spacing.column_gap });
+            let mut block =
+                Block::new(BlockKind::Row { left, right, gap: self.theme.spacing.column_gap });
             if i == 0 && index > 0 {
                 block.space_before = self.theme.spacing.entry_before;
             }
@@ -433,20 +462,19 @@ impl Composer<'_> {
         let b = &self.theme.bullets;
         let glyph = b.glyph.clone();
         let indent = b.indent;
-        for h in highlights {
+        let entry = self.origin.clone();
+        for (j, h) in highlights.iter().enumerate() {
+            self.origin = format!("{entry}.highlights[{j}]");
             match h {
                 Highlight::Text(text) => self.bullet(&glyph, text, 0.0, indent),
                 Highlight::Group(group) => {
                     // The lead-in reads as prose; its items are the bullets.
-                    let mut lead = Block::new(BlockKind::Text(self.para(
-                        &group.text,
-                        self.styles.body,
-                        Align::Left,
-                    )));
+                    let mut lead = Block::new(BlockKind::Text(self.body_para(&group.text)));
                     lead.space_before = self.theme.spacing.paragraph;
                     lead.keep_with_next = !group.items.is_empty();
                     self.push(lead);
                     for (i, item) in group.items.iter().enumerate() {
+                        self.origin = format!("{entry}.highlights[{j}].items[{i}]");
                         let marker =
                             if group.numbered { format!("{}.", i + 1) } else { glyph.clone() };
                         self.bullet(&marker, item, 0.0, indent);
@@ -458,7 +486,7 @@ impl Composer<'_> {
 
     fn bullet(&mut self, marker: &str, text: &str, indent: f32, hang: f32) {
         let marker = Span { text: marker.to_string(), style: self.styles.body, link: None };
-        let para = self.para(text, self.styles.body, Align::Left);
+        let para = self.body_para(text);
         let mut block = Block::new(BlockKind::Bullet { marker, para });
         block.indent = indent;
         block.hang = hang;

@@ -14,9 +14,9 @@ use crate::layout::{Document, Frame, FrameItem, TextRun};
 use crate::theme::Color;
 use lopdf::{Object, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Codepoint, ColorArray, FontId, HighlightingMode, Line, LineCapStyle,
-    LinePoint, LinkAnnotation, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Pt, Rect, Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, ColorArray, DictItem, FontId, HighlightingMode, Line,
+    LineCapStyle, LinePoint, LinkAnnotation, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 use std::collections::BTreeMap;
 
@@ -168,7 +168,20 @@ fn page_ops(frame: &Frame, subsets: &BTreeMap<FaceId, Subset>) -> Vec<Op> {
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(p.x), Pt(flip(p.y))),
                 });
+                // Text that must extract differently from its glyphs (a word
+                // split across lines, synthesised small capitals) is marked
+                // with /ActualText, which extractors read instead.
+                if let Some(actual) = &run.actual {
+                    let properties = actual_text(actual);
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: "Span".into(),
+                        properties,
+                    });
+                }
                 ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(codepoints(run, subset))] });
+                if run.actual.is_some() {
+                    ops.push(Op::EndMarkedContentWithProperties);
+                }
             }
             FrameItem::Rule { width, thickness, color } => {
                 if in_text {
@@ -225,6 +238,14 @@ fn codepoints(run: &TextRun, subset: &Subset) -> Vec<Codepoint> {
             Codepoint { gid, offset, cid: Some(subset.texts[&g.id].clone()) }
         })
         .collect()
+}
+
+/// A marked-content property list `<< /ActualText (…) >>` in UTF-16BE.
+fn actual_text(text: &str) -> DictItem {
+    let mut data = vec![0xfe, 0xff];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let value = DictItem::String { data, literal: false };
+    DictItem::Dict { map: [("ActualText".to_string(), value)].into_iter().collect() }
 }
 
 fn round3(v: f32) -> f32 {

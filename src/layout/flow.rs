@@ -13,9 +13,8 @@
 //! than a page), and then the block is split wherever it must.
 
 use super::frame::{Bookmark, Document, Frame, FrameItem, Point};
-use super::inline::{Line, break_lines};
+use super::inline::{Ctx, Line, break_lines};
 use crate::compose::{Block, BlockKind, Para};
-use crate::fonts::FontBook;
 
 /// A block as lines, each with its own items relative to the line's top-left.
 #[derive(Debug, Clone)]
@@ -44,15 +43,15 @@ impl Laid {
 }
 
 /// Lays a block out in a column `width` points wide.
-pub fn lay_block(block: &Block, width: f32, book: &FontBook, warnings: &mut Vec<String>) -> Laid {
+pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
     let x0 = block.indent;
     let avail = width - block.indent;
     match &block.kind {
         BlockKind::Text(para) => {
-            Laid { lines: place(para_lines(para, avail, book, warnings), x0), splittable: true }
+            Laid { lines: place(para_lines(para, avail, ctx), x0), splittable: true }
         }
         BlockKind::Heading { para, rule } => {
-            let mut lines = place(para_lines(para, avail, book, warnings), x0);
+            let mut lines = place(para_lines(para, avail, ctx), x0);
             if let (Some(rule), Some(last)) = (rule, lines.last_mut()) {
                 // The rule sits `gap` below the last baseline.
                 let y = baseline_of(last) + rule.gap;
@@ -64,13 +63,11 @@ pub fn lay_block(block: &Block, width: f32, book: &FontBook, warnings: &mut Vec<
             Laid { lines, splittable: false }
         }
         BlockKind::Row { left, right, gap } => {
-            let right_lines = right
-                .as_ref()
-                .map(|r| para_lines(r, avail * 0.5, book, warnings))
-                .unwrap_or_default();
+            let right_lines =
+                right.as_ref().map(|r| para_lines(r, avail * 0.5, ctx)).unwrap_or_default();
             let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
             let gap = if right_lines.is_empty() { 0.0 } else { *gap };
-            let left_lines = para_lines(left, avail - right_width - gap, book, warnings);
+            let left_lines = para_lines(left, avail - right_width - gap, ctx);
             let mut lines = place(left_lines, x0);
             for (i, r) in right_lines.into_iter().enumerate() {
                 let shift = x0 + avail - r.width - r.runs.first().map_or(0.0, |(x, _)| *x);
@@ -89,13 +86,10 @@ pub fn lay_block(block: &Block, width: f32, book: &FontBook, warnings: &mut Vec<
         }
         BlockKind::Bullet { marker, para } => {
             let text_x = x0 + block.hang;
-            let mut lines = place(para_lines(para, width - text_x, book, warnings), text_x);
-            let marker_para = Para {
-                spans: vec![marker.clone()],
-                align: crate::compose::Align::Left,
-                leading: para.leading,
-            };
-            let marker_line = para_lines(&marker_para, block.hang, book, warnings).remove(0);
+            let mut lines = place(para_lines(para, width - text_x, ctx), text_x);
+            let marker_para =
+                Para::new(vec![marker.clone()], crate::compose::Align::Left, para.leading);
+            let marker_line = para_lines(&marker_para, block.hang, ctx).remove(0);
             if let Some(first) = lines.first_mut() {
                 let dy = baseline_of(first) - marker_line.ascent;
                 let laid = line_items(&marker_line, x0);
@@ -121,8 +115,8 @@ fn baseline_of(line: &LaidLine) -> f32 {
         .map_or(line.height * 0.8, |(p, _)| p.y)
 }
 
-fn para_lines(para: &Para, width: f32, book: &FontBook, warnings: &mut Vec<String>) -> Vec<Line> {
-    break_lines(para, width.max(1.0), book, warnings)
+fn para_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
+    break_lines(para, width.max(1.0), ctx)
 }
 
 fn place(lines: Vec<Line>, x0: f32) -> Vec<LaidLine> {
@@ -259,12 +253,8 @@ mod tests {
                 )],
             })
             .collect();
-        let style = Style { face: 0, size: 10.0, color: Color::rgb(0, 0, 0), letter_spacing: 0.0 };
-        let para = Para {
-            spans: vec![Span { text: String::new(), style, link: None }],
-            align: Align::Left,
-            leading: 1.0,
-        };
+        let span = Span { text: String::new(), style: Style::default(), link: None };
+        let para = Para::new(vec![span], Align::Left, 1.0);
         let mut b = Block::new(BlockKind::Text(para));
         b.keep_with_next = keep;
         (Laid { lines, splittable }, b)

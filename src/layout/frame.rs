@@ -32,6 +32,10 @@ pub struct TextRun {
     pub color: Color,
     pub text: String,
     pub glyphs: Vec<Glyph>,
+    /// What the run should extract as when that differs from `text`: the
+    /// whole word on the first half of a word split across lines, "" on
+    /// the rest, the original letters of synthesised small capitals.
+    pub actual: Option<String>,
 }
 
 impl TextRun {

@@ -4,7 +4,9 @@
 use super::frame::Glyph;
 use crate::compose::Style;
 use crate::fonts::FontBook;
-use rustybuzz::{Direction, UnicodeBuffer};
+use crate::theme::Figures;
+use rustybuzz::ttf_parser::Tag;
+use rustybuzz::{Direction, Feature, UnicodeBuffer};
 
 /// Shapes `text` in `style`. Clusters are byte offsets into `text`; glyphs
 /// come in visual order (left to right).
@@ -13,7 +15,7 @@ pub fn shape(book: &FontBook, style: &Style, text: &str) -> Vec<Glyph> {
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(Direction::LeftToRight);
-    let output = rustybuzz::shape(face, &[], buffer);
+    let output = rustybuzz::shape(face, &features(style), buffer);
     let scale = style.size / face.units_per_em() as f32;
     output
         .glyph_infos()
@@ -29,6 +31,22 @@ pub fn shape(book: &FontBook, style: &Style, text: &str) -> Vec<Glyph> {
         .collect()
 }
 
+/// The OpenType features a style asks for (kerning and standard ligatures
+/// are on by default).
+fn features(style: &Style) -> Vec<Feature> {
+    let on = |tag: &[u8; 4]| Feature::new(Tag::from_bytes(tag), 1, ..);
+    let mut out = Vec::new();
+    if style.small_caps {
+        out.push(on(b"smcp"));
+    }
+    match style.figures {
+        Figures::Default => {}
+        Figures::Lining => out.push(on(b"lnum")),
+        Figures::Tabular => out.extend([on(b"lnum"), on(b"tnum")]),
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,7 +54,7 @@ mod tests {
 
     fn style(book: &FontBook, family: &str) -> Style {
         let face = book.select(family, false, false).unwrap();
-        Style { face, size: 10.0, color: Color::rgb(0, 0, 0), letter_spacing: 0.0 }
+        Style { face, size: 10.0, color: Color::rgb(0, 0, 0), ..Style::default() }
     }
 
     #[test]
@@ -47,6 +65,21 @@ mod tests {
         let apart: f32 =
             ["A", "V"].iter().flat_map(|t| shape(&book, &s, t)).map(|g| g.advance).sum();
         assert!(pair < apart - 0.1, "AV kerned {pair} vs {apart}");
+    }
+
+    #[test]
+    fn small_caps_and_tabular_figures_change_glyphs() {
+        let book = FontBook::new();
+        let plain = style(&book, "Charis SIL");
+        let ids = |s: &Style, t: &str| shape(&book, s, t).iter().map(|g| g.id).collect::<Vec<_>>();
+        let caps = Style { small_caps: true, ..plain };
+        assert_ne!(ids(&plain, "abc"), ids(&caps, "abc"), "smcp applied");
+        let tab = Style { figures: Figures::Tabular, ..plain };
+        let width = |s: &Style, t: &str| shape(&book, s, t).iter().map(|g| g.advance).sum::<f32>();
+        assert!(
+            (width(&tab, "1111") - width(&tab, "0000")).abs() < 0.01,
+            "tabular figures share a width"
+        );
     }
 
     #[test]

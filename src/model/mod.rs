@@ -21,6 +21,8 @@ pub type DateField = Option<Spanned<Date>>;
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Resume {
+    #[serde(default, skip_serializing_if = "Meta::is_empty")]
+    pub meta: Meta,
     pub basics: Basics,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub work: Vec<Work>,
@@ -46,6 +48,21 @@ pub struct Resume {
     pub projects: Vec<Project>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom: Vec<CustomSection>,
+}
+
+/// Facts about the document rather than the person.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The résumé's language ("en-us", "de", "fr", "es"): picks the
+    /// hyphenation patterns.
+    pub language: Option<String>,
+}
+
+impl Meta {
+    pub fn is_empty(&self) -> bool {
+        self.language.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

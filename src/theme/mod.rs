@@ -4,8 +4,10 @@
 //! embedded in the binary. Themes never read résumé data.
 
 mod color;
+mod text;
 
 pub use color::Color;
+pub use text::{Figures, Text, TextAlign};
 
 use crate::diag::{self, Diagnostic};
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,7 @@ pub struct Theme {
     pub headings: Headings,
     pub bullets: Bullets,
     pub dates: DateStyle,
+    pub text: Text,
     /// Sections in the order they appear; a section not listed is not shown.
     pub sections: Vec<SectionKind>,
 }
@@ -164,6 +167,8 @@ pub struct Fonts {
     pub entry_subtitle: FontSpec,
     pub meta: FontSpec,
     pub body: FontSpec,
+    /// For `code` in text fields.
+    pub mono: FontSpec,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -216,6 +221,9 @@ pub struct Header {
 #[serde(default, deny_unknown_fields)]
 pub struct Headings {
     pub uppercase: bool,
+    /// Small capitals (OpenType `smcp`, or capitals at a reduced size where
+    /// the font has none); the text still extracts as written.
+    pub small_caps: bool,
     /// A rule under each section heading.
     pub rule: bool,
     pub rule_thickness: f32,
@@ -254,6 +262,7 @@ pub struct DateStyle {
     pub separator: String,
     /// How an open end reads.
     pub present: String,
+    pub figures: Figures,
 }
 
 impl Default for Theme {
@@ -271,6 +280,7 @@ impl Default for Theme {
                 entry_title: FontSpec { bold: true, ..body.clone() },
                 entry_subtitle: FontSpec { italic: true, ..body.clone() },
                 meta: FontSpec { size: 9.5, ..body.clone() },
+                mono: FontSpec { family: "Noto Sans Mono".into(), size: 9.0, ..body.clone() },
                 body,
             },
             colors: Colors::default(),
@@ -279,6 +289,7 @@ impl Default for Theme {
             headings: Headings::default(),
             bullets: Bullets::default(),
             dates: DateStyle::default(),
+            text: Text::default(),
             sections: SectionKind::ALL.to_vec(),
         }
     }
@@ -337,7 +348,14 @@ impl Default for Header {
 
 impl Default for Headings {
     fn default() -> Self {
-        Headings { uppercase: true, rule: true, rule_thickness: 0.5, rule_gap: 3.0, accent: true }
+        Headings {
+            uppercase: true,
+            small_caps: false,
+            rule: true,
+            rule_thickness: 0.5,
+            rule_gap: 3.0,
+            accent: true,
+        }
     }
 }
 
@@ -353,6 +371,7 @@ impl Default for DateStyle {
             format: DateFormat::MonthYear,
             separator: " – ".into(),
             present: "Present".into(),
+            figures: Figures::Lining,
         }
     }
 }

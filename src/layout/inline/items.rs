@@ -1,0 +1,372 @@
+//! Collect: a paragraph's spans → shaped segments → the item list both line
+//! breakers read (boxes, glue and penalties, as in Knuth & Plass 1981).
+//!
+//! A span is first cut into *segments* that one face can draw: characters
+//! the style's font lacks come from the fallback family, and lower-case
+//! letters in synthesised small capitals become capitals at a smaller size
+//! (remembering the original text for extraction). Each segment is shaped
+//! once. Its glyphs then become:
+//!
+//! - **glue** for breaking spaces (stretchable and shrinkable in justified
+//!   text, within the theme's limits);
+//! - **boxes** for everything else;
+//! - **penalties** at the other places a line may end inside a word:
+//!   hyphenation points (which add a hyphen), the break opportunities of
+//!   Unicode's line-breaking algorithm (UAX #14: after a hyphen or a slash),
+//!   the separators of URLs and e-mail addresses, and, only when a word is
+//!   wider than the whole line, between any two glyph clusters.
+
+use super::super::frame::Glyph;
+use super::super::shape::shape;
+use super::Ctx;
+use crate::compose::{Para, Style};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// Penalty costs (TeX's scale: 10000 forbids, -10000 forces).
+pub const FORBIDDEN: f32 = 10_000.0;
+pub const FORCED: f32 = -10_000.0;
+/// Cost of breaking at a hyphenation point (TeX's \hyphenpenalty).
+pub const HYPHEN_PENALTY: f32 = 50.0;
+/// Cost of breaking after a hard hyphen, dash or slash inside a word.
+pub const PUNCT_PENALTY: f32 = 100.0;
+/// Cost of breaking a URL or e-mail address after a separator.
+pub const URL_PENALTY: f32 = 300.0;
+/// Cost of cutting an over-long word between arbitrary clusters.
+pub const EMERGENCY_PENALTY: f32 = 5_000.0;
+
+/// Text one face can draw, shaped.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// Index of the paragraph span it came from (for its link).
+    pub span: usize,
+    pub text: String,
+    pub style: Style,
+    /// The source text, when the glyphs show something else (synthesised
+    /// small capitals).
+    pub actual: Option<String>,
+    pub glyphs: Vec<Glyph>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    Box,
+    Glue { stretch: f32, shrink: f32 },
+    Penalty { cost: f32, flagged: bool, hyphen: bool },
+}
+
+/// One item of the paragraph: its kind, natural width, and the glyphs it
+/// stands for (`seg`, `glyphs`; empty for penalties).
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub kind: Kind,
+    pub width: f32,
+    pub seg: usize,
+    pub glyphs: Range<usize>,
+    /// The word (run of boxes between spaces) the item belongs to.
+    pub word: usize,
+}
+
+/// A paragraph ready for breaking.
+#[derive(Debug, Clone, Default)]
+pub struct Items {
+    pub segments: Vec<Segment>,
+    pub items: Vec<Item>,
+    /// The source text of each word, for extraction of split words.
+    pub words: Vec<String>,
+}
+
+impl Items {
+    pub fn is_break(&self, i: usize) -> bool {
+        match self.items[i].kind {
+            Kind::Penalty { cost, .. } => cost < FORBIDDEN,
+            Kind::Glue { .. } => i > 0 && matches!(self.items[i - 1].kind, Kind::Box),
+            Kind::Box => false,
+        }
+    }
+}
+
+/// Builds the item list for `para`, to be broken into lines `width` wide.
+pub fn collect(para: &Para, width: f32, ctx: &mut Ctx) -> Items {
+    let mut out = Items { segments: segments(para, ctx), ..Items::default() };
+    let text: String =
+        out.segments.iter().map(|s| s.actual.as_deref().unwrap_or(&s.text)).collect();
+    let extra = extra_breaks(&text, para.hyphenate.then_some(()).and(ctx.hyphenator.as_ref()));
+    let mut offset = 0;
+    let mut word_start: Option<usize> = None;
+    for si in 0..out.segments.len() {
+        let seg = &out.segments[si];
+        let hyphen_width = if para.hyphenate { hyphen_width(seg, ctx) } else { 0.0 };
+        for gi in 0..seg.glyphs.len() {
+            let g = seg.glyphs[gi];
+            let at = offset + g.cluster as usize;
+            let c = seg.text[g.cluster as usize..].chars().next().unwrap_or(' ');
+            let new_cluster = gi == 0 || seg.glyphs[gi - 1].cluster != g.cluster;
+            let word = out.words.len();
+            if is_breaking_space(c) {
+                if let Some(start) = word_start.take() {
+                    out.words.push(text[start..at].to_string());
+                }
+                let (stretch, shrink) =
+                    (g.advance * ctx.space_stretch, g.advance * ctx.space_shrink);
+                let kind = Kind::Glue { stretch, shrink };
+                match out.items.last_mut() {
+                    Some(last)
+                        if matches!(last.kind, Kind::Glue { .. })
+                            && last.seg == si
+                            && last.glyphs.end == gi =>
+                    {
+                        grow(last, g.advance, ctx);
+                    }
+                    _ => out.items.push(Item {
+                        kind,
+                        width: g.advance,
+                        seg: si,
+                        glyphs: gi..gi + 1,
+                        word,
+                    }),
+                }
+                continue;
+            }
+            if word_start.is_none() {
+                word_start = Some(at);
+            } else if let Some(&(hyphen, cost, flagged)) = extra.get(&at).filter(|_| new_cluster) {
+                let width = if hyphen { hyphen_width } else { 0.0 };
+                let kind = Kind::Penalty { cost, flagged, hyphen };
+                out.items.push(Item { kind, width, seg: si, glyphs: gi..gi, word });
+            }
+            match out.items.last_mut() {
+                Some(last) if last.kind == Kind::Box && last.seg == si && last.glyphs.end == gi => {
+                    last.glyphs.end += 1;
+                    last.width += g.advance;
+                }
+                _ => out.items.push(Item {
+                    kind: Kind::Box,
+                    width: g.advance,
+                    seg: si,
+                    glyphs: gi..gi + 1,
+                    word,
+                }),
+            }
+        }
+        offset += out.segments[si].actual.as_deref().unwrap_or(&out.segments[si].text).len();
+    }
+    if let Some(start) = word_start {
+        out.words.push(text[start..].to_string());
+    }
+    allow_emergency_breaks(&mut out, width, para, ctx);
+    // The paragraph ends with glue that absorbs the last line's slack and a forced break.
+    let (seg, word) = (out.segments.len().saturating_sub(1), out.words.len());
+    let end = Kind::Glue { stretch: 1e6, shrink: 0.0 };
+    out.items.push(Item { kind: end, width: 0.0, seg, glyphs: 0..0, word });
+    out.items.push(Item {
+        kind: Kind::Penalty { cost: FORCED, flagged: false, hyphen: false },
+        width: 0.0,
+        seg,
+        glyphs: 0..0,
+        word,
+    });
+    out
+}
+
+/// Adds one more space glyph to a glue item.
+fn grow(item: &mut Item, advance: f32, ctx: &Ctx) {
+    item.glyphs.end += 1;
+    item.width += advance;
+    if let Kind::Glue { stretch, shrink } = &mut item.kind {
+        *stretch += advance * ctx.space_stretch;
+        *shrink += advance * ctx.space_shrink;
+    }
+}
+
+/// Whether a character is a space a line may break at (not a no-break space).
+pub fn is_breaking_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
+/// Break opportunities inside words, by byte offset in the paragraph text:
+/// (adds a hyphen, cost, flagged).
+fn extra_breaks(
+    text: &str,
+    hyphenator: Option<&crate::layout::hyphenate::Hyphenator>,
+) -> std::collections::BTreeMap<usize, (bool, f32, bool)> {
+    let mut out = std::collections::BTreeMap::new();
+    // UAX #14, minus the breaks after spaces (those are glue).
+    for (at, _) in unicode_linebreak::linebreaks(text) {
+        let before = text[..at].chars().next_back();
+        if at < text.len() && before.is_some_and(|c| !c.is_whitespace()) {
+            let flagged = matches!(before, Some('-' | '‐' | '–' | '—'));
+            out.insert(at, (false, PUNCT_PENALTY, flagged));
+        }
+    }
+    let mut token_start = 0;
+    for token in text.split(is_breaking_space) {
+        let start = token_start;
+        token_start +=
+            token.len() + text[start + token.len()..].chars().next().map_or(0, char::len_utf8);
+        if looks_like_address(token) {
+            for (i, c) in token.char_indices() {
+                let at = start + i + c.len_utf8();
+                if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@')
+                    && at < start + token.len()
+                {
+                    out.insert(at, (false, URL_PENALTY, false));
+                }
+            }
+            continue;
+        }
+        let Some(h) = hyphenator else { continue };
+        // Only plain words are hyphenated: compounds already break at their
+        // own hyphens or slashes, and codes with digits must stay whole.
+        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() || !core.chars().all(|c| c.is_alphabetic() || c == '’' || c == '\'') {
+            continue;
+        }
+        let core_start = start + token.find(core).unwrap_or(0);
+        for p in h.points(core) {
+            out.insert(core_start + p, (true, HYPHEN_PENALTY, true));
+        }
+    }
+    out
+}
+
+/// URLs and e-mail addresses: broken only after separators, never hyphenated.
+fn looks_like_address(token: &str) -> bool {
+    token.contains("://")
+        || token.starts_with("www.")
+        || (token.contains('@') && token.contains('.'))
+}
+
+/// The width of a hyphen in a segment's style.
+fn hyphen_width(seg: &Segment, ctx: &Ctx) -> f32 {
+    shape(ctx.book, &seg.style, "-").iter().map(|g| g.advance).sum()
+}
+
+/// Where a word (an unbroken run of boxes) is wider than the line, allows
+/// a break between any two of its clusters, and says so.
+fn allow_emergency_breaks(out: &mut Items, width: f32, para: &Para, ctx: &mut Ctx) {
+    let mut i = 0;
+    let mut warned = BTreeSet::new();
+    while i < out.items.len() {
+        let start = i;
+        let mut run = 0.0;
+        while i < out.items.len() && !(out.is_break(i) && i > start) {
+            run += out.items[i].width;
+            i += 1;
+        }
+        if run > width + 0.01 {
+            let word = out.items[start].word;
+            if warned.insert(word) {
+                let text = out.words.get(word).cloned().unwrap_or_default();
+                ctx.warnings.push(format!(
+                    "{}: \"{text}\" is wider than its column and was broken",
+                    origin(para)
+                ));
+            }
+            i = split_boxes(out, start, i);
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+}
+
+/// Replaces the boxes in `from..to` with single-cluster boxes separated by
+/// emergency penalties; returns the new end index.
+fn split_boxes(out: &mut Items, from: usize, to: usize) -> usize {
+    let mut replaced = Vec::new();
+    for item in &out.items[from..to] {
+        if item.kind != Kind::Box {
+            replaced.push(item.clone());
+            continue;
+        }
+        let glyphs = &out.segments[item.seg].glyphs;
+        let mut cluster_start = item.glyphs.start;
+        for gi in item.glyphs.clone() {
+            let last = gi + 1 == item.glyphs.end || glyphs[gi + 1].cluster != glyphs[gi].cluster;
+            if last {
+                if !replaced.is_empty() {
+                    let kind =
+                        Kind::Penalty { cost: EMERGENCY_PENALTY, flagged: false, hyphen: false };
+                    replaced.push(Item {
+                        kind,
+                        width: 0.0,
+                        seg: item.seg,
+                        glyphs: gi..gi,
+                        word: item.word,
+                    });
+                }
+                let width = glyphs[cluster_start..=gi].iter().map(|g| g.advance).sum();
+                replaced.push(Item {
+                    kind: Kind::Box,
+                    width,
+                    seg: item.seg,
+                    glyphs: cluster_start..gi + 1,
+                    word: item.word,
+                });
+                cluster_start = gi + 1;
+            }
+        }
+    }
+    let n = replaced.len();
+    out.items.splice(from..to, replaced);
+    from + n
+}
+
+fn origin(para: &Para) -> &str {
+    if para.origin.is_empty() { "text" } else { &para.origin }
+}
+
+/// Cuts the spans into segments one face can draw, and shapes them.
+fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for (si, span) in para.spans.iter().enumerate() {
+        let synth_caps = span.style.small_caps && !ctx.book.has_feature(span.style.face, b"smcp");
+        let mut current: Option<(Style, bool)> = None;
+        let mut text = String::new();
+        let flush = |text: &mut String, cur: Option<(Style, bool)>, out: &mut Vec<Segment>| {
+            if let Some((style, synth)) = cur.filter(|_| !text.is_empty()) {
+                let shown = if synth { text.to_uppercase() } else { text.clone() };
+                let glyphs = shape(ctx.book, &style, &shown);
+                out.push(Segment {
+                    span: si,
+                    actual: synth.then(|| text.clone()),
+                    text: shown,
+                    style,
+                    glyphs,
+                });
+            }
+            text.clear();
+        };
+        for c in span.text.chars() {
+            let face = if c.is_whitespace() {
+                current.map_or(span.style.face, |(s, _)| s.face)
+            } else {
+                match ctx.book.face_for_char(span.style.face, c) {
+                    Some(f) => f,
+                    None => {
+                        if ctx.missing.insert(c) {
+                            ctx.warnings.push(format!(
+                                "{}: no bundled font has {c:?} (U+{:04X}); it is drawn as a blank box",
+                                origin(para),
+                                c as u32
+                            ));
+                        }
+                        span.style.face
+                    }
+                }
+            };
+            let upper: String = c.to_uppercase().collect();
+            let synth = synth_caps && c.is_lowercase() && upper.len() == c.len_utf8();
+            let size = if synth { span.style.size * 0.8 } else { span.style.size };
+            let key = (Style { face, size, ..span.style }, synth);
+            if current != Some(key) {
+                flush(&mut text, current, &mut out);
+                current = Some(key);
+            }
+            text.push(c);
+        }
+        flush(&mut text, current, &mut out);
+    }
+    out
+}

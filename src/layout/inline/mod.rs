@@ -1,0 +1,268 @@
+//! Line breaking: a paragraph of styled spans → lines of positioned text
+//! runs, in three stages:
+//!
+//! 1. [`items::collect`] shapes the text once and turns it into boxes,
+//!    glue and penalties (spaces, hyphenation points, other break
+//!    opportunities);
+//! 2. [`breakers::breakpoints`] chooses where lines end — first-fit for
+//!    ragged text, Knuth–Plass for justified text;
+//! 3. [`finalize`] builds each line's runs: justified spaces widened or
+//!    narrowed within the theme's limits, a hyphen added where a word is
+//!    split, and extraction text attached so that the split word still
+//!    reads whole.
+//!
+//! Every space between two words on a line is a real space glyph, so text
+//! extraction never glues words together.
+
+pub mod breakers;
+pub mod items;
+
+use super::frame::{Glyph, TextRun};
+use super::hyphenate::Hyphenator;
+use super::shape::shape;
+use crate::compose::{Align, Para};
+use crate::fonts::FontBook;
+use breakers::Breaker;
+use items::{Items, Kind};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// What line breaking needs besides the paragraph.
+pub struct Ctx<'a> {
+    pub book: &'a FontBook,
+    pub hyphenator: Option<Hyphenator>,
+    /// Justified spaces may stretch and shrink by these fractions.
+    pub space_stretch: f32,
+    pub space_shrink: f32,
+    pub warnings: Vec<String>,
+    /// Characters already reported as missing from every font.
+    pub missing: BTreeSet<char>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(book: &'a FontBook) -> Ctx<'a> {
+        Ctx {
+            book,
+            hyphenator: None,
+            space_stretch: 0.6,
+            space_shrink: 0.25,
+            warnings: Vec::new(),
+            missing: BTreeSet::new(),
+        }
+    }
+}
+
+/// A laid-out line: runs at x offsets from the line's left edge, on one
+/// baseline `ascent` below the line's top.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub runs: Vec<(f32, TextRun)>,
+    /// Link areas as (x0, x1, uri).
+    pub links: Vec<(f32, f32, String)>,
+    pub width: f32,
+    pub height: f32,
+    pub ascent: f32,
+    /// The adjustment ratio the line was set with (0 for ragged lines).
+    pub ratio: f32,
+    /// Whether the line ends its paragraph.
+    pub last: bool,
+}
+
+/// Breaks `para` into lines no wider than `width`.
+pub fn break_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
+    let items = items::collect(para, width, ctx);
+    let breaker =
+        if para.align == Align::Justify { Breaker::KnuthPlass } else { Breaker::FirstFit };
+    let breaks = breakers::breakpoints(&items, width, breaker);
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut prev = None;
+    for (n, &b) in breaks.iter().enumerate() {
+        lines.push(finalize(&items, para, prev, b, n + 1 == breaks.len(), width, ctx));
+        prev = Some(b);
+    }
+    lines
+}
+
+/// Whether the word is split at break `b` (a penalty inside it).
+fn splits_word(items: &Items, b: Option<usize>) -> Option<usize> {
+    let b = b?;
+    match items.items[b].kind {
+        Kind::Penalty { .. } if b + 1 < items.items.len() - 1 => Some(items.items[b].word),
+        _ => None,
+    }
+}
+
+/// A stretch of one segment's glyphs on a line.
+struct Piece {
+    seg: usize,
+    glyphs: Range<usize>,
+    /// Extra advance for the last glyph (justified spaces).
+    extra: f32,
+    /// Part of a word split across lines: Some(true) for the fragment that
+    /// ends this line, Some(false) for the one that starts it.
+    split: Option<bool>,
+    /// A hyphen added at a hyphenation break.
+    hyphen: Option<Vec<Glyph>>,
+}
+
+/// Builds the line that runs from after break `prev` to break `b`.
+fn finalize(
+    items: &Items,
+    para: &Para,
+    prev: Option<usize>,
+    b: usize,
+    last: bool,
+    width: f32,
+    ctx: &Ctx,
+) -> Line {
+    let start = breakers::line_start(items, prev);
+    let (natural, stretch, shrink) = breakers::measure(items, prev, b);
+    let ratio = if para.align == Align::Justify && !last {
+        breakers::ratio(natural, stretch, shrink, width).clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let head_word = splits_word(items, prev);
+    let tail_word = splits_word(items, Some(b));
+    // Only a split word's first fragment extracts as the whole word; a word
+    // spread over three lines has a middle fragment that extracts as "".
+    let first_fragment = tail_word.is_some() && tail_word != head_word;
+    let mut pieces: Vec<Piece> = Vec::new();
+    for item in &items.items[start.min(b)..b] {
+        let extra = match item.kind {
+            Kind::Glue { stretch, .. } if ratio > 0.0 => ratio * stretch,
+            Kind::Glue { shrink, .. } => ratio * shrink,
+            _ => 0.0,
+        };
+        if item.glyphs.is_empty() {
+            continue;
+        }
+        let split = match item.kind {
+            Kind::Box if Some(item.word) == tail_word => Some(first_fragment),
+            Kind::Box if Some(item.word) == head_word => Some(false),
+            _ => None,
+        };
+        let piece =
+            Piece { seg: item.seg, glyphs: item.glyphs.clone(), extra, split, hyphen: None };
+        match pieces.last_mut() {
+            Some(p)
+                if p.seg == piece.seg
+                    && p.glyphs.end == piece.glyphs.start
+                    && p.split == piece.split
+                    && p.extra == 0.0 =>
+            {
+                p.glyphs.end = piece.glyphs.end;
+                p.extra = piece.extra;
+            }
+            _ => pieces.push(piece),
+        }
+    }
+    if let Kind::Penalty { hyphen: true, .. } = items.items[b].kind {
+        let seg = &items.segments[items.items[b].seg];
+        let glyphs = shape(ctx.book, &seg.style, "-");
+        let split = Some(first_fragment);
+        pieces.push(Piece {
+            seg: items.items[b].seg,
+            glyphs: 0..0,
+            extra: 0.0,
+            split,
+            hyphen: Some(glyphs),
+        });
+    }
+    let mut line = assemble(items, para, &pieces, tail_word, width);
+    line.ratio = ratio;
+    line.last = last;
+    line
+}
+
+/// Turns pieces into runs (with extraction text) and link areas.
+fn assemble(
+    items: &Items,
+    para: &Para,
+    pieces: &[Piece],
+    tail_word: Option<usize>,
+    width: f32,
+) -> Line {
+    let mut runs: Vec<(f32, TextRun)> = Vec::new();
+    let mut links: Vec<(f32, f32, String)> = Vec::new();
+    let mut x = 0.0;
+    let mut head_done = false;
+    for piece in pieces {
+        let seg = &items.segments[piece.seg];
+        let mut run = match &piece.hyphen {
+            Some(glyphs) => TextRun {
+                face: seg.style.face,
+                size: seg.style.size,
+                color: seg.style.color,
+                text: "-".into(),
+                glyphs: glyphs.clone(),
+                actual: None,
+            },
+            None => make_run(seg, piece.glyphs.clone(), piece.extra),
+        };
+        run.actual = match piece.split {
+            // The first run of a word's first half extracts as the whole word.
+            Some(true) if !head_done => {
+                head_done = true;
+                tail_word.and_then(|w| items.words.get(w).cloned())
+            }
+            Some(_) => Some(String::new()),
+            None => run.actual,
+        };
+        let w = run.width();
+        if let Some(uri) = &para.spans[seg.span].link {
+            match links.last_mut() {
+                Some(last) if last.2 == *uri && (last.1 - x).abs() < 0.01 => last.1 = x + w,
+                _ => links.push((x, x + w, uri.clone())),
+            }
+        }
+        runs.push((x, run));
+        x += w;
+    }
+    let shift = match para.align {
+        Align::Left | Align::Justify => 0.0,
+        Align::Center => ((width - x) / 2.0).max(0.0),
+        Align::Right => (width - x).max(0.0),
+    };
+    for (rx, _) in &mut runs {
+        *rx += shift;
+    }
+    for link in &mut links {
+        link.0 += shift;
+        link.1 += shift;
+    }
+    let size = para.spans.iter().map(|s| s.style.size).fold(0.0, f32::max);
+    let height = size * para.leading;
+    Line { runs, links, width: x, height, ascent: baseline(height, size), ratio: 0.0, last: true }
+}
+
+/// Baseline below the top of a line box: the text's em box centred in the
+/// line, with the baseline at 80 % of the em (a typical ascent).
+fn baseline(line_height: f32, size: f32) -> f32 {
+    (line_height - size) / 2.0 + 0.8 * size
+}
+
+/// A run for glyphs `range` of a segment, with its source text; `extra`
+/// widens the last glyph (a justified space).
+fn make_run(seg: &items::Segment, range: Range<usize>, extra: f32) -> TextRun {
+    let glyphs = &seg.glyphs;
+    let start = glyphs[range.start].cluster as usize;
+    let end = glyphs.get(range.end).map_or(seg.text.len(), |g| g.cluster as usize);
+    let (start, end) = (start.min(end), start.max(end));
+    let mut out: Vec<Glyph> =
+        glyphs[range].iter().map(|g| Glyph { cluster: g.cluster - start as u32, ..*g }).collect();
+    if let Some(last) = out.last_mut() {
+        last.advance += extra;
+    }
+    TextRun {
+        face: seg.style.face,
+        size: seg.style.size,
+        color: seg.style.color,
+        text: seg.text[start..end].to_string(),
+        glyphs: out,
+        actual: seg.actual.as_ref().map(|a| a[start..end].to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

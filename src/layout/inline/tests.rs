@@ -1,0 +1,201 @@
+//! Line-breaking tests: every word kept once and in order, lines within the
+//! measure, justified spaces within the theme's limits, Knuth–Plass no
+//! worse than first-fit, hyphenation and fallback fonts.
+
+use super::breakers::{self, Breaker};
+use super::*;
+use crate::compose::{Span, Style};
+
+const SEED_PARAGRAPH: &str = "Authored and drove alignment on core architecture decisions: Talos-based \
+    node OS/HA posture, multi-region/multi-cluster replication model, Vault-backed secrets and PKI, \
+    BGP-based routing and service advertisement, node provisioning/bootstrapping, RBAC across all \
+    surfaces (Talos API, Kube API, ArgoCD, Vault), and standardized rollout/upgrade/rollback procedures \
+    for machine configuration as well as application deployment via ArgoCD.";
+
+fn style(book: &FontBook, family: &str, bold: bool) -> Style {
+    Style { face: book.select(family, bold, false).unwrap(), size: 10.0, ..Style::default() }
+}
+
+fn para(book: &FontBook, texts: &[(&str, bool)], align: Align) -> Para {
+    let spans = texts
+        .iter()
+        .map(|(t, b)| Span { text: t.to_string(), style: style(book, "Lato", *b), link: None })
+        .collect();
+    Para::new(spans, align, 1.2)
+}
+
+fn line_text(l: &Line) -> String {
+    l.runs.iter().map(|(_, r)| r.text.as_str()).collect()
+}
+
+/// What a reader extracts: ActualText where a run has it.
+fn extracted(lines: &[Line]) -> String {
+    let texts: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            l.runs.iter().map(|(_, r)| r.actual.clone().unwrap_or_else(|| r.text.clone())).collect()
+        })
+        .collect();
+    texts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn hyphenating_ctx(book: &FontBook) -> Ctx<'_> {
+    let mut ctx = Ctx::new(book);
+    ctx.hyphenator = crate::layout::hyphenate::Hyphenator::new("en-us", 6, 2, 3);
+    ctx
+}
+
+#[test]
+fn lines_fit_and_keep_every_word() {
+    let book = FontBook::new();
+    let text = "The quick brown fox jumps over the lazy dog and keeps running far away";
+    let p = para(&book, &[(text, false)], Align::Left);
+    let lines = break_lines(&p, 100.0, &mut Ctx::new(&book));
+    assert!(lines.len() > 2);
+    for l in &lines {
+        assert!(l.width <= 100.01, "{} is {}", line_text(l), l.width);
+        assert!(!line_text(l).ends_with(' ') && !line_text(l).starts_with(' '));
+    }
+    assert_eq!(lines.iter().map(line_text).collect::<Vec<_>>().join(" "), text);
+}
+
+#[test]
+fn words_across_spans_stay_together() {
+    let book = FontBook::new();
+    let p = para(&book, &[("aaaa bbbb ", false), ("cc", true), ("dd eeee", false)], Align::Left);
+    let w = |s: &str| shape(&book, &p.spans[0].style, s).iter().map(|g| g.advance).sum::<f32>();
+    // Room for "aaaa bbbb cc" but not "ccdd": the mixed word must move whole.
+    let lines = break_lines(&p, w("aaaa bbbb cc") + 1.0, &mut Ctx::new(&book));
+    assert_eq!(line_text(&lines[0]), "aaaa bbbb");
+    assert!(line_text(&lines[1]).starts_with("ccdd"));
+}
+
+#[test]
+fn overlong_url_breaks_after_separators_and_warns_with_the_field() {
+    let book = FontBook::new();
+    let url =
+        "https://example.com/a/very/long/path/that/cannot/fit/anywhere/in/a/narrow/column?x=1";
+    let mut p = para(&book, &[(url, false)], Align::Left);
+    p.origin = "work[0].url".into();
+    let mut ctx = Ctx::new(&book);
+    let lines = break_lines(&p, 90.0, &mut ctx);
+    assert!(lines.len() > 2);
+    assert!(lines.iter().all(|l| l.width <= 90.01));
+    for l in &lines[..lines.len() - 1] {
+        let end = line_text(l).chars().last().unwrap();
+        assert!("/.-_?&=#@".contains(end), "line ends mid-segment: {}", line_text(l));
+    }
+    assert_eq!(extracted(&lines), url, "the URL extracts whole");
+    assert_eq!(ctx.warnings.len(), 0, "separators sufficed, no emergency cut");
+    // A token with no separators is cut anywhere, with a warning naming the field.
+    let mut p = para(&book, &[("x".repeat(60).as_str(), false)], Align::Left);
+    p.origin = "work[0].summary".into();
+    let lines = break_lines(&p, 90.0, &mut ctx);
+    assert!(lines.len() > 1 && lines.iter().all(|l| l.width <= 90.01));
+    assert!(ctx.warnings.iter().any(|w| w.starts_with("work[0].summary:")), "{:?}", ctx.warnings);
+}
+
+#[test]
+fn centre_alignment_shifts_runs() {
+    let book = FontBook::new();
+    let p = para(&book, &[("short", false)], Align::Center);
+    let lines = break_lines(&p, 200.0, &mut Ctx::new(&book));
+    let (x, _) = &lines[0].runs[0];
+    assert!((x - (200.0 - lines[0].width) / 2.0).abs() < 0.01);
+}
+
+#[test]
+fn justified_lines_fill_the_measure_within_the_space_limits() {
+    let book = FontBook::new();
+    let mut p = para(&book, &[(SEED_PARAGRAPH, false)], Align::Justify);
+    p.hyphenate = true;
+    let mut ctx = hyphenating_ctx(&book);
+    // The measure of a bullet in the classic theme.
+    let lines = break_lines(&p, 466.0, &mut ctx);
+    assert!(lines.len() >= 3);
+    for l in &lines[..lines.len() - 1] {
+        assert!(l.ratio.abs() <= 1.0 + 1e-4, "ratio {} on {:?}", l.ratio, line_text(l));
+        let end = l.runs.last().map(|(x, r)| x + r.width()).unwrap();
+        assert!((end - 466.0).abs() < 0.05, "justified line ends at {end}: {:?}", line_text(l));
+    }
+    let last = lines.last().unwrap();
+    assert_eq!(last.ratio, 0.0, "the last line stays ragged");
+    assert_eq!(extracted(&lines), SEED_PARAGRAPH.split_whitespace().collect::<Vec<_>>().join(" "));
+}
+
+#[test]
+fn knuth_plass_demerits_never_exceed_first_fit() {
+    let book = FontBook::new();
+    let ctx = &mut hyphenating_ctx(&book);
+    let text = include_str!("../../../data/resume.toml");
+    let resume = crate::model::parse(text, std::path::Path::new("data/resume.toml")).unwrap();
+    let mut paragraphs: Vec<String> =
+        resume.work.iter().filter_map(|w| w.summary.clone()).collect();
+    paragraphs.push(SEED_PARAGRAPH.to_string());
+    for text in &paragraphs {
+        for width in [200.0, 300.0, 450.0] {
+            let p = para(&book, &[(text, false)], Align::Justify);
+            let items = items::collect(&p, width, ctx);
+            let kp = breakers::breakpoints(&items, width, Breaker::KnuthPlass);
+            let ff = breakers::breakpoints(&items, width, Breaker::FirstFit);
+            let (dk, df) = (
+                breakers::total_demerits(&items, &kp, width),
+                breakers::total_demerits(&items, &ff, width),
+            );
+            assert!(dk <= df + 1e-3, "KP {dk} > FF {df} at width {width} for {text:.40}");
+        }
+    }
+}
+
+#[test]
+fn a_hyphenated_word_extracts_whole() {
+    let book = FontBook::new();
+    let text = "Optimized the configuration of the advertisement infrastructure substantially";
+    let mut p = para(&book, &[(text, false)], Align::Justify);
+    p.hyphenate = true;
+    let mut ctx = hyphenating_ctx(&book);
+    let hyphenated = (60..160)
+        .map(|w| break_lines(&p, w as f32, &mut ctx))
+        .find(|lines| lines.iter().any(|l| l.runs.last().is_some_and(|(_, r)| r.text == "-")));
+    let lines = hyphenated.expect("some measure hyphenates a word");
+    assert_eq!(extracted(&lines), text);
+}
+
+#[test]
+fn missing_glyphs_come_from_the_fallback_font() {
+    let book = FontBook::new();
+    let text = "Zoë Łukasiewicz-Müller, São Paulo, Zürich, Αθήνα, Москва, naïve café — “quoted”";
+    let p = para(&book, &[(text, false)], Align::Left);
+    let mut ctx = Ctx::new(&book);
+    let lines = break_lines(&p, 1000.0, &mut ctx);
+    let glyphs: Vec<u16> = lines
+        .iter()
+        .flat_map(|l| l.runs.iter().flat_map(|(_, r)| r.glyphs.iter().map(|g| g.id)))
+        .collect();
+    assert!(!glyphs.contains(&0), "a .notdef glyph was placed");
+    assert_eq!(extracted(&lines), text);
+    assert!(ctx.warnings.is_empty(), "{:?}", ctx.warnings);
+    // A character no bundled font has is reported once, with where it is.
+    let mut p = para(&book, &[("a \u{1F600} b \u{1F600}", false)], Align::Left);
+    p.origin = "basics.label".into();
+    break_lines(&p, 1000.0, &mut ctx);
+    assert_eq!(ctx.warnings.len(), 1, "{:?}", ctx.warnings);
+    assert!(ctx.warnings[0].starts_with("basics.label: no bundled font has"));
+}
+
+#[test]
+fn synthesised_small_caps_extract_as_written() {
+    let book = FontBook::new();
+    // Find a bundled face without `smcp` to synthesise on.
+    let Some(face) = (0..crate::fonts::FACES.len()).find(|&f| !book.has_feature(f, b"smcp")) else {
+        return; // every bundled face has real small caps
+    };
+    let style = Style { face, size: 10.0, small_caps: true, ..Style::default() };
+    let p =
+        Para::new(vec![Span { text: "Experience".into(), style, link: None }], Align::Left, 1.2);
+    let lines = break_lines(&p, 500.0, &mut Ctx::new(&book));
+    let shown: String = lines[0].runs.iter().map(|(_, r)| r.text.as_str()).collect();
+    assert_eq!(shown, "EXPERIENCE");
+    assert_eq!(extracted(&lines), "Experience");
+    assert!(lines[0].runs.iter().any(|(_, r)| r.size < 10.0), "lower case set smaller");
+}

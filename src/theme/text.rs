@@ -1,0 +1,61 @@
+//! How body text is set: alignment, hyphenation, word-space limits, and
+//! the OpenType figure style.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextAlign {
+    /// Ragged right, broken first-fit.
+    Left,
+    /// Flush both sides, broken with Knuth–Plass; a paragraph's last line
+    /// stays ragged.
+    Justify,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Text {
+    pub align: TextAlign,
+    pub hyphenate: bool,
+    /// Hyphenation patterns: en-us, en-gb, de, fr, es. A résumé's
+    /// `meta.language` takes precedence.
+    pub language: String,
+    /// Words shorter than this are never hyphenated.
+    pub hyphen_min_word: usize,
+    /// Letters that must stay before and after a hyphenation point.
+    pub hyphen_min_before: usize,
+    pub hyphen_min_after: usize,
+    /// How far a justified space may stretch and shrink, as fractions of
+    /// its natural width. Lines never exceed these limits.
+    pub space_stretch: f32,
+    pub space_shrink: f32,
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text {
+            align: TextAlign::Left,
+            hyphenate: false,
+            language: "en-us".into(),
+            hyphen_min_word: 6,
+            hyphen_min_before: 2,
+            hyphen_min_after: 3,
+            space_stretch: 0.6,
+            space_shrink: 0.25,
+        }
+    }
+}
+
+/// Which digits dates use (OpenType `lnum` / `tnum`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Figures {
+    /// Whatever the font draws by default.
+    #[default]
+    Default,
+    /// Lining (cap-height) figures.
+    Lining,
+    /// Lining figures of equal width, so columns of dates align.
+    Tabular,
+}
