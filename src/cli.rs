@@ -87,6 +87,11 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     for w in &rendered.warnings {
         eprintln!("warning: {}: {w}", args.path.display());
     }
+    if args.output.exists() && !args.output.is_dir() {
+        return Err(Diagnostic::new("the output path is a file, not a folder")
+            .in_file(&args.output)
+            .with_hint("-o names the folder the PDF and text go into"));
+    }
     std::fs::create_dir_all(&args.output).map_err(|e| {
         Diagnostic::new(format!("cannot create the output folder: {e}"))
             .in_file(&args.output)
@@ -100,6 +105,12 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
             (args.output.join(format!("{stem}.{}", format.extension())), &bytes[..])
         })
         .collect();
+    let input = std::fs::canonicalize(&args.path).ok();
+    if let Some((path, _)) = files.iter().find(|(p, _)| std::fs::canonicalize(p).ok() == input) {
+        return Err(Diagnostic::new("an output would overwrite the résumé itself")
+            .in_file(path)
+            .with_hint("choose another folder with -o DIR, or rename the résumé to .toml"));
+    }
     write_all_atomic(&files).map_err(|(path, e)| {
         Diagnostic::new(format!("cannot write output: {e}"))
             .in_file(&path)

@@ -24,7 +24,7 @@ pub struct Diagnostic {
     pub message: String,
     pub file: Option<PathBuf>,
     /// 1-based line and column, when the problem has a place in the file.
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     pub hint: Option<String>,
 }
 
@@ -36,7 +36,12 @@ pub struct Location {
     /// Width of the underline, in characters (at least 1).
     pub width: usize,
     pub line_text: String,
+    /// Characters of the line left out before `line_text` (long lines).
+    pub shown_from: usize,
 }
+
+/// How much of a source line a snippet shows.
+const SNIPPET_CHARS: usize = 120;
 
 impl Diagnostic {
     pub fn new(message: impl Into<String>) -> Self {
@@ -55,7 +60,7 @@ impl Diagnostic {
 
     /// Attaches the location of `span` (byte offsets into `source`).
     pub fn at_span(mut self, source: &str, span: Range<usize>) -> Self {
-        self.location = Some(locate(source, span));
+        self.location = Some(Box::new(locate(source, span)));
         self
     }
 }
@@ -68,9 +73,12 @@ pub fn locate(source: &str, span: Range<usize>) -> Location {
     let line = source[..start].matches('\n').count() + 1;
     let column = source[line_start..start].chars().count() + 1;
     let end = floor_char_boundary(source, span.end.clamp(start, line_end));
-    let width = source[start..end].chars().count().max(1);
-    let line_text = source[line_start..line_end].trim_end_matches('\r').to_string();
-    Location { line, column, width, line_text }
+    let width = source[start..end].chars().count().clamp(1, SNIPPET_CHARS);
+    let line_text = source[line_start..line_end].trim_end_matches('\r');
+    // A very long line is shown around the column only.
+    let skip = (column - 1).saturating_sub(SNIPPET_CHARS / 2);
+    let line_text: String = line_text.chars().skip(skip).take(SNIPPET_CHARS).collect();
+    Location { line, column, width, line_text, shown_from: skip }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -90,7 +98,7 @@ impl fmt::Display for Diagnostic {
                 writeln!(f, "{pad}--> {}:{}:{}", file.display(), loc.line, loc.column)?;
                 writeln!(f, "{pad} |")?;
                 writeln!(f, "{} | {}", loc.line, loc.line_text.replace('\t', " "))?;
-                let lead = " ".repeat(loc.column - 1);
+                let lead = " ".repeat(loc.column - 1 - loc.shown_from);
                 writeln!(f, "{pad} | {lead}{}", "^".repeat(loc.width))?;
             }
             (Some(file), None) => writeln!(f, "  --> {}", file.display())?,
@@ -140,6 +148,11 @@ fn first_line(s: &str) -> String {
 
 /// Hints for the serde messages users meet most often.
 fn hint_for(message: &str) -> Option<String> {
+    if message == "missing field `basics`" {
+        return Some(
+            "a résumé starts with a [basics] table holding at least `name = \"…\"`".into(),
+        );
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`')?;
         let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
@@ -159,6 +172,11 @@ fn hint_for(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next()?;
         return Some(format!("add `{field} = ...` to this table"));
+    }
+    if message.starts_with("invalid type: map, expected a sequence") {
+        return Some(
+            "a list of entries is written [[work]] (double brackets), once per entry".into(),
+        );
     }
     if message.starts_with("invalid type") {
         return Some("check the value's type: text needs quotes, lists need [ ]".into());

@@ -72,6 +72,43 @@ pub fn plain(text: &str) -> String {
     parse(text).into_iter().map(|p| p.text).collect()
 }
 
+/// The text without markup, each link followed by its address in
+/// parentheses ("site (https://…)") unless the text already is the address:
+/// plain text has no other way to keep it.
+pub fn plain_with_urls(text: &str) -> String {
+    let mut out = String::new();
+    let pieces = parse(text);
+    for (i, p) in pieces.iter().enumerate() {
+        out.push_str(&p.text);
+        let link_ends = p.link.is_some() && pieces.get(i + 1).is_none_or(|n| n.link != p.link);
+        if let (true, Some(url)) = (link_ends, &p.link) {
+            let shown = url.strip_prefix("mailto:").unwrap_or(url);
+            if !p.text.contains(shown) {
+                out.push_str(&format!(" ({shown})"));
+            }
+        }
+    }
+    out
+}
+
+/// A text field's paragraphs: split at blank lines (with `\n` or `\r\n`
+/// line ends), each paragraph's lines rejoined with `\n`.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().chain([""]) {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    out
+}
+
 fn escape_block_syntax(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
@@ -118,6 +155,23 @@ mod tests {
         assert_eq!(plain("- dash"), "- dash");
         assert_eq!(plain("* star"), "* star");
         assert_eq!(plain("$1MM saved, 5 < 6 & \"quoted\""), "$1MM saved, 5 < 6 & \"quoted\"");
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_whatever_the_line_ends() {
+        assert_eq!(paragraphs("a\nb\n\nc"), ["a\nb", "c"]);
+        assert_eq!(paragraphs("a\r\n\r\nb"), ["a", "b"]);
+        assert_eq!(paragraphs("a\n \n b \n\n\n"), ["a", " b "]);
+    }
+
+    #[test]
+    fn link_addresses_survive_in_plain_text() {
+        assert_eq!(
+            plain_with_urls("see [my site](https://e.org) now"),
+            "see my site (https://e.org) now"
+        );
+        assert_eq!(plain_with_urls("[https://e.org](https://e.org)"), "https://e.org");
+        assert_eq!(plain_with_urls("[**bold** link](https://e.org)"), "bold link (https://e.org)");
     }
 
     #[test]

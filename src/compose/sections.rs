@@ -42,11 +42,14 @@ impl<'a> Composer<'a> {
         let spans = markup::parse(text)
             .into_iter()
             .map(|p| {
-                let style = if p.code {
+                let mut style = if p.code {
                     Style { size: base.size * 0.92, color: base.color, ..self.styles.mono }
                 } else {
                     self.styles.variant(base, p.bold, p.italic, self.book)
                 };
+                if p.link.is_some() {
+                    style.color = self.theme.colors.links;
+                }
                 Span { style, link: p.link, text: p.text }
             })
             .collect();
@@ -83,7 +86,7 @@ impl<'a> Composer<'a> {
         self.origin = "basics".into();
         let mut name = Block::new(BlockKind::Text(Para {
             leading: 1.15,
-            ..self.plain_para(&b.name, self.styles.name, align)
+            ..self.para(&b.name, self.styles.name, align)
         }));
         name.keep_with_next = true;
         self.push(name);
@@ -94,7 +97,7 @@ impl<'a> Composer<'a> {
         }
         let mut items: Vec<(String, Option<String>)> = Vec::new();
         if let Some(loc) = &b.location {
-            let line = loc.one_line();
+            let line = markup::plain(&loc.one_line());
             if !line.is_empty() {
                 items.push((line, None));
             }
@@ -373,7 +376,7 @@ impl Composer<'_> {
 
     /// Paragraphs separated by blank lines ("\n\n").
     fn prose(&mut self, text: &str) {
-        for (i, paragraph) in paragraphs(text).enumerate() {
+        for (i, paragraph) in markup::paragraphs(text).iter().enumerate() {
             let mut block = Block::new(BlockKind::Text(self.body_para(paragraph)));
             if i > 0 {
                 block.space_before = self.theme.spacing.paragraph;
@@ -406,7 +409,7 @@ impl Composer<'_> {
         let rights: Vec<Para> = [head.dates, head.location]
             .into_iter()
             .flatten()
-            .map(|t| self.plain_para(&t, s.meta, Align::Right))
+            .map(|t| self.para(&t, s.meta, Align::Right))
             .collect();
         let rows: Vec<(Para, Option<Para>)> = if lefts.is_empty() {
             // Nothing to name the entry by: its place and dates lead, on the left.
@@ -458,26 +461,45 @@ impl Composer<'_> {
         }
     }
 
+    /// Highlights as bullets. When every highlight is a group, each
+    /// lead-in reads as prose and its items are the bullets; when plain
+    /// bullets and groups mix, a lead-in is a bullet and its items nest
+    /// one level deeper with the nested glyph.
     fn bullets(&mut self, highlights: &[Highlight]) {
         let b = &self.theme.bullets;
-        let glyph = b.glyph.clone();
-        let indent = b.indent;
+        let (glyph, nested_glyph, indent) = (b.glyph.clone(), b.nested_glyph.clone(), b.indent);
+        let mixed = highlights.iter().any(|h| matches!(h, Highlight::Text(_)));
         let entry = self.origin.clone();
         for (j, h) in highlights.iter().enumerate() {
             self.origin = format!("{entry}.highlights[{j}]");
             match h {
                 Highlight::Text(text) => self.bullet(&glyph, text, 0.0, indent),
                 Highlight::Group(group) => {
-                    // The lead-in reads as prose; its items are the bullets.
-                    let mut lead = Block::new(BlockKind::Text(self.body_para(&group.text)));
-                    lead.space_before = self.theme.spacing.paragraph;
-                    lead.keep_with_next = !group.items.is_empty();
-                    self.push(lead);
+                    let (level, marker) = if mixed {
+                        self.bullet(&glyph, &group.text, 0.0, indent);
+                        (indent, nested_glyph.clone())
+                    } else {
+                        let mut lead = Block::new(BlockKind::Text(self.body_para(&group.text)));
+                        lead.space_before = self.theme.spacing.paragraph;
+                        self.push(lead);
+                        (0.0, glyph.clone())
+                    };
+                    if let Some(lead) = self.out.last_mut() {
+                        lead.keep_with_next = !group.items.is_empty();
+                    }
+                    // Numbers hang right-aligned; room for the widest one.
+                    let digits = group.items.len().to_string().len() as f32;
+                    let hang = indent + (digits - 1.0) * 0.55 * self.styles.body.size;
                     for (i, item) in group.items.iter().enumerate() {
                         self.origin = format!("{entry}.highlights[{j}].items[{i}]");
                         let marker =
-                            if group.numbered { format!("{}.", i + 1) } else { glyph.clone() };
-                        self.bullet(&marker, item, 0.0, indent);
+                            if group.numbered { format!("{}.", i + 1) } else { marker.clone() };
+                        self.bullet(
+                            &marker,
+                            item,
+                            level,
+                            if group.numbered { hang } else { indent },
+                        );
                     }
                 }
             }
@@ -493,11 +515,6 @@ impl Composer<'_> {
         block.space_before = self.theme.spacing.bullet;
         self.push(block);
     }
-}
-
-/// Splits prose on blank lines.
-fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
 /// A URL as people read it: no scheme, no trailing slash.

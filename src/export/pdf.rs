@@ -90,7 +90,11 @@ fn subset_fonts(
                 let texts = used.entry(run.face).or_default();
                 for (g, t) in run.glyphs.iter().zip(run.glyph_texts()) {
                     let entry = texts.entry(g.id).or_default();
-                    if entry.is_empty() {
+                    if g.id == 0 {
+                        // .notdef stands for every missing character at once;
+                        // it extracts as the replacement character.
+                        *entry = "\u{FFFD}".into();
+                    } else if entry.is_empty() {
                         *entry = t.to_string();
                     }
                 }

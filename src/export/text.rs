@@ -7,7 +7,7 @@
 //! are copied verbatim, since stripping markup from them could corrupt them.
 
 use crate::compose::dates::format_range;
-use crate::compose::markup::plain;
+use crate::compose::markup::{self, plain, plain_with_urls};
 use crate::model::{
     Award, Basics, Certificate, CustomSection, DateField, Education, Highlight, Language, Project,
     Publication, Reference, Resume, Volunteer, Work, date_of,
@@ -91,17 +91,8 @@ fn join(parts: impl IntoIterator<Item = Option<String>>, sep: &str) -> Option<St
 
 /// Paragraphs split at blank lines, each without markup and wrapped.
 fn paragraphs(text: Option<&str>) -> Lines {
-    let mut lines = Vec::new();
-    let mut para: Vec<&str> = Vec::new();
-    for raw in text.unwrap_or("").lines().chain([""]) {
-        if raw.trim().is_empty() {
-            lines.extend(wrap(&plain(&para.join("\n")), ""));
-            para.clear();
-        } else {
-            para.push(raw);
-        }
-    }
-    lines
+    let paras = text.map(markup::paragraphs).unwrap_or_default();
+    paras.iter().flat_map(|p| wrap(&plain_with_urls(p), "")).collect()
 }
 
 fn range(start: &DateField, end: &DateField, style: &DateStyle) -> Option<String> {
@@ -132,7 +123,7 @@ fn bullets(highlights: &[Highlight]) -> Lines {
     let mut lines = Vec::new();
     for h in highlights {
         match h {
-            Highlight::Text(t) => lines.extend(wrap(&plain(t), "- ")),
+            Highlight::Text(t) => lines.extend(wrap(&plain_with_urls(t), "- ")),
             Highlight::Group(g) => lines.extend(group(&g.text, &g.items, g.numbered)),
         }
     }
@@ -141,10 +132,10 @@ fn bullets(highlights: &[Highlight]) -> Lines {
 
 /// "- lead-in", then "  - item" or "  1. item".
 fn group(lead_in: &str, items: &[String], numbered: bool) -> Lines {
-    let mut lines = wrap(&plain(lead_in), "- ");
+    let mut lines = wrap(&plain_with_urls(lead_in), "- ");
     for (i, item) in items.iter().enumerate() {
         let marker = if numbered { format!("  {}. ", i + 1) } else { "  - ".to_string() };
-        lines.extend(wrap(&plain(item), &marker));
+        lines.extend(wrap(&plain_with_urls(item), &marker));
     }
     lines
 }
@@ -414,10 +405,10 @@ mod tests {
             "Ada",
             "Engineer",
             "Bold start.",
-            "Second para with link and code.",
+            "Second para with link (https://e.org) and code.",
             "Lead — Acme | SF",
             "- x and y",
-            "- z",
+            "- z (https://e.org)",
             "  1. c item",
             "BSc — Uni",
             "Courses: Algo",
@@ -425,7 +416,7 @@ mod tests {
             "English (native)",
             "TALKS",
             "T",
-            "On x",
+            "On x (https://t.org)",
         ];
         for good in expected {
             assert!(out.lines().any(|l| l == good), "no line {good:?} in:\n{out}");

@@ -89,10 +89,15 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             let mut lines = place(para_lines(para, width - text_x, ctx), text_x);
             let marker_para =
                 Para::new(vec![marker.clone()], crate::compose::Align::Left, para.leading);
-            let marker_line = para_lines(&marker_para, block.hang, ctx).remove(0);
+            // Laid out unbroken; numbers ("10.") align right against the
+            // text, glyphs (•) sit at the indent.
+            let marker_line = para_lines(&marker_para, f32::MAX / 4.0, ctx).remove(0);
+            let numbered = marker.text.starts_with(|c: char| c.is_ascii_digit());
+            let gap = 0.35 * marker.style.size;
+            let marker_x = if numbered { (text_x - gap - marker_line.width).max(x0) } else { x0 };
             if let Some(first) = lines.first_mut() {
                 let dy = baseline_of(first) - marker_line.ascent;
-                let laid = line_items(&marker_line, x0);
+                let laid = line_items(&marker_line, marker_x);
                 // The marker goes first so that it is read before its text.
                 let mut items: Vec<_> = laid
                     .items

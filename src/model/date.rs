@@ -116,7 +116,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct DateVisitor;
-        impl Visitor<'_> for DateVisitor {
+        impl<'de> Visitor<'de> for DateVisitor {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a date as \"YYYY\", \"YYYY-MM\", \"YYYY-MM-DD\" or \"present\"")
@@ -129,6 +129,19 @@ impl<'de> Deserialize<'de> for Date {
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
                 self.visit_str(&v.to_string())
+            }
+            /// A bare TOML date (`start_date = 2021-03-15`) arrives as a
+            /// one-entry map holding its text.
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+                let Some((_, value)) = map.next_entry::<String, String>()? else {
+                    return Err(de::Error::custom("expected a date"));
+                };
+                if value.contains('T') || value.contains(':') {
+                    return Err(de::Error::custom(format!(
+                        "`{value}` has a time; give only the date"
+                    )));
+                }
+                self.visit_str(&value)
             }
         }
         d.deserialize_any(DateVisitor)
