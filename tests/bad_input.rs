@@ -155,3 +155,37 @@ fn unknown_theme_name_suggests_the_nearest() {
     assert!(run.stderr().contains("did you mean `classic`?"), "{}", run.report());
     assert!(!sb.path("out").exists(), "{}", run.report());
 }
+
+#[test]
+fn theme_with_impossible_values() {
+    let sb = setup(GOOD_HEAD.as_bytes());
+    sb.write("mine.toml", "[fonts]\nbody = { family = \"Lato\", size = -5 }\n");
+    let run = sb.vita(&["render", "cv.toml", "--theme", "mine.toml"]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+    assert!(
+        run.stderr().contains("fonts.body.size") && run.stderr().contains("mine.toml:2:"),
+        "{}",
+        run.report()
+    );
+    assert_eq!(std::fs::read(sb.path("out/cv.pdf")).unwrap(), SENTINEL);
+}
+
+#[test]
+fn output_folder_that_is_a_file() {
+    expect_failure(
+        GOOD_HEAD.as_bytes(),
+        &["-o", "out/cv.pdf"],
+        "is a file, not a folder",
+        "out/cv.pdf",
+    );
+}
+
+#[test]
+fn an_output_may_not_replace_the_resume() {
+    let sb = Sandbox::new();
+    sb.write("cv.txt", GOOD_HEAD);
+    let run = sb.vita(&["render", "cv.txt", "-o", "."]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+    assert!(run.stderr().contains("overwrite the résumé"), "{}", run.report());
+    assert_eq!(std::fs::read_to_string(sb.path("cv.txt")).unwrap(), GOOD_HEAD);
+}

@@ -389,7 +389,8 @@ impl Composer<'_> {
     fn labelled(&mut self, label: &str, text: &str) {
         let bold = self.styles.variant(self.styles.body, true, false, self.book);
         let mut para = self.body_para(text);
-        let lead = if text.is_empty() { label.to_string() } else { format!("{label}: ") };
+        let label = markup::plain(label);
+        let lead = if text.is_empty() { label } else { format!("{label}: ") };
         para.spans.insert(0, Span { text: lead, style: bold, link: None });
         let mut block = Block::new(BlockKind::Text(para));
         block.space_before = self.theme.spacing.bullet;
