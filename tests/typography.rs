@@ -70,10 +70,8 @@ fn hyphenated_words_extract_whole_with_pdftotext() {
             .filter_map(|(_, i)| if let FrameItem::Text(r) = i { Some(r) } else { None })
             .collect();
         for w in runs.windows(2) {
-            if w[1].text == "-" {
-                if let Some(actual) = &w[0].actual {
-                    split_words.push(actual.trim_end_matches([',', '.', ';', ':']).to_string());
-                }
+            if let (true, Some(actual)) = (w[1].text == "-", &w[0].actual) {
+                split_words.push(actual.trim_end_matches([',', '.', ';', ':']).to_string());
             }
         }
     }
