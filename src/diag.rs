@@ -153,21 +153,18 @@ fn hint_for(message: &str) -> Option<String> {
             "a résumé starts with a [basics] table holding at least `name = \"…\"`".into(),
         );
     }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`')?;
-        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return Some(match did_you_mean(field, names.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("valid keys here: {}", names.join(", ")),
-        });
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (variant, expected) = rest.split_once('`')?;
-        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return Some(match did_you_mean(variant, names.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("valid values: {}", names.join(", ")),
-        });
+    for (prefix, listing) in
+        [("unknown field `", "valid keys here"), ("unknown variant `", "valid values")]
+    {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            // serde lists the expected names in backticks after the unknown one.
+            let (unknown, expected) = rest.split_once('`')?;
+            let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            return Some(match did_you_mean(unknown, names.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("{listing}: {}", names.join(", ")),
+            });
+        }
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next()?;

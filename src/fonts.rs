@@ -52,14 +52,6 @@ pub static FACES: [FaceInfo; 14] = [
 /// covers Latin (with Extended-A/B), Greek and Cyrillic.
 pub const FALLBACK_FAMILY: &str = "Noto Sans";
 
-/// Vertical metrics of a face, as fractions of the em.
-#[derive(Debug, Clone, Copy)]
-pub struct VMetrics {
-    pub ascender: f32,
-    pub descender: f32,
-    pub cap_height: f32,
-}
-
 /// Parsed faces, created lazily.
 pub struct FontBook {
     parsed: Vec<OnceLock<rustybuzz::Face<'static>>>,
@@ -132,35 +124,11 @@ impl FontBook {
         })
     }
 
-    pub fn units_per_em(&self, id: FaceId) -> f32 {
-        self.face(id).units_per_em() as f32
-    }
-
-    pub fn vmetrics(&self, id: FaceId) -> VMetrics {
-        let face = self.face(id);
-        let upem = face.units_per_em() as f32;
-        VMetrics {
-            ascender: face.ascender() as f32 / upem,
-            descender: -(face.descender() as f32) / upem,
-            cap_height: face.capital_height().unwrap_or(face.ascender()) as f32 / upem,
-        }
-    }
-
     /// Whether the face maps `c` to a real glyph.
     pub fn has_char(&self, id: FaceId, c: char) -> bool {
         self.face(id).glyph_index(c).is_some()
     }
 
-    /// The advance width the font itself records for a glyph, in em units
-    /// (what a PDF viewer assumes before any adjustment).
-    pub fn glyph_advance(&self, id: FaceId, glyph: u16) -> f32 {
-        let face = self.face(id);
-        face.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph)).unwrap_or(0) as f32
-            / face.units_per_em() as f32
-    }
-}
-
-impl FontBook {
     /// Whether the face's GSUB table offers an OpenType feature (`b"smcp"`).
     pub fn has_feature(&self, id: FaceId, tag: &[u8; 4]) -> bool {
         let tag = rustybuzz::ttf_parser::Tag::from_bytes(tag);
@@ -185,8 +153,8 @@ mod tests {
     fn every_face_parses_with_sane_metrics() {
         let book = FontBook::new();
         for (id, info) in FACES.iter().enumerate() {
-            let m = book.vmetrics(id);
-            assert!(m.ascender > 0.5 && m.descender > 0.0, "{}", info.postscript_name);
+            let face = book.face(id);
+            assert!(face.ascender() > 0 && face.descender() < 0, "{}", info.postscript_name);
             assert!(book.has_char(id, 'é'), "{}", info.postscript_name);
         }
     }

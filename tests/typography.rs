@@ -149,6 +149,9 @@ highlights = ["Used `loops` and **bold** ideas", { text = "*Notes*:", items = ["
 [[skills]]
 name = "**Maths**"
 keywords = ["*Bernoulli*", "`numbers`"]
+[[custom]]
+title = "*Talks*"
+entries = [{ title = "**Keynote**", summary = "On *engines*" }]
 "#,
     );
     sb.vita(&["render", "m.toml"]).assert_ok();

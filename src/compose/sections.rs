@@ -340,7 +340,8 @@ impl<'a> Composer<'a> {
 
     fn heading(&mut self, title: &str) {
         let h = &self.theme.headings;
-        let text = if h.uppercase { title.to_uppercase() } else { title.to_string() };
+        let title = markup::plain(title);
+        let text = if h.uppercase { title.to_uppercase() } else { title.clone() };
         let style = self.styles.heading;
         let rule = h.rule.then_some(Rule {
             thickness: h.rule_thickness,
@@ -353,7 +354,7 @@ impl<'a> Composer<'a> {
         });
         block.space_before = self.theme.spacing.section_before;
         block.keep_with_next = true;
-        block.bookmark = Some(title.to_string());
+        block.bookmark = Some(title);
         if !self.out.iter().any(|b| b.bookmark.is_some()) {
             // The first heading sits closer, right under the name header.
             block.space_before =
