@@ -1,0 +1,111 @@
+//! Theme values serde cannot check: sizes, spacing, margins, sections.
+
+use super::{Theme, mm};
+
+impl Theme {
+    /// Values serde cannot check: sizes, spacing, margins, sections.
+    pub(super) fn check(&self) -> Result<(), (String, String)> {
+        let f = &self.fonts;
+        let roles = [
+            ("name", &f.name),
+            ("label", &f.label),
+            ("contact", &f.contact),
+            ("heading", &f.heading),
+            ("entry_title", &f.entry_title),
+            ("entry_subtitle", &f.entry_subtitle),
+            ("meta", &f.meta),
+            ("body", &f.body),
+            ("mono", &f.mono),
+        ];
+        for (role, spec) in roles {
+            if !(spec.size.is_finite() && spec.size >= 4.0 && spec.size <= 96.0) {
+                return Err((
+                    format!("fonts.{role}.size"),
+                    format!("is {}; give a size from 4 to 96 points", spec.size),
+                ));
+            }
+            if !spec.letter_spacing.is_finite() || spec.letter_spacing.abs() > spec.size {
+                return Err((format!("fonts.{role}.letter_spacing"), "is out of range".into()));
+            }
+        }
+        let sp = &self.spacing;
+        if !(sp.leading.is_finite() && (0.8..=4.0).contains(&sp.leading)) {
+            return Err((
+                "spacing.leading".into(),
+                format!("is {}; give a multiple from 0.8 to 4", sp.leading),
+            ));
+        }
+        let gaps = [
+            ("paragraph", sp.paragraph),
+            ("bullet", sp.bullet),
+            ("section_before", sp.section_before),
+            ("section_after", sp.section_after),
+            ("entry_before", sp.entry_before),
+            ("entry_header_after", sp.entry_header_after),
+            ("header_after", sp.header_after),
+            ("column_gap", sp.column_gap),
+        ];
+        for (key, v) in gaps {
+            if !(v.is_finite() && (0.0..=200.0).contains(&v)) {
+                return Err((
+                    format!("spacing.{key}"),
+                    format!("is {v}; give points from 0 to 200"),
+                ));
+            }
+        }
+        let p = &self.page;
+        let (w, h) = p.size_pt();
+        for (key, v) in [
+            ("margin_top", p.margin_top),
+            ("margin_bottom", p.margin_bottom),
+            ("margin_left", p.margin_left),
+            ("margin_right", p.margin_right),
+        ] {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err((
+                    format!("page.{key}"),
+                    format!("is {v}; margins are millimetres, 0 or more"),
+                ));
+            }
+        }
+        if w - mm(p.margin_left + p.margin_right) < mm(60.0)
+            || h - mm(p.margin_top + p.margin_bottom) < mm(60.0)
+        {
+            return Err((
+                "page.margin_left".into(),
+                "and the other margins leave less than 60 mm of page to write on".into(),
+            ));
+        }
+        let t = &self.text;
+        if !(t.space_stretch.is_finite()
+            && t.space_stretch >= 0.0
+            && t.space_shrink.is_finite()
+            && (0.0..1.0).contains(&t.space_shrink))
+        {
+            return Err((
+                "text.space_stretch".into(),
+                "and text.space_shrink must be fractions (shrink below 1)".into(),
+            ));
+        }
+        let mut seen = Vec::new();
+        for s in &self.sections {
+            if seen.contains(s) {
+                return Err((
+                    "sections".into(),
+                    format!("lists `{}` twice", s.title().to_lowercase()),
+                ));
+            }
+            seen.push(*s);
+        }
+        Ok(())
+    }
+}
+
+/// Byte offset of the first `key =` in a TOML text, for error locations.
+pub(super) fn find_key(text: &str, key: &str) -> Option<usize> {
+    text.match_indices(key).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + key.len()..].trim_start();
+        before.is_none_or(|c| !c.is_alphanumeric() && c != '_') && after.starts_with('=')
+    })
+}
