@@ -46,8 +46,8 @@ pub struct Options {
 
 /// Lays the résumé out with the theme (exposed for tests and tools).
 pub fn lay_out(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Document, Diagnostic> {
-    let blocks = compose(resume, theme, book)?;
-    Ok(layout(&blocks, theme, book, resume.meta.language.as_deref()))
+    let composed = compose(resume, theme, book)?;
+    Ok(layout(&composed, theme, book, resume.meta.language.as_deref()))
 }
 
 /// Runs the whole pipeline.

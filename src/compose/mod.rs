@@ -4,6 +4,7 @@
 //! positions anything.
 
 pub mod dates;
+mod header;
 pub mod markup;
 mod sections;
 
@@ -182,8 +183,26 @@ impl Styles {
     }
 }
 
+/// A composed résumé: the header band across the top of page 1, then each
+/// column's blocks, columns in reading order.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub band: Vec<Block>,
+    pub columns: Vec<Vec<Block>>,
+    pub running: Running,
+}
+
+/// Text for the running elements (footer, continuation header).
+#[derive(Debug, Clone)]
+pub struct Running {
+    pub name: String,
+    pub style: Style,
+    /// "Updated Mar 2026", when the theme and the résumé ask for it.
+    pub updated: Option<String>,
+}
+
 /// Composes the résumé into blocks, in reading order.
-pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Vec<Block>, Diagnostic> {
+pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Composed, Diagnostic> {
     let styles = Styles::resolve(theme, book)?;
     let mut c = sections::Composer {
         theme,
@@ -193,11 +212,22 @@ pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Vec<Bl
         pending_space: None,
         origin: String::new(),
     };
-    c.header(&resume.basics);
-    for &kind in &theme.sections {
-        c.section(kind, resume);
+    c.header(&resume.basics, !theme.contact_in_column());
+    let band = std::mem::take(&mut c.out);
+    let mut columns = Vec::new();
+    for region in theme.regions(1.0) {
+        for kind in region.sections {
+            c.section(kind, resume);
+        }
+        columns.push(std::mem::take(&mut c.out));
     }
-    Ok(c.out)
+    let updated = resume
+        .meta
+        .last_modified
+        .filter(|_| theme.running.updated)
+        .map(|d| format!("Updated {}", dates::format_date(d, &theme.dates)));
+    let running = Running { name: markup::plain(&resume.basics.name), style: styles.meta, updated };
+    Ok(Composed { band, columns, running })
 }
 
 #[cfg(test)]
@@ -207,7 +237,8 @@ mod tests {
 
     fn blocks(toml: &str) -> Vec<Block> {
         let resume = crate::model::parse(toml, Path::new("t.toml")).unwrap();
-        compose(&resume, &Theme::default(), &FontBook::new()).unwrap()
+        let composed = compose(&resume, &Theme::default(), &FontBook::new()).unwrap();
+        composed.band.into_iter().chain(composed.columns.into_iter().flatten()).collect()
     }
 
     fn text(p: &Para) -> String {

@@ -5,7 +5,7 @@ use super::dates::format_range;
 use super::markup;
 use super::{Align, Block, BlockKind, Para, Rule, Span, Style, Styles};
 use crate::fonts::FontBook;
-use crate::model::{Basics, Highlight, Resume, date_of};
+use crate::model::{Highlight, Resume, date_of};
 use crate::theme::{self, SectionKind, Theme};
 
 pub(super) struct Composer<'a> {
@@ -38,7 +38,7 @@ struct Body<'r> {
 }
 
 impl<'a> Composer<'a> {
-    fn para(&self, text: &str, base: Style, align: Align) -> Para {
+    pub(super) fn para(&self, text: &str, base: Style, align: Align) -> Para {
         let spans = markup::parse(text)
             .into_iter()
             .map(|p| {
@@ -74,66 +74,10 @@ impl<'a> Composer<'a> {
         Para { hyphenate: self.theme.text.hyphenate, ..self.para(text, self.styles.body, align) }
     }
 
-    fn header_align(&self) -> Align {
+    pub(super) fn header_align(&self) -> Align {
         match self.theme.header.align {
             theme::Align::Left => Align::Left,
             theme::Align::Center => Align::Center,
-        }
-    }
-
-    pub fn header(&mut self, b: &Basics) {
-        let align = self.header_align();
-        self.origin = "basics".into();
-        let mut name = Block::new(BlockKind::Text(Para {
-            leading: 1.15,
-            ..self.para(&b.name, self.styles.name, align)
-        }));
-        name.keep_with_next = true;
-        self.push(name);
-        if let Some(label) = &b.label {
-            let mut block = Block::new(BlockKind::Text(self.para(label, self.styles.label, align)));
-            block.keep_with_next = true;
-            self.push(block);
-        }
-        let mut items: Vec<(String, Option<String>)> = Vec::new();
-        if let Some(loc) = &b.location {
-            let line = markup::plain(&loc.one_line());
-            if !line.is_empty() {
-                items.push((line, None));
-            }
-        }
-        if let Some(email) = &b.email {
-            items.push((email.clone(), Some(format!("mailto:{email}"))));
-        }
-        if let Some(phone) = &b.phone {
-            let digits: String =
-                phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-            items.push((phone.clone(), Some(format!("tel:{digits}"))));
-        }
-        if let Some(url) = &b.url {
-            items.push((display_url(url), Some(url.clone())));
-        }
-        for p in &b.profiles {
-            let shown = match (&p.username, &p.url) {
-                (Some(u), _) => format!("{}: {u}", p.network),
-                (None, Some(url)) => display_url(url),
-                (None, None) => p.network.clone(),
-            };
-            items.push((shown, p.url.clone()));
-        }
-        if !items.is_empty() {
-            let style = self.styles.contact;
-            let mut spans = Vec::new();
-            for (i, (text, link)) in items.into_iter().enumerate() {
-                if i > 0 {
-                    let sep = self.theme.header.separator.clone();
-                    spans.push(Span { text: sep, style, link: None });
-                }
-                spans.push(Span { text, style, link });
-            }
-            let mut block = Block::new(BlockKind::Text(Para::new(spans, align, 1.4)));
-            block.space_before = 2.0;
-            self.push(block);
         }
     }
 
@@ -142,6 +86,7 @@ impl<'a> Composer<'a> {
         let range = |s, e| format_range(date_of(s), date_of(e), dates);
         let one = |d| format_range(date_of(d), None, dates);
         match kind {
+            SectionKind::Contact => self.contact_list(&r.basics),
             SectionKind::Summary => {
                 self.origin = "basics.summary".into();
                 if let Some(summary) = &r.basics.summary {
@@ -338,7 +283,7 @@ impl<'a> Composer<'a> {
         }
     }
 
-    fn heading(&mut self, title: &str) {
+    pub(super) fn heading(&mut self, title: &str) {
         let h = &self.theme.headings;
         let title = markup::plain(title);
         let text = if h.uppercase { title.to_uppercase() } else { title.clone() };
@@ -355,11 +300,6 @@ impl<'a> Composer<'a> {
         block.space_before = self.theme.spacing.section_before;
         block.keep_with_next = true;
         block.bookmark = Some(title);
-        if !self.out.iter().any(|b| b.bookmark.is_some()) {
-            // The first heading sits closer, right under the name header.
-            block.space_before =
-                self.theme.spacing.header_after + self.theme.spacing.section_before / 2.0;
-        }
         self.out.push(block);
         // The first block of the section sits `section_after` below the heading.
         self.pending_space = Some(self.theme.spacing.section_after);
@@ -368,7 +308,7 @@ impl<'a> Composer<'a> {
 
 impl Composer<'_> {
     /// Appends a block, giving it any space a heading left owing.
-    fn push(&mut self, mut block: Block) {
+    pub(super) fn push(&mut self, mut block: Block) {
         if let Some(space) = self.pending_space.take() {
             block.space_before = space;
         }
@@ -517,10 +457,4 @@ impl Composer<'_> {
         block.space_before = self.theme.spacing.bullet;
         self.push(block);
     }
-}
-
-/// A URL as people read it: no scheme, no trailing slash.
-fn display_url(url: &str) -> String {
-    let bare = url.split_once("://").map_or(url, |(_, rest)| rest);
-    bare.trim_end_matches('/').to_string()
 }

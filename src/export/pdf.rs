@@ -15,8 +15,8 @@ use crate::theme::Color;
 use lopdf::{Object, StringFormat};
 use printpdf::{
     Actions, BorderArray, Codepoint, ColorArray, DictItem, FontId, HighlightingMode, Line,
-    LineCapStyle, LinePoint, LinkAnnotation, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, Rect, Rgb, TextItem, TextMatrix,
+    LineCapStyle, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 use std::collections::BTreeMap;
 
@@ -175,6 +175,9 @@ fn page_ops(frame: &Frame, subsets: &BTreeMap<FaceId, Subset>) -> Vec<Op> {
                 // Text that must extract differently from its glyphs (a word
                 // split across lines, synthesised small capitals) is marked
                 // with /ActualText, which extractors read instead.
+                if run.artifact {
+                    ops.push(Op::BeginMarkedContent { tag: "Artifact".into() });
+                }
                 if let Some(actual) = &run.actual {
                     let properties = actual_text(actual);
                     ops.push(Op::BeginMarkedContentWithProperties {
@@ -185,6 +188,9 @@ fn page_ops(frame: &Frame, subsets: &BTreeMap<FaceId, Subset>) -> Vec<Op> {
                 ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(codepoints(run, subset))] });
                 if run.actual.is_some() {
                     ops.push(Op::EndMarkedContentWithProperties);
+                }
+                if run.artifact {
+                    ops.push(Op::EndMarkedContent);
                 }
             }
             FrameItem::Rule { width, thickness, color } => {
@@ -201,6 +207,23 @@ fn page_ops(frame: &Frame, subsets: &BTreeMap<FaceId, Subset>) -> Vec<Op> {
                 ops.push(Op::DrawLine {
                     line: Line { points: vec![point(p.x), point(p.x + width)], is_closed: false },
                 });
+            }
+            FrameItem::Rect { width, height, color } => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                ops.push(Op::SetFillColor { col: rgb(*color) });
+                fill = Some(*color);
+                let rect = Rect {
+                    x: Pt(p.x),
+                    y: Pt(flip(p.y + height)),
+                    width: Pt(*width),
+                    height: Pt(*height),
+                    mode: Some(PaintMode::Fill),
+                    winding_order: None,
+                };
+                ops.push(Op::DrawRectangle { rectangle: rect });
             }
             FrameItem::Link { width, height, uri } => {
                 let rect = Rect {

@@ -25,7 +25,9 @@ type Section = (String, Vec<Lines>);
 /// The ATS plain-text rendering of a résumé, in reading order.
 pub fn render(resume: &Resume, theme: &Theme) -> String {
     let mut lines = contact(&resume.basics);
-    for &kind in &theme.sections {
+    // Columns in reading order; the contact block always comes first.
+    let kinds: Vec<SectionKind> = theme.regions(1.0).into_iter().flat_map(|r| r.sections).collect();
+    for kind in kinds {
         for (heading, entries) in sections(kind, resume, &theme.dates) {
             let entries: Vec<Lines> = entries.into_iter().filter(|e| !e.is_empty()).collect();
             if entries.is_empty() {
@@ -183,6 +185,7 @@ fn pack(items: impl IntoIterator<Item = Option<String>>, sep: &str) -> Lines {
 /// The section(s) of one kind: one, except for custom sections.
 fn sections(kind: SectionKind, r: &Resume, d: &DateStyle) -> Vec<Section> {
     let entries: Vec<Lines> = match kind {
+        SectionKind::Contact => return Vec::new(),
         SectionKind::Summary => vec![paragraphs(r.basics.summary.as_deref())],
         SectionKind::Work => r.work.iter().map(|w| work(w, d)).collect(),
         SectionKind::Volunteer => r.volunteer.iter().map(|v| volunteer(v, d)).collect(),

@@ -12,7 +12,7 @@
 //! A rule gives way only when a page could never satisfy it (a block taller
 //! than a page), and then the block is split wherever it must.
 
-use super::frame::{Bookmark, Document, Frame, FrameItem, Point};
+use super::frame::{Bookmark, Frame, FrameItem, Point};
 use super::inline::{Ctx, Line, break_lines};
 use crate::compose::{Block, BlockKind, Para};
 
@@ -129,7 +129,7 @@ fn place(lines: Vec<Line>, x0: f32) -> Vec<LaidLine> {
 }
 
 /// Converts a line into frame items at `x0`, baseline at the line's ascent.
-fn line_items(line: &Line, x0: f32) -> LaidLine {
+pub(super) fn line_items(line: &Line, x0: f32) -> LaidLine {
     let mut items = Vec::with_capacity(line.runs.len() + line.links.len());
     for (x, run) in &line.runs {
         items.push((Point { x: x0 + x, y: line.ascent }, FrameItem::Text(run.clone())));
@@ -165,46 +165,75 @@ fn lead(laid: &[Laid], blocks: &[Block], i: usize, want: usize) -> f32 {
     if n >= want { h } else { h + lead(laid, blocks, i + 1, want - n) }
 }
 
-/// Pours laid blocks onto pages of `page` size within `content` box.
-pub fn paginate(laid: &[Laid], blocks: &[Block], content: [f32; 4], page: (f32, f32)) -> Document {
-    let [x0, top, _, bottom] = content;
-    let mut doc = Document { content_box: content, ..Document::default() };
-    let new_frame = || Frame { width: page.0, height: page.1, items: Vec::new() };
-    let mut frame = new_frame();
-    let mut y = top;
-    for (i, l) in laid.iter().enumerate() {
-        if l.lines.is_empty() {
-            continue;
-        }
-        let at_top = frame.items.is_empty();
-        let mut space = if at_top { 0.0 } else { blocks[i].space_before };
-        if !at_top && y + space + need(laid, blocks, i) > bottom {
-            doc.pages.push(std::mem::replace(&mut frame, new_frame()));
-            y = top;
-            space = 0.0;
-        }
-        y += space;
-        if let Some(title) = &blocks[i].bookmark {
-            doc.bookmarks.push(Bookmark { title: title.clone(), page: doc.pages.len(), y });
-        }
-        let mut next = 0;
-        while next < l.lines.len() {
-            let take = lines_that_fit(l, next, bottom - y, frame.items.is_empty());
-            for line in &l.lines[next..next + take] {
+/// One column's laid blocks, and how far they have been placed.
+pub struct Stream<'a> {
+    pub laid: Vec<Laid>,
+    pub blocks: &'a [Block],
+    /// Left edge (from the content box's) and width of the column.
+    pub x: f32,
+    pub width: f32,
+    next: usize,
+    line: usize,
+}
+
+impl<'a> Stream<'a> {
+    pub fn new(laid: Vec<Laid>, blocks: &'a [Block], x: f32, width: f32) -> Stream<'a> {
+        Stream { laid, blocks, x, width, next: 0, line: 0 }
+    }
+
+    /// Whether every line has been placed.
+    pub fn done(&self) -> bool {
+        self.laid[self.next.min(self.laid.len())..].iter().all(|l| l.lines.is_empty())
+    }
+
+    /// Pours as much as fits between `top` and `bottom` into `frame`, at
+    /// `x0` + the column's x, under the keep rules; returns where it ended.
+    pub fn fill(
+        &mut self,
+        frame: &mut Frame,
+        x0: f32,
+        top: f32,
+        bottom: f32,
+        page: usize,
+        marks: &mut Vec<Bookmark>,
+    ) -> f32 {
+        let (laid, blocks) = (&self.laid, self.blocks);
+        let mut y = top;
+        let mut placed = false;
+        while self.next < laid.len() {
+            let i = self.next;
+            let l = &laid[i];
+            if l.lines.is_empty() {
+                self.next += 1;
+                continue;
+            }
+            if self.line == 0 {
+                let space = if placed { blocks[i].space_before } else { 0.0 };
+                if placed && y + space + need(laid, blocks, i) > bottom {
+                    return y;
+                }
+                y += space;
+                if let Some(title) = &blocks[i].bookmark {
+                    marks.push(Bookmark { title: title.clone(), page, y });
+                }
+            }
+            let take = lines_that_fit(l, self.line, bottom - y, !placed);
+            for line in &l.lines[self.line..self.line + take] {
                 for (p, item) in &line.items {
-                    frame.items.push((Point { x: x0 + p.x, y: y + p.y }, item.clone()));
+                    frame.items.push((Point { x: x0 + self.x + p.x, y: y + p.y }, item.clone()));
                 }
                 y += line.height;
             }
-            next += take;
-            if next < l.lines.len() {
-                doc.pages.push(std::mem::replace(&mut frame, new_frame()));
-                y = top;
+            placed |= take > 0;
+            self.line += take;
+            if self.line < l.lines.len() {
+                return y;
             }
+            self.next += 1;
+            self.line = 0;
         }
+        y
     }
-    doc.pages.push(frame);
-    doc
 }
 
 /// How many lines of `l`, from `from`, go on a page with `room` left,
@@ -269,9 +298,21 @@ mod tests {
     fn pages_of(specs: &[(usize, bool, bool)], page_lines: usize) -> Vec<Vec<usize>> {
         let (laid, blocks): (Vec<_>, Vec<_>) =
             specs.iter().enumerate().map(|(i, &(n, keep, split))| block(i, n, keep, split)).unzip();
-        let content = [0.0, 0.0, 100.0, page_lines as f32 * LINE];
-        let doc = paginate(&laid, &blocks, content, (100.0, 1000.0));
-        doc.pages
+        let mut stream = Stream::new(laid, &blocks, 0.0, 100.0);
+        let mut pages = Vec::new();
+        while !stream.done() {
+            let mut frame = Frame::default();
+            stream.fill(
+                &mut frame,
+                0.0,
+                0.0,
+                page_lines as f32 * LINE,
+                pages.len(),
+                &mut Vec::new(),
+            );
+            pages.push(frame);
+        }
+        pages
             .iter()
             .map(|f| {
                 f.items

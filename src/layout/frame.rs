@@ -36,6 +36,9 @@ pub struct TextRun {
     /// whole word on the first half of a word split across lines, "" on
     /// the rest, the original letters of synthesised small capitals.
     pub actual: Option<String>,
+    /// Page furniture (footer, running header): marked so that extractors
+    /// which honour artifacts leave it out of the text.
+    pub artifact: bool,
 }
 
 impl TextRun {
@@ -71,6 +74,12 @@ pub enum FrameItem {
     Rule {
         width: f32,
         thickness: f32,
+        color: Color,
+    },
+    /// A filled rectangle (a column's tint) whose point is its top-left corner.
+    Rect {
+        width: f32,
+        height: f32,
         color: Color,
     },
     /// A clickable area whose point is its top-left corner.

@@ -6,19 +6,20 @@ pub mod flow;
 pub mod frame;
 pub mod hyphenate;
 pub mod inline;
+pub mod pages;
 pub mod shape;
 
 pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, TextRun};
 
-use crate::compose::Block;
+use crate::compose::Composed;
 use crate::fonts::FontBook;
 use crate::theme::{Theme, mm};
 
-/// Lays out composed blocks on pages of the theme's size. `language` (the
-/// résumé's, if it names one) picks the hyphenation patterns over the
+/// Lays out a composed résumé on pages of the theme's size. `language`
+/// (the résumé's, if it names one) picks the hyphenation patterns over the
 /// theme's.
 pub fn layout(
-    blocks: &[Block],
+    composed: &Composed,
     theme: &Theme,
     book: &FontBook,
     language: Option<&str>,
@@ -51,9 +52,26 @@ pub fn layout(
         }
     }
     let width = content[2] - content[0];
-    let laid: Vec<flow::Laid> =
-        blocks.iter().map(|b| flow::lay_block(b, width, &mut ctx)).collect();
-    let mut doc = flow::paginate(&laid, blocks, content, (page_w, page_h));
+    let band_blocks: Vec<flow::Laid> =
+        composed.band.iter().map(|b| flow::lay_block(b, width, &mut ctx)).collect();
+    let band = flow::Laid {
+        lines: band_blocks.into_iter().flat_map(|l| l.lines).collect(),
+        splittable: false,
+    };
+    let regions = theme.regions(width);
+    let mut streams = Vec::new();
+    let mut fills = Vec::new();
+    for (region, blocks) in regions.iter().zip(&composed.columns) {
+        // A tinted column keeps its text inside the tint.
+        let inset = if region.fill.is_some() { 4.0 } else { 0.0 };
+        let w = region.width - 2.0 * inset;
+        let laid = blocks.iter().map(|b| flow::lay_block(b, w, &mut ctx)).collect();
+        streams.push(flow::Stream::new(laid, blocks, region.x + inset, w));
+        fills.push(region.fill);
+    }
+    let geo = pages::Geometry { page: (page_w, page_h), content };
+    let mut doc =
+        pages::paginate(&band, &mut streams, &fills, &composed.running, theme, &geo, &mut ctx);
     doc.warnings.extend(ctx.warnings);
     doc
 }

@@ -57,11 +57,13 @@ pub struct Meta {
     /// The résumé's language ("en-us", "de", "fr", "es"): picks the
     /// hyphenation patterns.
     pub language: Option<String>,
+    /// When the résumé was last brought up to date (a theme may show it).
+    pub last_modified: Option<Date>,
 }
 
 impl Meta {
     pub fn is_empty(&self) -> bool {
-        self.language.is_none()
+        self.language.is_none() && self.last_modified.is_none()
     }
 }
 

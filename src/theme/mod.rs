@@ -5,10 +5,12 @@
 
 mod check;
 mod color;
+mod grid;
 mod parts;
 mod text;
 
 pub use color::Color;
+pub use grid::{Column, Fit, Running};
 pub use parts::*;
 pub use text::{Figures, Text, TextAlign};
 
@@ -40,14 +42,28 @@ pub struct Theme {
     pub bullets: Bullets,
     pub dates: DateStyle,
     pub text: Text,
-    /// Sections in the order they appear; a section not listed is not shown.
+    /// Sections in the order they appear, for a one-column page; a section
+    /// not listed is not shown.
     pub sections: Vec<SectionKind>,
+    /// A multi-column page: each column's width and sections. Empty means
+    /// one column holding `sections`.
+    pub columns: Vec<Column>,
+    /// Millimetres between columns.
+    pub column_gap: f32,
+    /// Column names in the order a reader (and text extraction) takes
+    /// them; empty means left to right.
+    pub reading_order: Vec<String>,
+    pub running: Running,
+    pub fit: Fit,
 }
 
 /// The résumé's sections, as a theme names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
+    /// The contact details, as a list (for a sidebar); the header band
+    /// then leaves them out.
+    Contact,
     Summary,
     Work,
     Volunteer,
@@ -83,6 +99,7 @@ impl SectionKind {
     /// The standard heading, as ATS parsers expect it.
     pub fn title(self) -> &'static str {
         match self {
+            SectionKind::Contact => "Contact",
             SectionKind::Summary => "Summary",
             SectionKind::Work => "Experience",
             SectionKind::Volunteer => "Volunteering",
@@ -126,11 +143,59 @@ impl Default for Theme {
             dates: DateStyle::default(),
             text: Text::default(),
             sections: SectionKind::ALL.to_vec(),
+            columns: Vec::new(),
+            column_gap: 6.0,
+            reading_order: Vec::new(),
+            running: Running::default(),
+            fit: Fit::default(),
         }
     }
 }
 
+/// A column resolved against the page: where it is and what it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub name: String,
+    /// Left edge and width, in points from the content box's left edge.
+    pub x: f32,
+    pub width: f32,
+    pub sections: Vec<SectionKind>,
+    pub fill: Option<Color>,
+}
+
 impl Theme {
+    /// The columns in reading order, placed within a content box
+    /// `content_width` points wide.
+    pub fn regions(&self, content_width: f32) -> Vec<Region> {
+        let columns = if self.columns.is_empty() {
+            vec![Column { sections: self.sections.clone(), ..Column::default() }]
+        } else {
+            self.columns.clone()
+        };
+        let gap = mm(self.column_gap);
+        let gaps = gap * (columns.len() as f32 - 1.0);
+        let total: f32 = columns.iter().map(|c| c.width).sum();
+        let mut x = 0.0;
+        let mut regions: Vec<Region> = columns
+            .into_iter()
+            .map(|c| {
+                let width = (content_width - gaps) * c.width / total.max(1.0);
+                let r = Region { name: c.name, x, width, sections: c.sections, fill: c.fill };
+                x += width + gap;
+                r
+            })
+            .collect();
+        let rank =
+            |r: &Region| self.reading_order.iter().position(|n| *n == r.name).unwrap_or(usize::MAX);
+        regions.sort_by_key(rank);
+        regions
+    }
+
+    /// Whether the contact details go in a column rather than the header.
+    pub fn contact_in_column(&self) -> bool {
+        self.columns.iter().any(|c| c.sections.contains(&SectionKind::Contact))
+    }
+
     /// Resolves `--theme`: a built-in name, or a path to a theme file.
     pub fn resolve(name_or_path: &str) -> Result<Theme, Diagnostic> {
         if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name_or_path) {

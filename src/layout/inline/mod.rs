@@ -197,6 +197,7 @@ fn assemble(
                 text: "-".into(),
                 glyphs: glyphs.clone(),
                 actual: None,
+                artifact: false,
             },
             None => make_run(seg, piece.glyphs.clone(), piece.extra),
         };
@@ -261,6 +262,7 @@ fn make_run(seg: &items::Segment, range: Range<usize>, extra: f32) -> TextRun {
         text: seg.text[start..end].to_string(),
         glyphs: out,
         actual: seg.actual.as_ref().map(|a| a[start..end].to_string()),
+        artifact: false,
     }
 }
 
