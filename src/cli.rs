@@ -49,6 +49,10 @@ pub struct RenderArgs {
     /// Which outputs to write, comma-separated.
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "pdf,txt")]
     pub format: Vec<Format>,
+    /// Shrink type, spacing and margins (never below the theme's `[fit]`
+    /// floors) until the résumé fits on N pages; says what changed.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=50))]
+    pub fit_pages: Option<u16>,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
@@ -79,7 +83,23 @@ pub fn run(cli: Cli) -> ExitCode {
 fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     let started = std::time::Instant::now();
     let resume = crate::model::load(&args.path)?;
-    let theme = Theme::resolve(&args.theme)?;
+    let mut theme = Theme::resolve(&args.theme)?;
+    if let Some(n) = args.fit_pages {
+        let fitted = render::fit_pages(&resume, &theme, n as usize)?;
+        if !args.quiet {
+            match fitted.changes.is_empty() {
+                true => {
+                    eprintln!("fits on {n} page{} as it is; nothing changed", plural(n as usize))
+                }
+                false => eprintln!(
+                    "fit to {n} page{}: {}",
+                    plural(n as usize),
+                    fitted.changes.join(", ")
+                ),
+            }
+        }
+        theme = fitted.theme;
+    }
     let mut formats = args.format.clone();
     formats.dedup();
     let opts = Options { formats, timestamp: source_date_epoch()? };

@@ -83,3 +83,50 @@ fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {
         timestamp,
     }
 }
+
+/// A theme shrunk to fit a page count, and what was changed.
+#[derive(Debug)]
+pub struct Fitted {
+    pub theme: Theme,
+    pub changes: Vec<String>,
+}
+
+/// Finds the least shrinking of the theme's knobs (towards the floors in
+/// its `[fit]` table) that lays the résumé out on at most `pages` pages, by
+/// bisection over full re-layouts. A résumé that already fits is left as is.
+pub fn fit_pages(resume: &Resume, theme: &Theme, pages: usize) -> Result<Fitted, Diagnostic> {
+    let book = FontBook::new();
+    let count = |t: &Theme| lay_out(resume, t, &book).map(|d| d.pages.len());
+    if count(theme)? <= pages {
+        return Ok(Fitted { theme: theme.clone(), changes: Vec::new() });
+    }
+    let floor = theme.squeezed(1.0);
+    let needed = count(&floor)?;
+    if needed > pages {
+        let f = &theme.fit;
+        return Err(Diagnostic::new(format!(
+            "the résumé does not fit on {pages} page{} even at the theme's floors \
+             (body {} pt, leading {}, margins {} mm): it needs {needed}",
+            if pages == 1 { "" } else { "s" },
+            f.min_body_size,
+            f.min_leading,
+            f.min_margin
+        ))
+        .with_hint(
+            "allow more pages, shorten the résumé, or lower the floors in the theme's [fit] table",
+        ));
+    }
+    // Invariant: `lo` does not fit, `hi` does.
+    let (mut lo, mut hi) = (0.0f32, 1.0f32);
+    for _ in 0..10 {
+        let mid = (lo + hi) / 2.0;
+        if count(&theme.squeezed(mid))? <= pages {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let fitted = theme.squeezed(hi);
+    let changes = fitted.changes_from(theme);
+    Ok(Fitted { theme: fitted, changes })
+}

@@ -71,6 +71,77 @@ pub struct Fit {
 
 impl Default for Fit {
     fn default() -> Self {
-        Fit { min_body_size: 8.5, min_leading: 1.12, min_margin: 10.0, min_spacing: 0.4 }
+        Fit { min_body_size: 7.5, min_leading: 1.1, min_margin: 10.0, min_spacing: 0.3 }
+    }
+}
+
+impl super::Theme {
+    /// The theme shrunk a fraction `t` (0 = as is, 1 = every knob at its
+    /// floor) of the way towards the floors in `[fit]`: font sizes (in
+    /// proportion to the body's), leading, vertical spacing, margins. A knob
+    /// already below its floor is left alone.
+    pub fn squeezed(&self, t: f32) -> super::Theme {
+        let t = t.clamp(0.0, 1.0);
+        let fit = &self.fit;
+        let mut out = self.clone();
+        let floor = (fit.min_body_size / self.fonts.body.size).min(1.0);
+        let scale = 1.0 - t * (1.0 - floor);
+        let f = &mut out.fonts;
+        for spec in [
+            &mut f.name,
+            &mut f.label,
+            &mut f.contact,
+            &mut f.heading,
+            &mut f.entry_title,
+            &mut f.entry_subtitle,
+            &mut f.meta,
+            &mut f.body,
+            &mut f.mono,
+        ] {
+            spec.size *= scale;
+        }
+        let toward = |v: f32, min: f32| if v > min { v - t * (v - min) } else { v };
+        out.spacing.leading = toward(self.spacing.leading, fit.min_leading);
+        let k = 1.0 - t * (1.0 - fit.min_spacing.clamp(0.0, 1.0));
+        let s = &mut out.spacing;
+        for v in [
+            &mut s.paragraph,
+            &mut s.bullet,
+            &mut s.section_before,
+            &mut s.section_after,
+            &mut s.entry_before,
+            &mut s.entry_header_after,
+            &mut s.header_after,
+        ] {
+            *v *= k;
+        }
+        let p = &mut out.page;
+        for m in [&mut p.margin_top, &mut p.margin_bottom, &mut p.margin_left, &mut p.margin_right]
+        {
+            *m = toward(*m, fit.min_margin);
+        }
+        out
+    }
+
+    /// What `squeezed` changed, as a person would say it.
+    pub fn changes_from(&self, original: &super::Theme) -> Vec<String> {
+        let mut out = Vec::new();
+        let (a, b) = (original.fonts.body.size, self.fonts.body.size);
+        if (a - b).abs() > 0.05 {
+            out.push(format!("body {a:.1} pt → {b:.1} pt"));
+        }
+        let (a, b) = (original.spacing.leading, self.spacing.leading);
+        if (a - b).abs() > 0.005 {
+            out.push(format!("leading {a:.2} → {b:.2}"));
+        }
+        let (a, b) = (original.spacing.section_before, self.spacing.section_before);
+        if a > 0.0 && (a - b).abs() > 0.05 {
+            out.push(format!("spacing −{:.0} %", (1.0 - b / a) * 100.0));
+        }
+        let (a, b) = (original.page.margin_left, self.page.margin_left);
+        if (a - b).abs() > 0.05 {
+            out.push(format!("margins {a:.0} mm → {b:.1} mm"));
+        }
+        out
     }
 }

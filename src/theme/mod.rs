@@ -23,6 +23,7 @@ use std::path::Path;
 pub const BUILTIN: &[(&str, &str)] = &[
     ("classic", include_str!("../../layouts/classic.toml")),
     ("modern", include_str!("../../layouts/modern.toml")),
+    ("sidebar", include_str!("../../layouts/sidebar.toml")),
 ];
 
 /// The theme `vita render` uses when none is named.

@@ -261,7 +261,13 @@ fn make_run(seg: &items::Segment, range: Range<usize>, extra: f32) -> TextRun {
         color: seg.style.color,
         text: seg.text[start..end].to_string(),
         glyphs: out,
-        actual: seg.actual.as_ref().map(|a| a[start..end].to_string()),
+        // Letter-spaced text would extract with gaps read as spaces
+        // ("S U M M A R Y"); it carries its own text to prevent that.
+        actual: match &seg.actual {
+            Some(a) => Some(a[start..end].to_string()),
+            None if seg.style.letter_spacing > 0.0 => Some(seg.text[start..end].to_string()),
+            None => None,
+        },
         artifact: false,
     }
 }

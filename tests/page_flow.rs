@@ -1,0 +1,167 @@
+//! Page flow end to end: columns that continue independently and are read
+//! one at a time, pages filled to within 15 % of their height, keep rules
+//! on the seed in every theme, and `--fit-pages`.
+
+mod common;
+
+use common::{Sandbox, root, tool_stdout};
+use vita::fonts::FontBook;
+use vita::layout::{Document, FrameItem};
+use vita::theme::{BUILTIN, Theme};
+
+fn seed() -> vita::model::Resume {
+    vita::model::load(&root().join("data/resume.toml")).unwrap()
+}
+
+/// The lowest baseline of body text on each page (footers left out).
+fn lowest_text(doc: &Document) -> Vec<f32> {
+    doc.pages
+        .iter()
+        .map(|p| {
+            p.items
+                .iter()
+                .filter_map(|(pt, it)| match it {
+                    FrameItem::Text(r) if !r.artifact => Some(pt.y),
+                    _ => None,
+                })
+                .fold(0.0, f32::max)
+        })
+        .collect()
+}
+
+#[test]
+fn no_page_but_the_last_is_more_than_15_percent_empty_in_any_theme() {
+    let book = FontBook::new();
+    for (name, _) in BUILTIN {
+        let theme = Theme::resolve(name).unwrap();
+        let doc = vita::render::lay_out(&seed(), &theme, &book).unwrap();
+        let [_, top, _, bottom] = doc.content_box;
+        let lows = lowest_text(&doc);
+        for (n, low) in lows.iter().enumerate().take(lows.len() - 1) {
+            let empty = (bottom - low) / (bottom - top);
+            assert!(empty <= 0.15, "{name}: page {} is {:.0} % empty", n + 1, empty * 100.0);
+        }
+    }
+}
+
+#[test]
+fn headings_never_sit_at_the_foot_of_a_page_in_any_theme() {
+    let book = FontBook::new();
+    for (name, _) in BUILTIN {
+        let theme = Theme::resolve(name).unwrap();
+        let doc = vita::render::lay_out(&seed(), &theme, &book).unwrap();
+        let bottom = doc.content_box[3];
+        for b in &doc.bookmarks {
+            // A heading keeps the first entry's header and two lines with it.
+            assert!(
+                b.y < bottom - 3.0 * 12.0,
+                "{name}: `{}` starts {:.0} pt above the foot",
+                b.title,
+                bottom - b.y
+            );
+        }
+    }
+}
+
+/// A résumé whose sidebar (skills) is long enough to reach page 2 too.
+fn long_sidebar_resume() -> String {
+    let mut toml = std::fs::read_to_string(root().join("data/resume.toml")).unwrap();
+    for i in 0..40 {
+        toml.push_str(&format!(
+            "\n[[skills]]\nname = \"Skill group {i}\"\nkeywords = [\"alpha{i}\", \"beta{i}\", \"gamma{i}\"]\n"
+        ));
+    }
+    toml
+}
+
+#[test]
+fn sidebar_columns_continue_independently_and_read_one_at_a_time() {
+    let sb = Sandbox::new();
+    sb.write("long.toml", long_sidebar_resume());
+    sb.vita(&["render", "long.toml", "--theme", "sidebar"]).assert_ok();
+    let resume = vita::model::load(&sb.path("long.toml")).unwrap();
+    let theme = Theme::resolve("sidebar").unwrap();
+    let doc = vita::render::lay_out(&resume, &theme, &FontBook::new()).unwrap();
+    assert!(doc.pages.len() >= 2);
+    let side_x = doc.content_box[0] + theme.regions(doc.content_box[2] - doc.content_box[0])[1].x;
+    let texts = |page: usize, side: bool| -> usize {
+        doc.pages[page]
+            .items
+            .iter()
+            .filter(|(p, it)| {
+                matches!(it, FrameItem::Text(r) if !r.artifact) && (p.x >= side_x - 1.0) == side
+            })
+            .count()
+    };
+    for side in [false, true] {
+        assert!(
+            texts(0, side) > 0 && texts(1, side) > 0,
+            "column (side: {side}) does not continue onto page 2"
+        );
+    }
+    // The content stream holds the main column, then the sidebar: an
+    // extractor that follows it reads each column whole.
+    let raw = tool_stdout("pdftotext", &["-raw", sb.path("out/long.pdf").to_str().unwrap(), "-"]);
+    let page1 = raw.split('\u{c}').next().unwrap();
+    let (summary, experience, contact, skill0) = (
+        page1.find("Hello!").unwrap(),
+        page1.find("Crusoe").unwrap(),
+        page1.find("alex@example.com").unwrap(),
+        page1.find("Skill group 0").unwrap(),
+    );
+    assert!(
+        summary < experience && experience < contact && contact < skill0,
+        "page 1 order:\n{page1}"
+    );
+    let main_end = page1.rfind("Stedi").unwrap_or(experience);
+    assert!(main_end < contact, "sidebar text interleaves the main column:\n{page1}");
+}
+
+#[test]
+fn fit_pages_one_shrinks_the_seed_onto_one_page_and_says_how() {
+    let sb = Sandbox::new();
+    let run = sb.vita(&["render", "--fit-pages", "1"]);
+    run.assert_ok();
+    let err = run.stderr();
+    assert!(err.contains("fit to 1 page:") && err.contains("body 9.8 pt →"), "{}", run.report());
+    let info = tool_stdout("pdfinfo", &[sb.path("out/resume.pdf").to_str().unwrap()]);
+    assert!(
+        info.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Pages:", "1"]),
+        "{info}"
+    );
+    // The floors hold: nothing below the theme's smallest body size.
+    let theme = Theme::resolve("classic").unwrap();
+    let fitted = vita::render::fit_pages(&seed(), &theme, 1).unwrap();
+    assert!(fitted.theme.fonts.body.size >= theme.fit.min_body_size - 1e-3);
+    assert!(fitted.theme.page.margin_left >= theme.fit.min_margin - 1e-3);
+}
+
+#[test]
+fn fit_pages_leaves_a_fitting_resume_alone_and_refuses_the_impossible() {
+    let sb = Sandbox::new();
+    sb.vita(&["render", "-o", "plain"]).assert_ok();
+    let run = sb.vita(&["render", "--fit-pages", "2", "-o", "fitted"]);
+    run.assert_ok();
+    assert!(run.stderr().contains("nothing changed"), "{}", run.report());
+    assert_eq!(
+        std::fs::read(sb.path("plain/resume.pdf")).unwrap(),
+        std::fs::read(sb.path("fitted/resume.pdf")).unwrap()
+    );
+    // Four times the experience cannot fit on one page at any allowed size.
+    let mut toml = std::fs::read_to_string(root().join("data/resume.toml")).unwrap();
+    let work =
+        toml[toml.find("[[work]]").unwrap()..toml.find("[[education]]").unwrap()].to_string();
+    for _ in 0..3 {
+        toml.push_str(&work);
+    }
+    sb.write("long.toml", toml);
+    sb.write("out/long.pdf", "earlier");
+    let run = sb.vita(&["render", "long.toml", "--fit-pages", "1"]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+    assert!(
+        run.stderr().contains("does not fit on 1 page even at the theme's floors"),
+        "{}",
+        run.report()
+    );
+    assert_eq!(std::fs::read(sb.path("out/long.pdf")).unwrap(), b"earlier");
+}
