@@ -165,3 +165,43 @@ fn fit_pages_leaves_a_fitting_resume_alone_and_refuses_the_impossible() {
     );
     assert_eq!(std::fs::read(sb.path("out/long.pdf")).unwrap(), b"earlier");
 }
+
+#[test]
+fn running_footer_continuation_header_and_update_note() {
+    let mut theme = Theme::resolve("classic").unwrap();
+    theme.running.continuation_header = true;
+    theme.running.updated = true;
+    let mut resume = seed();
+    resume.meta.last_modified = Some(vita::model::Date::parse("2026-03").unwrap());
+    let doc = vita::render::lay_out(&resume, &theme, &FontBook::new()).unwrap();
+    assert_eq!(doc.pages.len(), 2);
+    let artifacts = |page: usize| -> Vec<(f32, String)> {
+        doc.pages[page]
+            .items
+            .iter()
+            .filter_map(|(p, it)| match it {
+                FrameItem::Text(r) if r.artifact => Some((p.y, r.text.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let [_, top, _, bottom] = doc.content_box;
+    for page in 0..2 {
+        let footer: String = artifacts(page).iter().filter(|(y, _)| *y > bottom - 20.0).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(footer, format!("Alex Doe — {} / 2  ·  Updated Mar 2026", page + 1));
+    }
+    let header: Vec<_> = artifacts(1).into_iter().filter(|(y, _)| *y < top + 20.0).collect();
+    assert_eq!(header.len(), 1, "{header:?}");
+    assert_eq!(header[0].1, "Alex Doe");
+    assert!(artifacts(0).iter().all(|(y, _)| *y > top + 20.0), "no running header on page 1");
+    // Body text starts below the running header on page 2.
+    let first_body = doc.pages[1]
+        .items
+        .iter()
+        .filter_map(|(p, it)| match it {
+            FrameItem::Text(r) if !r.artifact => Some(p.y),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min);
+    assert!(first_body > header[0].0 + 5.0);
+}

@@ -156,7 +156,10 @@ fn running_line(
 ) -> Laid {
     let width = geo.content[2] - geo.content[0];
     let para = Para::new(vec![Span { text: text.to_string(), style, link: None }], align, 1.2);
-    let lines = break_lines(&para, width, ctx);
+    let mut lines = break_lines(&para, width, ctx);
+    for (_, run) in lines.iter_mut().flat_map(|l| l.runs.iter_mut()) {
+        run.artifact = true;
+    }
     Laid {
         lines: lines.iter().take(1).map(|l| super::flow::line_items(l, 0.0)).collect(),
         splittable: false,
