@@ -187,7 +187,11 @@ fn running_footer_continuation_header_and_update_note() {
     };
     let [_, top, _, bottom] = doc.content_box;
     for page in 0..2 {
-        let footer: String = artifacts(page).iter().filter(|(y, _)| *y > bottom - 20.0).map(|(_, t)| t.as_str()).collect();
+        let footer: String = artifacts(page)
+            .iter()
+            .filter(|(y, _)| *y > bottom - 20.0)
+            .map(|(_, t)| t.as_str())
+            .collect();
         assert_eq!(footer, format!("Alex Doe — {} / 2  ·  Updated Mar 2026", page + 1));
     }
     let header: Vec<_> = artifacts(1).into_iter().filter(|(y, _)| *y < top + 20.0).collect();

@@ -213,7 +213,8 @@ pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Compos
         origin: String::new(),
     };
     c.header(&resume.basics, !theme.contact_in_column());
-    let band = std::mem::take(&mut c.out);
+    // Without a band, the header simply opens the first column.
+    let band = if theme.header.band { std::mem::take(&mut c.out) } else { Vec::new() };
     let mut columns = Vec::new();
     for region in theme.regions(1.0) {
         for kind in region.sections {

@@ -123,6 +123,9 @@ pub struct Header {
     pub align: Align,
     /// Between contact items.
     pub separator: String,
+    /// The name header spans the page above the columns on page 1; when
+    /// false it opens the first column instead.
+    pub band: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -220,7 +223,7 @@ impl Default for Spacing {
 
 impl Default for Header {
     fn default() -> Self {
-        Header { align: Align::Center, separator: "  ·  ".into() }
+        Header { align: Align::Center, separator: "  ·  ".into(), band: true }
     }
 }
 
