@@ -209,3 +209,52 @@ fn running_footer_continuation_header_and_update_note() {
         .fold(f32::MAX, f32::min);
     assert!(first_body > header[0].0 + 5.0);
 }
+
+/// Distinct baselines of body text on a page below `y`.
+fn lines_below(page: &vita::layout::Frame, y: f32) -> usize {
+    let mut ys: Vec<i32> = page
+        .items
+        .iter()
+        .filter_map(|(p, it)| match it {
+            FrameItem::Text(r) if !r.artifact && p.y > y + 1.0 => Some((p.y * 10.0) as i32),
+            _ => None,
+        })
+        .collect();
+    ys.sort();
+    ys.dedup();
+    ys.len()
+}
+
+#[test]
+fn headings_keep_their_first_entry_on_awkward_resumes() {
+    // Sweep the amount of filler so that, somewhere, the Education heading
+    // and each entry header fall near the foot of a page.
+    let book = FontBook::new();
+    let theme = Theme::resolve("modern").unwrap();
+    let mut moved = 0;
+    for n in 20..70 {
+        let bullets: Vec<String> =
+            (0..n).map(|i| format!("\"Filler bullet number {i} with a few words\"")).collect();
+        let toml = format!(
+            "[basics]\nname = \"A\"\n[[work]]\nname = \"One\"\nhighlights = [{}]\n\
+             [[education]]\ninstitution = \"First University\"\nsummary = \"Line one of a summary that is long enough to wrap onto a second line in the body text of this theme, and then some more words.\"\n\
+             [[education]]\ninstitution = \"Second University\"\n",
+            bullets.join(", ")
+        );
+        let resume = vita::model::parse(&toml, std::path::Path::new("t.toml")).unwrap();
+        let doc = vita::render::lay_out(&resume, &theme, &book).unwrap();
+        let top = doc.content_box[1];
+        for b in &doc.bookmarks {
+            let below = lines_below(&doc.pages[b.page], b.y);
+            assert!(
+                below >= 3,
+                "n={n}: `{}` on page {} has {below} lines after it",
+                b.title,
+                b.page + 1
+            );
+            // A heading at the very top of a later page was moved there whole.
+            moved += (b.page > 0 && b.y - top < 1.0) as usize;
+        }
+    }
+    assert!(moved > 0, "the sweep never made a heading move to the next page");
+}
