@@ -115,6 +115,28 @@ fn sidebar_columns_continue_independently_and_read_one_at_a_time() {
     );
     let main_end = page1.rfind("Stedi").unwrap_or(experience);
     assert!(main_end < contact, "sidebar text interleaves the main column:\n{page1}");
+    // Plain pdftotext, which orders text by position, reads them whole too,
+    // on both pages.
+    let plain = tool_stdout("pdftotext", &[sb.path("out/long.pdf").to_str().unwrap(), "-"]);
+    let pages: Vec<&str> = plain.split('\u{c}').collect();
+    for (n, (main, side)) in [
+        (["Hello!", "Stedi"], ["CONTACT", "Skill group 0"]),
+        (["Manager of", "TwitchCon"], ["Skill group 39", "Skill group 25"]),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let at =
+            |s: &str| pages[n].find(s).unwrap_or_else(|| panic!("{s:?} not on page {}", n + 1));
+        let main_last = main.iter().map(|s| at(s)).max().unwrap();
+        let side_first = side.iter().map(|s| at(s)).min().unwrap();
+        assert!(
+            main_last < side_first,
+            "page {}: columns interleave in plain pdftotext:\n{}",
+            n + 1,
+            pages[n]
+        );
+    }
 }
 
 #[test]
@@ -257,4 +279,23 @@ fn headings_keep_their_first_entry_on_awkward_resumes() {
         }
     }
     assert!(moved > 0, "the sweep never made a heading move to the next page");
+}
+
+#[test]
+fn plain_pdftotext_reads_the_sidebar_theme_one_column_at_a_time() {
+    let sb = Sandbox::new();
+    sb.vita(&["render", "--theme", "sidebar"]).assert_ok();
+    let text = tool_stdout("pdftotext", &[sb.path("out/resume.pdf").to_str().unwrap(), "-"]);
+    let page1 = text.split('\u{c}').next().unwrap();
+    let at = |s: &str| page1.find(s).unwrap_or_else(|| panic!("{s:?} not on page 1:\n{page1}"));
+    let main =
+        ["SUMMARY", "Hello!", "EXPERIENCE", "Crusoe", "Stedi", "Notable work included:"].map(at);
+    let side =
+        ["CONTACT", "alex@example.com", "EDUCATION", "Master of Science", "B.Sc. (Hons)"].map(at);
+    let (main_first, main_last) = (*main.iter().min().unwrap(), *main.iter().max().unwrap());
+    let (side_first, side_last) = (*side.iter().min().unwrap(), *side.iter().max().unwrap());
+    assert!(
+        main_last < side_first || side_last < main_first,
+        "the columns interleave in plain pdftotext:\n{page1}"
+    );
 }

@@ -269,6 +269,19 @@ mod tests {
     }
 
     #[test]
+    fn regions_sit_left_to_right_and_come_in_reading_order() {
+        let text = "reading_order = [\"main\", \"side\"]\ncolumn_gap = 10\n\
+                    [[columns]]\nname = \"side\"\nwidth = 30\nsections = [\"skills\"]\n\
+                    [[columns]]\nname = \"main\"\nwidth = 70\nsections = [\"work\"]\n";
+        let theme = Theme::parse(text, Path::new("t.toml")).unwrap();
+        let r = theme.regions(500.0);
+        assert_eq!(r.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["main", "side"]);
+        assert!(r[1].x < r[0].x, "the sidebar is on the left");
+        assert!((r[0].width + r[1].width + mm(10.0) - 500.0).abs() < 0.01);
+        assert_eq!(r[0].sections, [SectionKind::Work]);
+    }
+
+    #[test]
     fn unknown_theme_name_suggests() {
         let d = Theme::resolve("clasic").unwrap_err();
         assert!(d.hint.unwrap().contains("classic"));
