@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::export::write_all_atomic;
 use crate::fonts::{FACES, FontBook};
 use crate::render::{self, Format, Options};
-use crate::theme::{self, Theme};
+use crate::theme::{self, Override, Theme};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,10 +23,23 @@ pub struct Cli {
 pub enum Command {
     /// Render a résumé to PDF and plain text.
     Render(RenderArgs),
-    /// List the built-in themes.
-    Themes,
+    /// List the built-in themes, or print one in full.
+    Themes {
+        #[command(subcommand)]
+        action: Option<ThemesAction>,
+    },
     /// List the bundled font families and faces.
     Fonts,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemesAction {
+    /// Print a theme with every key resolved, as TOML that can start a
+    /// theme of your own.
+    Show {
+        /// A built-in theme name or a theme file.
+        name: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,8 +57,24 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub output: PathBuf,
     /// A built-in theme name (see `vita themes`) or the path of a theme file.
-    #[arg(short, long, value_name = "NAME|PATH", default_value = theme::DEFAULT_THEME)]
-    pub theme: String,
+    /// Default: the résumé's `meta.theme`, else classic.
+    #[arg(short, long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+    /// Paper size, overriding the theme's.
+    #[arg(long, value_enum)]
+    pub paper: Option<theme::Paper>,
+    /// Accent colour for headings and rules, as '#RRGGBB'.
+    #[arg(long, value_name = "#RRGGBB")]
+    pub accent: Option<String>,
+    /// Font family for body text, entry titles, dates and contact details
+    /// (see `vita fonts`).
+    #[arg(long, value_name = "FAMILY")]
+    pub font_body: Option<String>,
+    /// Set any theme key, e.g. `--set fonts.body.size=10.5`; repeatable,
+    /// applied in order after the other flags. `vita themes show NAME`
+    /// lists every key.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Which outputs to write, comma-separated.
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "pdf,txt")]
     pub format: Vec<Format>,
@@ -62,10 +91,11 @@ pub struct RenderArgs {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => render_cmd(&args),
-        Command::Themes => {
+        Command::Themes { action: None } => {
             themes_cmd();
             Ok(())
         }
+        Command::Themes { action: Some(ThemesAction::Show { name }) } => themes_show(&name),
         Command::Fonts => {
             fonts_cmd();
             Ok(())
@@ -83,7 +113,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     let started = std::time::Instant::now();
     let resume = crate::model::load(&args.path)?;
-    let mut theme = Theme::resolve(&args.theme)?;
+    let mut theme = resolve_theme(args, &resume)?;
     if let Some(n) = args.fit_pages {
         let fitted = render::fit_pages(&resume, &theme, n as usize)?;
         if !args.quiet {
@@ -163,6 +193,51 @@ fn source_date_epoch() -> Result<i64, Diagnostic> {
         }),
         Err(_) => Ok(crate::export::pdf::FIXED_TIMESTAMP),
     }
+}
+
+/// The theme a render uses: `--theme`, else the résumé's `meta.theme`
+/// (relative to the résumé), else the default; then the flags.
+fn resolve_theme(args: &RenderArgs, resume: &crate::model::Resume) -> Result<Theme, Diagnostic> {
+    let name = match (&args.theme, &resume.meta.theme) {
+        (Some(flag), _) => flag.clone(),
+        (None, Some(named)) => {
+            let beside = args.path.parent().map(|d| d.join(named)).filter(|p| p.is_file());
+            beside.map_or(named.clone(), |p| p.to_string_lossy().into_owned())
+        }
+        (None, None) => theme::DEFAULT_THEME.to_string(),
+    };
+    let mut overrides = Vec::new();
+    let text = |s: &str| toml::Value::String(s.to_string());
+    if let Some(paper) = args.paper {
+        let value = if paper == theme::Paper::A4 { "a4" } else { "letter" };
+        overrides.push(Override::new("page.paper", text(value), format!("--paper {value}")));
+    }
+    if let Some(accent) = &args.accent {
+        overrides.push(Override::new("colors.accent", text(accent), format!("--accent {accent}")));
+    }
+    if let Some(family) = &args.font_body {
+        for role in ["body", "entry_title", "entry_subtitle", "meta", "contact"] {
+            let key = format!("fonts.{role}.family");
+            overrides.push(Override::new(&key, text(family), format!("--font-body {family}")));
+        }
+    }
+    for arg in &args.set {
+        overrides.push(Override::parse(arg)?);
+    }
+    let theme = Theme::resolve_with(&name, &overrides)?;
+    // An unknown family is caught here rather than mid-render.
+    crate::compose::Styles::resolve(&theme, &FontBook::new())?;
+    Ok(theme)
+}
+
+fn themes_show(name: &str) -> Result<(), Diagnostic> {
+    let theme = Theme::resolve(name)?;
+    let text =
+        toml::to_string(&theme).map_err(|e| Diagnostic::new(format!("internal error: {e}")))?;
+    println!("# The theme `{name}` with every key resolved. Save it, change what you like,");
+    println!("# and render with --theme your-file.toml (or start it with extends = \"{name}\").");
+    print!("{text}");
+    Ok(())
 }
 
 fn themes_cmd() {

@@ -146,8 +146,9 @@ fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or(s).to_string()
 }
 
-/// Hints for the serde messages users meet most often.
-fn hint_for(message: &str) -> Option<String> {
+/// Hints for the serde messages users meet most often (shared with the
+/// theme's `--set` messages).
+pub fn hint_for(message: &str) -> Option<String> {
     if message == "missing field `basics`" {
         return Some(
             "a résumé starts with a [basics] table holding at least `name = \"…\"`".into(),

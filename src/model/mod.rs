@@ -59,11 +59,14 @@ pub struct Meta {
     pub language: Option<String>,
     /// When the résumé was last brought up to date (a theme may show it).
     pub last_modified: Option<Date>,
+    /// The theme to render with when `--theme` is not given: a built-in
+    /// name, or a file relative to the résumé.
+    pub theme: Option<String>,
 }
 
 impl Meta {
     pub fn is_empty(&self) -> bool {
-        self.language.is_none() && self.last_modified.is_none()
+        self.language.is_none() && self.last_modified.is_none() && self.theme.is_none()
     }
 }
 

@@ -7,17 +7,16 @@ mod check;
 mod color;
 mod grid;
 mod parts;
+mod resolve;
 mod text;
 
 pub use color::Color;
 pub use grid::{Column, Fit, Running};
 pub use parts::*;
+pub use resolve::Override;
 pub use text::{Figures, Text, TextAlign};
 
-use crate::diag::{self, Diagnostic};
-use check::find_key;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
 
 /// Built-in themes: name, file text (embedded at build time).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -32,6 +31,10 @@ pub const DEFAULT_THEME: &str = "classic";
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Theme {
+    /// A theme this one overrides (a built-in name or a file), instead of
+    /// vita's defaults.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
     pub name: String,
     pub description: String,
     pub page: Page,
@@ -122,6 +125,7 @@ impl Default for Theme {
     fn default() -> Self {
         let body = FontSpec::default();
         Theme {
+            extends: None,
             name: "default".into(),
             description: "vita's built-in defaults".into(),
             page: Page::default(),
@@ -196,48 +200,12 @@ impl Theme {
     pub fn contact_in_column(&self) -> bool {
         self.columns.iter().any(|c| c.sections.contains(&SectionKind::Contact))
     }
-
-    /// Resolves `--theme`: a built-in name, or a path to a theme file.
-    pub fn resolve(name_or_path: &str) -> Result<Theme, Diagnostic> {
-        if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name_or_path) {
-            return Self::parse(text, Path::new(&format!("layouts/{name_or_path}.toml")));
-        }
-        let path = Path::new(name_or_path);
-        if path.extension().is_some() || path.exists() {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Diagnostic::new(format!("cannot read theme: {e}")).in_file(path))?;
-            return Self::parse(&text, path);
-        }
-        let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
-        let hint = match diag::did_you_mean(name_or_path, names.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`? (`vita themes` lists them)"),
-            None => format!(
-                "built-in themes: {}; or give a path to a .toml theme file",
-                names.join(", ")
-            ),
-        };
-        Err(Diagnostic::new(format!("no theme named `{name_or_path}`")).with_hint(hint))
-    }
-
-    /// Parses a theme file over the code defaults, and checks its values.
-    pub fn parse(text: &str, path: &Path) -> Result<Theme, Diagnostic> {
-        let theme: Theme =
-            toml::from_str(text).map_err(|e| diag::from_toml_error(&e, text, path))?;
-        theme.check().map_err(|(key, problem)| {
-            let leaf = key.rsplit('.').next().unwrap_or(&key);
-            let mut d = Diagnostic::new(format!("`{key}` {problem}")).in_file(path);
-            if let Some(at) = find_key(text, leaf) {
-                d = d.at_span(text, at..at + leaf.len());
-            }
-            d
-        })?;
-        Ok(theme)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn every_builtin_parses_and_names_itself() {
