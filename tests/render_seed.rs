@@ -118,44 +118,61 @@ fn classic() -> Theme {
 }
 
 #[test]
-fn seed_pdf_passes_qpdf_and_every_font_is_embedded_subset_and_mapped() {
+fn seed_pdf_passes_qpdf_and_every_font_is_embedded_subset_and_mapped_in_every_theme() {
     let sb = Sandbox::new();
-    sb.vita(&["render"]).assert_ok();
-    let pdf = sb.path("out/resume.pdf");
-    let pdf = pdf.to_str().unwrap();
-    let check = common::tool("qpdf", &["--check", pdf]);
-    assert!(
-        check.status.success(),
-        "qpdf --check failed:\n{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
-    let fonts = tool_stdout("pdffonts", &[pdf]);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(rows.len() >= 2, "expected several fonts:\n{fonts}");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // name, type words…, encoding, emb, sub, uni, object id, generation
-        let n = cols.len();
-        assert_eq!(
-            &cols[n - 5..n - 2],
-            ["yes", "yes", "yes"],
-            "font not embedded+subset+unicode: {row}"
+    for (theme, _) in vita::theme::BUILTIN {
+        sb.vita(&["render", "--theme", theme, "-o", theme]).assert_ok();
+        let pdf = sb.path(&format!("{theme}/resume.pdf"));
+        let pdf = pdf.to_str().unwrap();
+        let check = common::tool("qpdf", &["--check", pdf]);
+        assert!(
+            check.status.success(),
+            "{theme}: qpdf --check failed:\n{}",
+            String::from_utf8_lossy(&check.stdout)
         );
-        assert!(cols[0].as_bytes()[6] == b'+', "subset tag missing: {row}");
+        let fonts = tool_stdout("pdffonts", &[pdf]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(rows.len() >= 2, "{theme}: expected several fonts:\n{fonts}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            // name, type words…, encoding, emb, sub, uni, object id, generation
+            let n = cols.len();
+            assert_eq!(
+                &cols[n - 5..n - 2],
+                ["yes", "yes", "yes"],
+                "{theme}: font not embedded+subset+unicode: {row}"
+            );
+            assert!(cols[0].as_bytes()[6] == b'+', "{theme}: subset tag missing: {row}");
+        }
+        // No private-use characters (icon fonts) leak into the text.
+        let text = tool_stdout("pdftotext", &[pdf, "-"]);
+        assert!(
+            !text.chars().any(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)),
+            "{theme}: private-use characters"
+        );
     }
 }
 
 #[test]
 fn pdftotext_returns_every_word_of_the_model_in_order() {
     let sb = Sandbox::new();
-    sb.vita(&["render", "--format", "pdf"]).assert_ok();
-    let text = tool_stdout("pdftotext", &[sb.path("out/resume.pdf").to_str().unwrap(), "-"]);
-    let text = without_footers(&text);
-    assert_in_order(&text, &fields(&seed(), &classic()), "pdftotext");
-    // Words that a careless layout glues or splits.
-    for w in ["15+", "I’ve", "multi-region/multi-cluster", "single-tenant-per-AWS-account", "$1MM."]
-    {
-        assert!(words(&text).contains(&w), "{w:?} not extracted whole");
+    // One-column themes; the sidebar theme reads its columns one after the
+    // other (tests/page_flow.rs), so its contact block comes later.
+    for theme in ["classic", "modern", "compact", "ats"] {
+        sb.vita(&["render", "--format", "pdf", "--theme", theme, "-o", theme]).assert_ok();
+        let text = tool_stdout(
+            "pdftotext",
+            &[sb.path(&format!("{theme}/resume.pdf")).to_str().unwrap(), "-"],
+        );
+        let text = without_footers(&text);
+        let theme_def = Theme::resolve(theme).unwrap();
+        assert_in_order(&text, &fields(&seed(), &theme_def), &format!("pdftotext ({theme})"));
+        // Words that a careless layout glues or splits.
+        for w in
+            ["15+", "I’ve", "multi-region/multi-cluster", "single-tenant-per-AWS-account", "$1MM."]
+        {
+            assert!(words(&text).contains(&w), "{theme}: {w:?} not extracted whole");
+        }
     }
 }
 

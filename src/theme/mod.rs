@@ -23,6 +23,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("classic", include_str!("../../layouts/classic.toml")),
     ("modern", include_str!("../../layouts/modern.toml")),
     ("sidebar", include_str!("../../layouts/sidebar.toml")),
+    ("compact", include_str!("../../layouts/compact.toml")),
+    ("ats", include_str!("../../layouts/ats.toml")),
 ];
 
 /// The theme `vita render` uses when none is named.
