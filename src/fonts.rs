@@ -31,7 +31,7 @@ macro_rules! face {
 }
 
 /// Every face vita ships. Licences sit beside the files in `fonts/`.
-pub static FACES: [FaceInfo; 14] = [
+pub static FACES: [FaceInfo; 18] = [
     face!("Charis SIL", false, false, "CharisSIL", "charis/CharisSIL-Regular.ttf"),
     face!("Charis SIL", true, false, "CharisSIL-Bold", "charis/CharisSIL-Bold.ttf"),
     face!("Charis SIL", false, true, "CharisSIL-Italic", "charis/CharisSIL-Italic.ttf"),
@@ -40,6 +40,16 @@ pub static FACES: [FaceInfo; 14] = [
     face!("Lato", true, false, "Lato-Bold", "lato/Lato-Bold.ttf"),
     face!("Lato", false, true, "Lato-Italic", "lato/Lato-Italic.ttf"),
     face!("Lato", true, true, "Lato-BoldItalic", "lato/Lato-BoldItalic.ttf"),
+    face!("EB Garamond", false, false, "EBGaramond-Regular", "ebgaramond/EBGaramond-Regular.ttf"),
+    face!("EB Garamond", true, false, "EBGaramond-Bold", "ebgaramond/EBGaramond-Bold.ttf"),
+    face!("EB Garamond", false, true, "EBGaramond-Italic", "ebgaramond/EBGaramond-Italic.ttf"),
+    face!(
+        "EB Garamond",
+        true,
+        true,
+        "EBGaramond-BoldItalic",
+        "ebgaramond/EBGaramond-BoldItalic.ttf"
+    ),
     face!("Noto Sans", false, false, "NotoSans-Regular", "noto/NotoSans-Regular.ttf"),
     face!("Noto Sans", true, false, "NotoSans-Bold", "noto/NotoSans-Bold.ttf"),
     face!("Noto Sans", false, true, "NotoSans-Italic", "noto/NotoSans-Italic.ttf"),

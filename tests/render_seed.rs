@@ -158,7 +158,7 @@ fn pdftotext_returns_every_word_of_the_model_in_order() {
     let sb = Sandbox::new();
     // One-column themes; the sidebar theme reads its columns one after the
     // other (tests/page_flow.rs), so its contact block comes later.
-    for theme in ["classic", "modern", "compact", "ats"] {
+    for theme in ["classic", "modern", "compact", "elegant", "ats"] {
         sb.vita(&["render", "--format", "pdf", "--theme", theme, "-o", theme]).assert_ok();
         let text = tool_stdout(
             "pdftotext",

@@ -24,6 +24,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("modern", include_str!("../../layouts/modern.toml")),
     ("sidebar", include_str!("../../layouts/sidebar.toml")),
     ("compact", include_str!("../../layouts/compact.toml")),
+    ("elegant", include_str!("../../layouts/elegant.toml")),
     ("ats", include_str!("../../layouts/ats.toml")),
 ];
 
