@@ -31,7 +31,7 @@ macro_rules! face {
 }
 
 /// Every face vita ships. Licences sit beside the files in `fonts/`.
-pub static FACES: [FaceInfo; 18] = [
+pub static FACES: [FaceInfo; 19] = [
     face!("Charis SIL", false, false, "CharisSIL", "charis/CharisSIL-Regular.ttf"),
     face!("Charis SIL", true, false, "CharisSIL-Bold", "charis/CharisSIL-Bold.ttf"),
     face!("Charis SIL", false, true, "CharisSIL-Italic", "charis/CharisSIL-Italic.ttf"),
@@ -56,7 +56,11 @@ pub static FACES: [FaceInfo; 18] = [
     face!("Noto Sans", true, true, "NotoSans-BoldItalic", "noto/NotoSans-BoldItalic.ttf"),
     face!("Noto Sans Mono", false, false, "NotoSansMono-Regular", "noto/NotoSansMono-Regular.ttf"),
     face!("Noto Sans Mono", true, false, "NotoSansMono-Bold", "noto/NotoSansMono-Bold.ttf"),
+    face!("Font Awesome", false, false, "FontAwesome", "fontawesome/FontAwesome.ttf"),
 ];
+
+/// The icon font for contact details (Font Awesome 4.7).
+pub const ICON_FAMILY: &str = "Font Awesome";
 
 /// The family that supplies characters a theme's font lacks: Noto Sans
 /// covers Latin (with Extended-A/B), Greek and Cyrillic.
@@ -165,7 +169,9 @@ mod tests {
         for (id, info) in FACES.iter().enumerate() {
             let face = book.face(id);
             assert!(face.ascender() > 0 && face.descender() < 0, "{}", info.postscript_name);
-            assert!(book.has_char(id, 'é'), "{}", info.postscript_name);
+            if info.family != ICON_FAMILY {
+                assert!(book.has_char(id, 'é'), "{}", info.postscript_name);
+            }
         }
     }
 

@@ -89,3 +89,29 @@ fn themes_show_prints_a_theme_that_renders_the_same() {
         assert!(out.lines().any(|l| l.starts_with(name)), "{out}");
     }
 }
+
+#[test]
+fn contact_icons_are_drawn_but_never_extracted() {
+    let sb = Sandbox::new();
+    sb.vita(&["render", "--theme", "modern"]).assert_ok();
+    let pdf = sb.path("out/resume.pdf");
+    let fonts = tool_stdout("pdffonts", &[pdf.to_str().unwrap()]);
+    assert!(fonts.contains("+FontAwesome"), "modern draws contact icons:\n{fonts}");
+    for mode in [&[][..], &["-raw"][..], &["-layout"][..]] {
+        let mut args: Vec<&str> = mode.to_vec();
+        args.extend([pdf.to_str().unwrap(), "-"]);
+        let text = tool_stdout("pdftotext", &args);
+        assert!(
+            !text.chars().any(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)),
+            "{mode:?}: an icon leaked"
+        );
+        assert!(
+            text.contains("alex@example.com") && text.contains("San Francisco, CA"),
+            "{mode:?}:\n{text}"
+        );
+    }
+    // The ATS theme draws none.
+    sb.vita(&["render", "--theme", "ats", "-o", "ats"]).assert_ok();
+    let fonts = tool_stdout("pdffonts", &[sb.path("ats/resume.pdf").to_str().unwrap()]);
+    assert!(!fonts.contains("FontAwesome"), "{fonts}");
+}

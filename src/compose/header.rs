@@ -26,12 +26,13 @@ impl Composer<'_> {
         if with_contact && !items.is_empty() {
             let style = self.styles.contact;
             let mut spans = Vec::new();
-            for (i, (text, link)) in items.into_iter().enumerate() {
+            for (i, item) in items.into_iter().enumerate() {
                 if i > 0 {
                     let sep = self.theme.header.separator.clone();
                     spans.push(Span { text: sep, style, link: None });
                 }
-                spans.push(Span { text, style, link });
+                spans.extend(self.icon(item.icon));
+                spans.push(Span { text: item.text, style, link: item.link });
             }
             let mut block = Block::new(BlockKind::Text(Para::new(spans, align, 1.4)));
             block.space_before = 2.0;
@@ -48,34 +49,77 @@ impl Composer<'_> {
         self.heading(crate::theme::SectionKind::Contact.title());
         self.origin = "basics".into();
         let style = self.styles.contact;
-        for (text, link) in items {
-            let span = Span { text, style, link };
-            let mut block =
-                Block::new(BlockKind::Text(Para::new(vec![span], super::Align::Left, 1.35)));
+        for item in items {
+            let mut spans = self.icon(item.icon);
+            spans.push(Span { text: item.text, style, link: item.link });
+            let mut block = Block::new(BlockKind::Text(Para::new(spans, super::Align::Left, 1.35)));
             block.space_before = 1.0;
             self.push(block);
         }
     }
 }
 
-/// Each contact detail as shown, with its link.
-fn contact_items(b: &Basics) -> Vec<(String, Option<String>)> {
-    let mut items: Vec<(String, Option<String>)> = Vec::new();
+impl Composer<'_> {
+    /// The icon and a thin space before a contact detail, when the theme
+    /// wants icons.
+    fn icon(&self, icon: char) -> Vec<Span> {
+        if !self.theme.header.icons {
+            return Vec::new();
+        }
+        let Ok(face) = self.book.select(crate::fonts::ICON_FAMILY, false, false) else {
+            return Vec::new();
+        };
+        let c = self.styles.contact;
+        let style = super::Style {
+            face,
+            size: c.size,
+            color: self.theme.colors.accent,
+            decorative: true,
+            ..super::Style::default()
+        };
+        vec![Span { text: format!("{icon}\u{2009}"), style, link: None }]
+    }
+}
+
+/// A contact detail as shown, its link and its icon.
+struct Contact {
+    text: String,
+    link: Option<String>,
+    icon: char,
+}
+
+/// Font Awesome 4.7 code points.
+mod icons {
+    pub const PLACE: char = '\u{f041}';
+    pub const MAIL: char = '\u{f0e0}';
+    pub const PHONE: char = '\u{f095}';
+    pub const WEB: char = '\u{f0ac}';
+    pub const LINK: char = '\u{f0c1}';
+    pub const GITHUB: char = '\u{f09b}';
+    pub const LINKEDIN: char = '\u{f0e1}';
+    pub const TWITTER: char = '\u{f099}';
+}
+
+/// Each contact detail as shown, with its link and icon.
+fn contact_items(b: &Basics) -> Vec<Contact> {
+    let mut items = Vec::new();
+    let mut add =
+        |text: String, link: Option<String>, icon: char| items.push(Contact { text, link, icon });
     if let Some(loc) = &b.location {
         let line = markup::plain(&loc.one_line());
         if !line.is_empty() {
-            items.push((line, None));
+            add(line, None, icons::PLACE);
         }
     }
     if let Some(email) = &b.email {
-        items.push((email.clone(), Some(format!("mailto:{email}"))));
+        add(email.clone(), Some(format!("mailto:{email}")), icons::MAIL);
     }
     if let Some(phone) = &b.phone {
         let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-        items.push((phone.clone(), Some(format!("tel:{digits}"))));
+        add(phone.clone(), Some(format!("tel:{digits}")), icons::PHONE);
     }
     if let Some(url) = &b.url {
-        items.push((display_url(url), Some(url.clone())));
+        add(display_url(url), Some(url.clone()), icons::WEB);
     }
     for p in &b.profiles {
         let shown = match (&p.username, &p.url) {
@@ -83,7 +127,13 @@ fn contact_items(b: &Basics) -> Vec<(String, Option<String>)> {
             (None, Some(url)) => display_url(url),
             (None, None) => p.network.clone(),
         };
-        items.push((shown, p.url.clone()));
+        let icon = match p.network.to_lowercase().as_str() {
+            "github" => icons::GITHUB,
+            "linkedin" => icons::LINKEDIN,
+            "twitter" | "x" => icons::TWITTER,
+            _ => icons::LINK,
+        };
+        add(shown, p.url.clone(), icon);
     }
     items
 }

@@ -25,6 +25,9 @@ pub struct Style {
     /// synthesised where the font has none).
     pub small_caps: bool,
     pub figures: Figures,
+    /// Decoration only (an icon): drawn, but marked so that text
+    /// extraction leaves it out.
+    pub decorative: bool,
 }
 
 impl Default for Style {
@@ -36,6 +39,7 @@ impl Default for Style {
             letter_spacing: 0.0,
             small_caps: false,
             figures: Figures::Default,
+            decorative: false,
         }
     }
 }

@@ -88,9 +88,14 @@ fn subset_fonts(
         for (_, item) in &frame.items {
             if let FrameItem::Text(run) = item {
                 let texts = used.entry(run.face).or_default();
+                // Icons map to a space, which extractors drop: they never
+                // leak private-use characters into the text.
+                let icon = book.info(run.face).family == crate::fonts::ICON_FAMILY;
                 for (g, t) in run.glyphs.iter().zip(run.glyph_texts()) {
                     let entry = texts.entry(g.id).or_default();
-                    if g.id == 0 {
+                    if icon {
+                        *entry = " ".into();
+                    } else if g.id == 0 {
                         // .notdef stands for every missing character at once;
                         // it extracts as the replacement character.
                         *entry = "\u{FFFD}".into();

@@ -126,6 +126,9 @@ pub struct Header {
     /// The name header spans the page above the columns on page 1; when
     /// false it opens the first column instead.
     pub band: bool,
+    /// An icon (Font Awesome) before each contact detail, in the accent
+    /// colour; icons never reach extracted text.
+    pub icons: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -223,7 +226,7 @@ impl Default for Spacing {
 
 impl Default for Header {
     fn default() -> Self {
-        Header { align: Align::Center, separator: "  ·  ".into(), band: true }
+        Header { align: Align::Center, separator: "  ·  ".into(), band: true, icons: false }
     }
 }
 

@@ -268,7 +268,7 @@ fn make_run(seg: &items::Segment, range: Range<usize>, extra: f32) -> TextRun {
             None if seg.style.letter_spacing > 0.0 => Some(seg.text[start..end].to_string()),
             None => None,
         },
-        artifact: false,
+        artifact: seg.style.decorative,
     }
 }
 
