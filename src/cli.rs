@@ -132,7 +132,9 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     }
     let mut formats = args.format.clone();
     formats.dedup();
-    let opts = Options { formats, timestamp: source_date_epoch()? };
+    let dir = args.path.parent().unwrap_or(Path::new("."));
+    let photo = render::load_photo(&resume, &theme, dir)?;
+    let opts = Options { formats, timestamp: source_date_epoch()?, photo };
     let rendered = render::render(&resume, &theme, &opts)?;
     for w in &rendered.warnings {
         eprintln!("warning: {}: {w}", args.path.display());

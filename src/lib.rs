@@ -16,5 +16,6 @@ pub mod export;
 pub mod fonts;
 pub mod layout;
 pub mod model;
+pub mod photo;
 pub mod render;
 pub mod theme;

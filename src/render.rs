@@ -8,7 +8,10 @@ use crate::export::{pdf, text};
 use crate::fonts::FontBook;
 use crate::layout::{Document, layout};
 use crate::model::Resume;
+use crate::photo::Photo;
 use crate::theme::Theme;
+use std::path::Path;
+use std::sync::Arc;
 
 /// An output format `vita render` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -42,12 +45,38 @@ pub struct Options {
     pub formats: Vec<Format>,
     /// Creation date for the PDF, seconds since the Unix epoch.
     pub timestamp: i64,
+    pub photo: Option<Arc<Photo>>,
 }
 
 /// Lays the résumé out with the theme (exposed for tests and tools).
 pub fn lay_out(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Document, Diagnostic> {
+    lay_out_with_photo(resume, theme, book, None)
+}
+
+/// Lays the résumé out with its photo, where the theme places one.
+pub fn lay_out_with_photo(
+    resume: &Resume,
+    theme: &Theme,
+    book: &FontBook,
+    photo: Option<&Arc<Photo>>,
+) -> Result<Document, Diagnostic> {
     let composed = compose(resume, theme, book)?;
-    Ok(layout(&composed, theme, book, resume.meta.language.as_deref()))
+    Ok(layout(&composed, theme, book, resume.meta.language.as_deref(), photo))
+}
+
+/// The résumé's photo (`basics.image`, relative to the résumé in `dir`),
+/// when the theme shows one.
+pub fn load_photo(
+    resume: &Resume,
+    theme: &Theme,
+    dir: &Path,
+) -> Result<Option<Arc<Photo>>, Diagnostic> {
+    match (&resume.basics.image, theme.header.photo) {
+        (Some(image), shape) if shape != crate::photo::Shape::None => {
+            Ok(Some(Arc::new(crate::photo::load(&dir.join(image), shape)?)))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Runs the whole pipeline.
@@ -55,7 +84,7 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     let book = FontBook::new();
     let mut out = Rendered::default();
     if opts.formats.contains(&Format::Pdf) {
-        let doc = lay_out(resume, theme, &book)?;
+        let doc = lay_out_with_photo(resume, theme, &book, opts.photo.as_ref())?;
         let bytes = pdf::render(&doc, &book, &metadata(resume, opts.timestamp))
             .map_err(|e| Diagnostic::new(format!("internal error while writing the PDF: {e}")))?;
         out.pages = doc.pages.len();

@@ -11,14 +11,17 @@
 
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::{Document, Frame, FrameItem, TextRun};
+use crate::photo::Photo;
 use crate::theme::Color;
 use lopdf::{Object, StringFormat};
 use printpdf::{
     Actions, BorderArray, Codepoint, ColorArray, DictItem, FontId, HighlightingMode, Line,
     LineCapStyle, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Pt, Rect, Rgb, TextItem, TextMatrix,
+    PdfPage, PdfSaveOptions, Pt, RawImage, RawImageData, RawImageFormat, Rect, Rgb, TextItem,
+    TextMatrix, XObject, XObjectId, XObjectTransform,
 };
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Document information written into the PDF.
 #[derive(Debug, Clone, Default)]
@@ -49,8 +52,9 @@ struct Subset {
 pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8>, String> {
     let mut pdf = PdfDocument::new(&meta.title);
     let subsets = subset_fonts(doc, book, &mut pdf)?;
+    let images = add_images(doc, &mut pdf);
     for frame in &doc.pages {
-        let ops = page_ops(frame, &subsets);
+        let ops = page_ops(frame, &subsets, &images);
         let (w, h) = (Pt(frame.width), Pt(frame.height));
         pdf.pages.push(PdfPage {
             media_box: Rect::from_wh(w, h),
@@ -153,7 +157,35 @@ fn subset_tag(name: &str, glyphs: &[u16]) -> String {
 }
 
 /// The content stream of one page, items in frame (reading) order.
-fn page_ops(frame: &Frame, subsets: &BTreeMap<FaceId, Subset>) -> Vec<Op> {
+/// Embeds each distinct picture once; returns its id by address.
+fn add_images(doc: &Document, pdf: &mut PdfDocument) -> Vec<(*const Photo, XObjectId)> {
+    let mut out: Vec<(*const Photo, XObjectId)> = Vec::new();
+    for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
+        if let FrameItem::Image { photo, .. } = item {
+            let key = Arc::as_ptr(photo);
+            if out.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            let id = XObjectId(format!("Im{}", out.len() + 1));
+            let raw = RawImage {
+                pixels: RawImageData::U8(photo.rgba.clone()),
+                width: photo.side as usize,
+                height: photo.side as usize,
+                data_format: RawImageFormat::RGBA8,
+                tag: Vec::new(),
+            };
+            pdf.resources.xobjects.map.insert(id.clone(), XObject::Image(raw));
+            out.push((key, id));
+        }
+    }
+    out
+}
+
+fn page_ops(
+    frame: &Frame,
+    subsets: &BTreeMap<FaceId, Subset>,
+    images: &[(*const Photo, XObjectId)],
+) -> Vec<Op> {
     let mut ops = Vec::new();
     let mut in_text = false;
     let mut fill: Option<Color> = None;
@@ -212,6 +244,22 @@ fn page_ops(frame: &Frame, subsets: &BTreeMap<FaceId, Subset>) -> Vec<Op> {
                 ops.push(Op::DrawLine {
                     line: Line { points: vec![point(p.x), point(p.x + width)], is_closed: false },
                 });
+            }
+            FrameItem::Image { width, height, photo } => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                let key = Arc::as_ptr(photo);
+                let Some((_, id)) = images.iter().find(|(k, _)| *k == key) else { continue };
+                // At `dpi`, the picture's pixels span exactly `width` points.
+                let transform = XObjectTransform {
+                    translate_x: Some(Pt(p.x)),
+                    translate_y: Some(Pt(flip(p.y + height))),
+                    dpi: Some(photo.side as f32 * 72.0 / width),
+                    ..XObjectTransform::default()
+                };
+                ops.push(Op::UseXobject { id: id.clone(), transform });
             }
             FrameItem::Rect { width, height, color } => {
                 if in_text {

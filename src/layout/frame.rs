@@ -76,6 +76,12 @@ pub enum FrameItem {
         thickness: f32,
         color: Color,
     },
+    /// A picture whose point is its top-left corner.
+    Image {
+        width: f32,
+        height: f32,
+        photo: std::sync::Arc<crate::photo::Photo>,
+    },
     /// A filled rectangle (a column's tint) whose point is its top-left corner.
     Rect {
         width: f32,

@@ -13,7 +13,9 @@ pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, TextRun};
 
 use crate::compose::Composed;
 use crate::fonts::FontBook;
+use crate::photo::Photo;
 use crate::theme::{Theme, mm};
+use std::sync::Arc;
 
 /// Lays out a composed résumé on pages of the theme's size. `language`
 /// (the résumé's, if it names one) picks the hyphenation patterns over the
@@ -23,6 +25,7 @@ pub fn layout(
     theme: &Theme,
     book: &FontBook,
     language: Option<&str>,
+    photo: Option<&Arc<Photo>>,
 ) -> Document {
     let (page_w, page_h) = theme.page.size_pt();
     let p = &theme.page;
@@ -52,12 +55,25 @@ pub fn layout(
         }
     }
     let width = content[2] - content[0];
+    // A photo sits at the right of the header band, which wraps beside it.
+    let photo = photo
+        .filter(|_| theme.header.photo != crate::photo::Shape::None && !composed.band.is_empty());
+    let side = photo.map_or(0.0, |_| mm(theme.header.photo_size));
+    let band_width = if photo.is_some() { width - side - mm(6.0) } else { width };
     let band_blocks: Vec<flow::Laid> =
-        composed.band.iter().map(|b| flow::lay_block(b, width, &mut ctx)).collect();
-    let band = flow::Laid {
+        composed.band.iter().map(|b| flow::lay_block(b, band_width, &mut ctx)).collect();
+    let mut band = flow::Laid {
         lines: band_blocks.into_iter().flat_map(|l| l.lines).collect(),
         splittable: false,
     };
+    if let (Some(photo), Some(first)) = (photo, band.lines.first_mut()) {
+        let item = FrameItem::Image { width: side, height: side, photo: Arc::clone(photo) };
+        first.items.push((Point { x: width - side, y: 0.0 }, item));
+        let height: f32 = band.lines.iter().map(|l| l.height).sum();
+        if height < side {
+            band.lines.push(flow::LaidLine { height: side - height, items: Vec::new() });
+        }
+    }
     let regions = theme.regions(width);
     let mut streams = Vec::new();
     let mut fills = Vec::new();

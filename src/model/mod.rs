@@ -78,6 +78,9 @@ pub struct Basics {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub url: Option<String>,
+    /// A photo (JPEG or PNG), relative to the résumé; shown by themes that
+    /// place one.
+    pub image: Option<String>,
     pub summary: Option<String>,
     pub location: Option<Location>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -129,6 +129,11 @@ pub struct Header {
     /// An icon (Font Awesome) before each contact detail, in the accent
     /// colour; icons never reach extracted text.
     pub icons: bool,
+    /// Where the résumé has a photo: none, square or circle, at the right
+    /// of the header band.
+    pub photo: crate::photo::Shape,
+    /// The photo's side, in millimetres.
+    pub photo_size: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -226,7 +231,14 @@ impl Default for Spacing {
 
 impl Default for Header {
     fn default() -> Self {
-        Header { align: Align::Center, separator: "  ·  ".into(), band: true, icons: false }
+        Header {
+            align: Align::Center,
+            separator: "  ·  ".into(),
+            band: true,
+            icons: false,
+            photo: crate::photo::Shape::None,
+            photo_size: 24.0,
+        }
     }
 }
 
