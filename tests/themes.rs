@@ -206,3 +206,56 @@ fn a_photo_is_cropped_round_and_embedded_once() {
         run.report()
     );
 }
+
+#[test]
+fn heading_rules_beside_accent_bars_and_custom_page_sizes() {
+    use vita::layout::FrameItem;
+    use vita::theme::{Override, Theme};
+    let resume = vita::model::load(&common::root().join("data/resume.toml")).unwrap();
+    let book = vita::fonts::FontBook::new();
+    let set = |a: &str| Override::parse(a).unwrap();
+    let theme = Theme::resolve_with(
+        "modern",
+        &[
+            set("headings.rule=\"beside\""),
+            set("headings.accent_bar=true"),
+            set("page.width=180"),
+            set("page.height=250"),
+        ],
+    )
+    .unwrap();
+    let doc = vita::render::lay_out(&resume, &theme, &book).unwrap();
+    let page = &doc.pages[0];
+    assert!(
+        (page.width - 180.0 * 72.0 / 25.4).abs() < 0.01
+            && (page.height - 250.0 * 72.0 / 25.4).abs() < 0.01
+    );
+    let (x0, x1) = (doc.content_box[0], doc.content_box[2]);
+    let title = page
+        .items
+        .iter()
+        .find_map(|(p, it)| match it {
+            FrameItem::Text(r) if r.text == "SUMMARY" => Some((p.x, p.y, p.x + r.width())),
+            _ => None,
+        })
+        .expect("the SUMMARY heading");
+    // The bar sits before the title, which moved right to make room.
+    let bar = page.items.iter().find(|(p, it)| {
+        matches!(it, FrameItem::Rect { .. }) && p.y < title.1 && p.y > title.1 - 15.0
+    });
+    assert!(
+        bar.is_some_and(|(p, _)| (p.x - x0).abs() < 0.01) && title.0 > x0 + 5.0,
+        "bar before the title"
+    );
+    // The rule runs from after the title to the margin, level with it.
+    let rule = page.items.iter().find_map(|(p, it)| match it {
+        FrameItem::Rule { width, .. } if (p.y - title.1).abs() < 8.0 => Some((p.x, p.x + width)),
+        _ => None,
+    });
+    let (start, end) = rule.expect("a rule beside the title");
+    assert!(
+        start > title.2 && (end - x1).abs() < 0.01,
+        "rule {start}..{end}, title ends {}",
+        title.2
+    );
+}

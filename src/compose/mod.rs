@@ -85,8 +85,9 @@ impl Para {
 pub enum BlockKind {
     /// A paragraph (name, contact line, summary, lead-in).
     Text(Para),
-    /// A section heading, with an optional rule beneath it.
-    Heading { para: Para, rule: Option<Rule> },
+    /// A section heading, with an optional rule below or beside it and an
+    /// optional accent bar before it.
+    Heading { para: Para, rule: Option<Rule>, bar: Option<Color> },
     /// One row of an entry header: `left` wraps, `right` sits flush right
     /// on the first line's baseline. `right` is absent when there is no
     /// date or place, and then no column is reserved. `gap` is the least
@@ -101,6 +102,8 @@ pub struct Rule {
     pub thickness: f32,
     pub gap: f32,
     pub color: Color,
+    /// Beside the title (to the margin) instead of below it.
+    pub beside: bool,
 }
 
 /// One block with the flow rules that apply to it.

@@ -288,14 +288,17 @@ impl<'a> Composer<'a> {
         let title = markup::plain(title);
         let text = if h.uppercase { title.to_uppercase() } else { title.clone() };
         let style = self.styles.heading;
-        let rule = h.rule.then_some(Rule {
+        let rule = (h.rule != crate::theme::HeadingRule::None).then_some(Rule {
             thickness: h.rule_thickness,
             gap: h.rule_gap,
             color: style.color,
+            beside: h.rule == crate::theme::HeadingRule::Beside,
         });
+        let bar = h.accent_bar.then_some(self.theme.colors.accent);
         let mut block = Block::new(BlockKind::Heading {
             para: self.plain_para(&text, style, Align::Left),
             rule,
+            bar,
         });
         block.space_before = self.theme.spacing.section_before;
         block.keep_with_next = true;

@@ -50,15 +50,37 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
         BlockKind::Text(para) => {
             Laid { lines: place(para_lines(para, avail, ctx), x0), splittable: true }
         }
-        BlockKind::Heading { para, rule } => {
-            let mut lines = place(para_lines(para, avail, ctx), x0);
+        BlockKind::Heading { para, rule, bar } => {
+            // An accent bar takes a little room before the title.
+            let bar_room = if bar.is_some() { 7.0 } else { 0.0 };
+            let mut lines = place(para_lines(para, avail - bar_room, ctx), x0 + bar_room);
+            if let (Some(color), Some(first)) = (bar, lines.first_mut()) {
+                let size = para.spans.first().map_or(10.0, |s| s.style.size);
+                let top = baseline_of(first) - 0.75 * size;
+                let item = FrameItem::Rect { width: 3.0, height: 0.85 * size, color: *color };
+                first.items.insert(0, (Point { x: x0, y: top }, item));
+            }
             if let (Some(rule), Some(last)) = (rule, lines.last_mut()) {
-                // The rule sits `gap` below the last baseline.
-                let y = baseline_of(last) + rule.gap;
                 let item =
-                    FrameItem::Rule { width: avail, thickness: rule.thickness, color: rule.color };
-                last.items.push((Point { x: x0, y }, item));
-                last.height = last.height.max(y + rule.thickness);
+                    |width| FrameItem::Rule { width, thickness: rule.thickness, color: rule.color };
+                if rule.beside {
+                    // From the end of the title to the margin, at mid-x-height.
+                    let end = last.items.iter().filter_map(|(p, it)| match it {
+                        FrameItem::Text(r) => Some(p.x + r.width()),
+                        _ => None,
+                    });
+                    let start = end.fold(x0, f32::max) + rule.gap * 2.0;
+                    let size = para.spans.first().map_or(10.0, |s| s.style.size);
+                    let y = baseline_of(last) - 0.3 * size;
+                    if x0 + avail - start > 0.0 {
+                        last.items.push((Point { x: start, y }, item(x0 + avail - start)));
+                    }
+                } else {
+                    // The rule sits `gap` below the last baseline.
+                    let y = baseline_of(last) + rule.gap;
+                    last.items.push((Point { x: x0, y }, item(avail)));
+                    last.height = last.height.max(y + rule.thickness);
+                }
             }
             Laid { lines, splittable: false }
         }

@@ -54,6 +54,14 @@ impl Theme {
             }
         }
         let p = &self.page;
+        for (key, v) in [("page.width", p.width), ("page.height", p.height)] {
+            if v.is_some_and(|v| !(v.is_finite() && (50.0..=1200.0).contains(&v))) {
+                return Err((
+                    key.into(),
+                    "is out of range; give millimetres from 50 to 1200".into(),
+                ));
+            }
+        }
         let (w, h) = p.size_pt();
         for (key, v) in [
             ("margin_top", p.margin_top),

@@ -15,6 +15,10 @@ pub enum Paper {
 #[serde(default, deny_unknown_fields)]
 pub struct Page {
     pub paper: Paper,
+    /// A custom page size in millimetres; when both are set they replace
+    /// `paper`.
+    pub width: Option<f32>,
+    pub height: Option<f32>,
     /// Margins in millimetres.
     pub margin_top: f32,
     pub margin_bottom: f32,
@@ -25,6 +29,9 @@ pub struct Page {
 impl Page {
     /// Page width and height in points.
     pub fn size_pt(&self) -> (f32, f32) {
+        if let (Some(w), Some(h)) = (self.width, self.height) {
+            return (mm(w), mm(h));
+        }
         match self.paper {
             Paper::A4 => (mm(210.0), mm(297.0)),
             Paper::Letter => (612.0, 792.0),
@@ -143,13 +150,24 @@ pub struct Headings {
     /// Small capitals (OpenType `smcp`, or capitals at a reduced size where
     /// the font has none); the text still extracts as written.
     pub small_caps: bool,
-    /// A rule under each section heading.
-    pub rule: bool,
+    /// A rule with each section heading: none, below it, or beside it
+    /// (from the end of the title to the margin).
+    pub rule: HeadingRule,
+    /// A short bar in the accent colour before each heading.
+    pub accent_bar: bool,
     pub rule_thickness: f32,
     /// Points between the heading's baseline and its rule.
     pub rule_gap: f32,
     /// Colour the heading (and its rule) in the accent colour.
     pub accent: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadingRule {
+    None,
+    Below,
+    Beside,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -188,6 +206,8 @@ impl Default for Page {
     fn default() -> Self {
         Page {
             paper: Paper::A4,
+            width: None,
+            height: None,
             margin_top: 16.0,
             margin_bottom: 16.0,
             margin_left: 18.0,
@@ -247,7 +267,8 @@ impl Default for Headings {
         Headings {
             uppercase: true,
             small_caps: false,
-            rule: true,
+            rule: HeadingRule::Below,
+            accent_bar: false,
             rule_thickness: 0.5,
             rule_gap: 3.0,
             accent: true,

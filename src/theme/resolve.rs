@@ -129,8 +129,10 @@ fn layered(name_or_path: &str, depth: usize) -> Result<Table, Diagnostic> {
             .with_hint("themes that extend each other in a loop never end"));
         }
         Some(parent) => {
-            // A relative path is relative to the theme that names it.
-            let relative = path.parent().map(|d| d.join(parent)).filter(|p| p.exists());
+            // A built-in name, else a file relative to the theme that names it.
+            let builtin = BUILTIN.iter().any(|(n, _)| n == parent);
+            let relative =
+                path.parent().map(|d| d.join(parent)).filter(|p| !builtin && p.is_file());
             let parent = relative.map_or(parent.clone(), |p| p.to_string_lossy().into_owned());
             layered(&parent, depth + 1)?
         }
