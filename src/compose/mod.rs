@@ -278,6 +278,25 @@ mod tests {
     }
 
     #[test]
+    fn stacked_entries_put_dates_and_place_under_the_titles() {
+        let toml = "[basics]\nname = \"A\"\n[[work]]\nname = \"Stedi\"\nposition = \"Engineer\"\n\
+                    location = \"SF\"\nstart_date = \"2020\"\nend_date = \"2023\"\nhighlights = [\"y\"]\n";
+        let resume = crate::model::parse(toml, Path::new("t.toml")).unwrap();
+        let mut theme = Theme::default();
+        theme.entry.layout = crate::theme::EntryLayout::Stacked;
+        let composed = compose(&resume, &theme, &FontBook::new()).unwrap();
+        let rows: Vec<(String, bool)> = composed.columns[0]
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Row { left, right, .. } => Some((text(left), right.is_some())),
+                _ => None,
+            })
+            .collect();
+        let expected = [("Engineer", false), ("Stedi", false), ("2020 – 2023 · SF", false)];
+        assert_eq!(rows, expected.map(|(t, r)| (t.to_string(), r)));
+    }
+
+    #[test]
     fn headings_keep_with_next_and_carry_bookmarks() {
         let b = blocks(
             "[basics]\nname = \"A\"\nsummary = \"Hi.\"\n[[education]]\ninstitution = \"U\"\n",

@@ -351,11 +351,13 @@ impl Composer<'_> {
         if let Some(t) = &head.subtitle {
             lefts.push(self.para(t, s.entry_subtitle, Align::Left));
         }
-        let rights: Vec<Para> = [head.dates, head.location]
-            .into_iter()
-            .flatten()
-            .map(|t| self.para(&t, s.meta, Align::Right))
-            .collect();
+        let facts: Vec<String> = [head.dates, head.location].into_iter().flatten().collect();
+        if self.theme.entry.layout == crate::theme::EntryLayout::Stacked && !facts.is_empty() {
+            // Stacked: dates and place on a line of their own under the titles.
+            lefts.push(self.para(&facts.join(" · "), s.meta, Align::Left));
+            return self.entry_rows(index, lefts.into_iter().map(|l| (l, None)).collect(), body);
+        }
+        let rights: Vec<Para> = facts.iter().map(|t| self.para(t, s.meta, Align::Right)).collect();
         let rows: Vec<(Para, Option<Para>)> = if lefts.is_empty() {
             // Nothing to name the entry by: its place and dates lead, on the left.
             rights.into_iter().map(|p| (Para { align: Align::Left, ..p }, None)).collect()
@@ -373,6 +375,11 @@ impl Composer<'_> {
             }
             rows
         };
+        self.entry_rows(index, rows, body);
+    }
+
+    /// Pushes an entry's header rows, then its body.
+    fn entry_rows(&mut self, index: usize, rows: Vec<(Para, Option<Para>)>, body: Body) {
         let row_count = rows.len();
         for (i, (left, right)) in rows.into_iter().enumerate() {
             let mut block =

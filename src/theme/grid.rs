@@ -145,3 +145,21 @@ impl super::Theme {
         out
     }
 }
+
+/// How an entry's header is arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryLayout {
+    /// Title and organisation on the left, dates and place flush right on
+    /// the same baselines.
+    #[default]
+    Split,
+    /// Title, organisation, then dates and place, all on the left.
+    Stacked,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Entry {
+    pub layout: EntryLayout,
+}

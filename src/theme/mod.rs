@@ -11,7 +11,7 @@ mod resolve;
 mod text;
 
 pub use color::Color;
-pub use grid::{Column, Fit, Running};
+pub use grid::{Column, Entry, EntryLayout, Fit, Running};
 pub use parts::*;
 pub use resolve::Override;
 pub use text::{Figures, Text, TextAlign};
@@ -47,6 +47,7 @@ pub struct Theme {
     pub header: Header,
     pub headings: Headings,
     pub bullets: Bullets,
+    pub entry: Entry,
     pub dates: DateStyle,
     pub text: Text,
     /// Sections in the order they appear, for a one-column page; a section
@@ -148,6 +149,7 @@ impl Default for Theme {
             header: Header::default(),
             headings: Headings::default(),
             bullets: Bullets::default(),
+            entry: Entry::default(),
             dates: DateStyle::default(),
             text: Text::default(),
             sections: SectionKind::ALL.to_vec(),
