@@ -114,8 +114,11 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     let started = std::time::Instant::now();
     let resume = crate::model::load(&args.path)?;
     let mut theme = resolve_theme(args, &resume)?;
+    // The photo's frame comes from the theme's header, which fitting leaves alone.
+    let dir = args.path.parent().unwrap_or(Path::new("."));
+    let photo = render::load_photo(&resume, &theme, dir)?;
     if let Some(n) = args.fit_pages {
-        let fitted = render::fit_pages(&resume, &theme, n as usize)?;
+        let fitted = render::fit_pages(&resume, &theme, n as usize, photo.as_ref())?;
         if !args.quiet {
             match fitted.changes.is_empty() {
                 true => {
@@ -132,8 +135,6 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     }
     let mut formats = args.format.clone();
     formats.dedup();
-    let dir = args.path.parent().unwrap_or(Path::new("."));
-    let photo = render::load_photo(&resume, &theme, dir)?;
     let opts = Options { formats, timestamp: source_date_epoch()?, photo };
     let rendered = render::render(&resume, &theme, &opts)?;
     for w in &rendered.warnings {

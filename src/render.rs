@@ -123,9 +123,15 @@ pub struct Fitted {
 /// Finds the least shrinking of the theme's knobs (towards the floors in
 /// its `[fit]` table) that lays the résumé out on at most `pages` pages, by
 /// bisection over full re-layouts. A résumé that already fits is left as is.
-pub fn fit_pages(resume: &Resume, theme: &Theme, pages: usize) -> Result<Fitted, Diagnostic> {
+pub fn fit_pages(
+    resume: &Resume,
+    theme: &Theme,
+    pages: usize,
+    photo: Option<&Arc<Photo>>,
+) -> Result<Fitted, Diagnostic> {
     let book = FontBook::new();
-    let count = |t: &Theme| lay_out(resume, t, &book).map(|d| d.pages.len());
+    // Measured exactly as it will be rendered, photo included.
+    let count = |t: &Theme| lay_out_with_photo(resume, t, &book, photo).map(|d| d.pages.len());
     if count(theme)? <= pages {
         return Ok(Fitted { theme: theme.clone(), changes: Vec::new() });
     }

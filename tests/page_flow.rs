@@ -153,7 +153,7 @@ fn fit_pages_one_shrinks_the_seed_onto_one_page_and_says_how() {
     );
     // The floors hold: nothing below the theme's smallest body size.
     let theme = Theme::resolve("classic").unwrap();
-    let fitted = vita::render::fit_pages(&seed(), &theme, 1).unwrap();
+    let fitted = vita::render::fit_pages(&seed(), &theme, 1, None).unwrap();
     assert!(fitted.theme.fonts.body.size >= theme.fit.min_body_size - 1e-3);
     assert!(fitted.theme.page.margin_left >= theme.fit.min_margin - 1e-3);
 }

@@ -64,8 +64,6 @@ pub struct Line {
     pub ascent: f32,
     /// The adjustment ratio the line was set with (0 for ragged lines).
     pub ratio: f32,
-    /// Whether the line ends its paragraph.
-    pub last: bool,
 }
 
 /// Breaks `para` into lines no wider than `width`.
@@ -171,7 +169,6 @@ fn finalize(
     }
     let mut line = assemble(items, para, &pieces, tail_word, width);
     line.ratio = ratio;
-    line.last = last;
     line
 }
 
@@ -234,7 +231,7 @@ fn assemble(
     }
     let size = para.spans.iter().map(|s| s.style.size).fold(0.0, f32::max);
     let height = size * para.leading;
-    Line { runs, links, width: x, height, ascent: baseline(height, size), ratio: 0.0, last: true }
+    Line { runs, links, width: x, height, ascent: baseline(height, size), ratio: 0.0 }
 }
 
 /// Baseline below the top of a line box: the text's em box centred in the
