@@ -97,7 +97,7 @@ impl fmt::Display for Diagnostic {
                 let pad = " ".repeat(gutter);
                 writeln!(f, "{pad}--> {}:{}:{}", file.display(), loc.line, loc.column)?;
                 writeln!(f, "{pad} |")?;
-                writeln!(f, "{} | {}", loc.line, loc.line_text.replace('\t', " "))?;
+                writeln!(f, "{} | {}", loc.line, printable(&loc.line_text))?;
                 let lead = " ".repeat(loc.column - 1 - loc.shown_from);
                 writeln!(f, "{pad} | {lead}{}", "^".repeat(loc.width))?;
             }
@@ -112,6 +112,21 @@ impl fmt::Display for Diagnostic {
 }
 
 impl std::error::Error for Diagnostic {}
+
+/// A source line as a terminal can show it: a tab becomes a space, and
+/// control characters and bidi overrides (which could hide or reorder
+/// what the snippet shows) become U+FFFD, one character each so the
+/// underline still lines up.
+fn printable(line: &str) -> String {
+    let bidi = |c: char| matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    line.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() || bidi(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
 
 /// The candidate closest to `word` by edit distance, if it is close enough to
 /// be a plausible typo.
@@ -192,6 +207,15 @@ mod tests {
         let loc = locate(src, 7..11);
         assert_eq!((loc.line, loc.column), (2, 2));
         assert_eq!(loc.line_text, "näme = 2");
+    }
+
+    #[test]
+    fn snippets_show_control_and_bidi_characters_as_replacement_marks() {
+        let src = "a = \"x\u{7}\u{202e}y\"\tz\n";
+        let d = Diagnostic::new("m").in_file(Path::new("t.toml")).at_span(src, 6..7);
+        let shown = d.to_string();
+        assert!(shown.contains("a = \"x\u{fffd}\u{fffd}y\" z"), "{shown}");
+        assert!(!shown.contains('\u{7}') && !shown.contains('\u{202e}'), "{shown}");
     }
 
     #[test]

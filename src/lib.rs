@@ -15,6 +15,7 @@ pub mod diag;
 pub mod export;
 pub mod fonts;
 pub mod layout;
+pub mod limits;
 pub mod model;
 pub mod photo;
 pub mod render;

@@ -6,8 +6,9 @@ use crate::diag::Diagnostic;
 use image::{GenericImageView, ImageReader, imageops::FilterType};
 use std::path::Path;
 
-/// Largest picture accepted, in pixels (a 40-megapixel camera image).
-pub const MAX_PIXELS: u64 = 40_000_000;
+/// Largest picture accepted by default, in pixels (a 40-megapixel camera
+/// image); `--max-pixels` changes it.
+pub const MAX_PIXELS: u64 = crate::limits::DEFAULT_PIXELS;
 /// Side of the embedded picture in pixels: about 300 dpi at 25 mm.
 pub const SIDE: u32 = 300;
 
@@ -32,7 +33,18 @@ pub struct Photo {
 
 /// Loads `path` and frames it as `shape`.
 pub fn load(path: &Path, shape: Shape) -> Result<Photo, Diagnostic> {
+    load_limited(path, shape, MAX_PIXELS)
+}
+
+/// Loads `path`, refusing it before decoding when its header claims more
+/// than `max_pixels` pixels, and frames it as `shape`.
+pub fn load_limited(path: &Path, shape: Shape, max_pixels: u64) -> Result<Photo, Diagnostic> {
     let fail = |what: String| Diagnostic::new(what).in_file(path);
+    // A folder or a device (a pipe would block the read forever).
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(fail("the photo is not a file".into())
+            .with_hint("basics.image names a JPEG or PNG file, relative to the résumé"));
+    }
     let reader = ImageReader::open(path)
         .map_err(|e| {
             fail(format!("cannot read the photo: {e}"))
@@ -43,11 +55,11 @@ pub fn load(path: &Path, shape: Shape) -> Result<Photo, Diagnostic> {
     let (w, h) = reader
         .into_dimensions()
         .map_err(|e| fail(format!("the photo is not a JPEG or PNG image vita can read: {e}")))?;
-    if (w as u64) * (h as u64) > MAX_PIXELS {
+    if (w as u64) * (h as u64) > max_pixels {
         return Err(fail(format!(
-            "the photo is {w} × {h} pixels; vita reads at most {MAX_PIXELS} pixels"
+            "the photo is {w} × {h} pixels; vita reads at most {max_pixels} pixels"
         ))
-        .with_hint("scale it down; a résumé photo needs about 300 × 300"));
+        .with_hint("scale it down (a résumé photo needs about 300 × 300), or raise --max-pixels"));
     }
     let img = ImageReader::open(path)
         .and_then(|r| r.with_guessed_format())

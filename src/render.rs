@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::export::{pdf, text};
 use crate::fonts::FontBook;
 use crate::layout::{Document, layout};
+use crate::limits::Limits;
 use crate::model::Resume;
 use crate::photo::Photo;
 use crate::theme::Theme;
@@ -36,6 +37,8 @@ impl Format {
 pub struct Rendered {
     pub outputs: Vec<(Format, Vec<u8>)>,
     pub pages: usize,
+    /// Layout stopped at its page limit and left the rest out.
+    pub truncated: bool,
     pub warnings: Vec<String>,
 }
 
@@ -65,15 +68,27 @@ pub fn lay_out_with_photo(
 }
 
 /// The résumé's photo (`basics.image`, relative to the résumé in `dir`),
-/// when the theme shows one.
+/// when the theme shows one, under the default limits.
 pub fn load_photo(
     resume: &Resume,
     theme: &Theme,
     dir: &Path,
 ) -> Result<Option<Arc<Photo>>, Diagnostic> {
+    load_photo_with(resume, theme, dir, &Limits::default())
+}
+
+/// The résumé's photo under `limits`: it must lie in `dir` or an allowed
+/// folder, and have no more than `limits.pixels` pixels.
+pub fn load_photo_with(
+    resume: &Resume,
+    theme: &Theme,
+    dir: &Path,
+    limits: &Limits,
+) -> Result<Option<Arc<Photo>>, Diagnostic> {
     match (&resume.basics.image, theme.header.photo) {
         (Some(image), shape) if shape != crate::photo::Shape::None => {
-            Ok(Some(Arc::new(crate::photo::load(&dir.join(image), shape)?)))
+            let path = crate::limits::confine(image, dir, &limits.allowed, "basics.image")?;
+            Ok(Some(Arc::new(crate::photo::load_limited(&path, shape, limits.pixels)?)))
         }
         _ => Ok(None),
     }
@@ -88,6 +103,7 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
         let bytes = pdf::render(&doc, &book, &metadata(resume, opts.timestamp))
             .map_err(|e| Diagnostic::new(format!("internal error while writing the PDF: {e}")))?;
         out.pages = doc.pages.len();
+        out.truncated = doc.truncated;
         out.warnings.extend(doc.warnings);
         out.outputs.push((Format::Pdf, bytes));
     }

@@ -1,10 +1,24 @@
-//! Bad input through the real binary: every case exits 2 with a message
-//! naming the file (and the line, where the problem has one), and leaves
-//! the outputs of an earlier good render exactly as they were.
+//! Bad input through the real binary. The corpus in `tests/bad/` holds one
+//! file per case — a résumé, or a theme when it ends in `.theme.toml` — and
+//! beside it `NAME.expected` with what vita must do:
+//!
+//! ```text
+//! exit: 2                     (or 0, where rendering is the sensible answer)
+//! expect: before the start    (each must appear in stderr; {file} is the case's path)
+//! args: --max-pages 3         (extra arguments, optional)
+//! repeat: 10000               (the case's text after `# --- repeated ---`, N times)
+//! ```
+//!
+//! Every case must finish within a time limit, never panic, and either
+//! leave an earlier render's outputs exactly as they were (exit 2) or
+//! replace them with complete new ones (exit 0). The tests below the corpus
+//! are about the command line rather than the input.
 
 mod common;
 
-use common::Sandbox;
+use common::{Sandbox, root};
+use std::path::Path;
+use std::time::Duration;
 
 const SENTINEL: &[u8] = b"an earlier, good render";
 
@@ -44,72 +58,131 @@ fn expect_failure(resume: &[u8], extra: &[&str], message: &str, place: &str) {
 
 const GOOD_HEAD: &str = "[basics]\nname = \"Alex Doe\"\n";
 
-#[test]
-fn toml_syntax_error() {
-    expect_failure(b"[basics\nname = \"A\"\n", &[], "unclosed table", "cv.toml:1:8");
+/// Longer than any case takes on a loaded machine; a hang fails here.
+const TIME_LIMIT: Duration = Duration::from_secs(60);
+const REPEAT_MARK: &str = "# --- repeated ---\n";
+
+/// What a case's `.expected` file asks for.
+struct Expected {
+    exit: i32,
+    fragments: Vec<String>,
+    args: Vec<String>,
+    repeat: usize,
 }
 
-#[test]
-fn wrong_type() {
-    expect_failure(b"[basics]\nname = 42\n", &[], "invalid type", "cv.toml:2:");
+fn read_expected(path: &Path) -> Expected {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e} (every case needs one)", path.display()));
+    let mut exp = Expected { exit: -1, fragments: Vec::new(), args: Vec::new(), repeat: 1 };
+    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let (key, value) = line.split_once(": ").unwrap_or_else(|| panic!("{line:?}"));
+        match key {
+            "exit" => exp.exit = value.parse().unwrap(),
+            "expect" => exp.fragments.push(value.to_string()),
+            "args" => exp.args.extend(value.split_whitespace().map(String::from)),
+            "repeat" => exp.repeat = value.parse().unwrap(),
+            _ => panic!("{}: unknown directive {key:?}", path.display()),
+        }
+    }
+    assert!(exp.exit == 0 || exp.exit == 2, "{}: exit must be 0 or 2", path.display());
+    assert!(!exp.fragments.is_empty(), "{}: no `expect:` lines", path.display());
+    exp
 }
 
-#[test]
-fn unknown_key_with_a_near_miss() {
-    let src = format!("{GOOD_HEAD}emial = \"a@example.com\"\n");
-    expect_failure(src.as_bytes(), &[], "did you mean `email`?", "cv.toml:3:1");
+/// The corpus cases, sorted by name.
+fn corpus() -> Vec<std::path::PathBuf> {
+    let mut cases: Vec<_> = std::fs::read_dir(root().join("tests/bad"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    cases.sort();
+    cases
 }
 
-#[test]
-fn unknown_section_with_a_near_miss() {
-    let src = format!("{GOOD_HEAD}[[wrok]]\nname = \"X\"\n");
-    expect_failure(src.as_bytes(), &[], "did you mean `work`?", "cv.toml:3:");
-}
-
-#[test]
-fn impossible_month() {
-    let src = format!("{GOOD_HEAD}[[work]]\nname = \"X\"\nstart_date = \"2021-13\"\n");
-    expect_failure(src.as_bytes(), &[], "month 13", "cv.toml:5:");
-}
-
-#[test]
-fn range_that_ends_before_it_starts() {
-    let src = format!("{GOOD_HEAD}[[work]]\nstart_date = \"2021-05\"\nend_date = \"2019\"\n");
-    expect_failure(src.as_bytes(), &[], "before the start date", "cv.toml:5:12");
-}
-
-#[test]
-fn missing_required_field() {
-    let src = "[basics]\nemail = \"a@example.com\"\n";
-    expect_failure(src.as_bytes(), &[], "missing field `name`", "cv.toml:1:");
-}
-
-#[test]
-fn typo_inside_a_highlight_group() {
-    let src =
-        format!("{GOOD_HEAD}[[work]]\nhighlights = [{{ text = \"Led:\", itmes = [\"x\"] }}]\n");
-    expect_failure(src.as_bytes(), &[], "did you mean `items`?", "cv.toml:4:");
-}
-
-#[test]
-fn invalid_utf8() {
-    let mut src = GOOD_HEAD.as_bytes().to_vec();
-    src.extend_from_slice(b"label = \"caf\xe9\"\n");
-    expect_failure(&src, &[], "not valid UTF-8", "cv.toml:3:");
-}
-
-#[test]
-fn theme_file_with_unknown_key() {
-    let sb = setup(GOOD_HEAD.as_bytes());
-    sb.write("mine.toml", "[page]\nmargin_lft = 10\n");
-    let run = sb.vita(&["render", "cv.toml", "--theme", "mine.toml"]);
-    assert_eq!(run.code(), Some(2), "{}", run.report());
-    assert!(
-        run.stderr().contains("mine.toml:2:1") && run.stderr().contains("margin_left"),
-        "{}",
-        run.report()
+/// Runs one case in a fresh sandbox: the case and `assets/` in `cv/`, a
+/// photo in `elsewhere/` (outside the résumé's folder), sentinel outputs
+/// in `out/`. Returns what went wrong, if anything.
+fn run_case(case: &Path) -> Result<(), String> {
+    let name = case.file_name().unwrap().to_str().unwrap();
+    let exp = read_expected(&case.with_file_name(name.replace(".toml", ".expected")));
+    let sb = Sandbox::new();
+    let mut bytes = std::fs::read(case).unwrap();
+    if exp.repeat > 1 {
+        let text = String::from_utf8(bytes).expect("repeated cases are UTF-8");
+        let (head, body) = text.split_once(REPEAT_MARK).expect("a repeated case has the mark");
+        bytes = format!("{head}{}", body.repeat(exp.repeat)).into_bytes();
+    }
+    let file = format!("cv/{name}");
+    sb.write(&file, &bytes);
+    for asset in std::fs::read_dir(root().join("tests/bad/assets")).unwrap().flatten() {
+        let to = format!("cv/assets/{}", asset.file_name().to_str().unwrap());
+        sb.write(&to, std::fs::read(asset.path()).unwrap());
+    }
+    sb.write(
+        "elsewhere/photo.png",
+        std::fs::read(root().join("tests/bad/assets/photo.png")).unwrap(),
     );
-    assert_eq!(std::fs::read(sb.path("out/cv.pdf")).unwrap(), SENTINEL);
+    sb.write("cv/resume.toml", std::fs::read(root().join("data/resume.toml")).unwrap());
+    let mut args = vec!["render".to_string()];
+    let stem = if name.ends_with(".theme.toml") {
+        args.extend(["cv/resume.toml".into(), "--theme".into(), file.clone()]);
+        "resume".to_string()
+    } else {
+        args.push(file.clone());
+        name.trim_end_matches(".toml").to_string()
+    };
+    args.extend(exp.args.iter().map(|a| a.replace("{file}", &file)));
+    let outputs = [format!("out/{stem}.pdf"), format!("out/{stem}.txt")];
+    for out in &outputs {
+        sb.write(out, SENTINEL);
+    }
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = sb.vita_within(&argv, TIME_LIMIT);
+    let err = run.stderr();
+    let fail = |what: String| Err(format!("{name}: {what}{}", run.report()));
+    if err.contains("panicked") || run.code() == Some(101) {
+        return fail("vita panicked".into());
+    }
+    if run.code() != Some(exp.exit) {
+        return fail(format!("expected exit {}", exp.exit));
+    }
+    for fragment in &exp.fragments {
+        let fragment = fragment.replace("{file}", &file);
+        if !err.contains(&fragment) {
+            return fail(format!("stderr lacks {fragment:?}"));
+        }
+    }
+    for out in &outputs {
+        let now = std::fs::read(sb.path(out)).unwrap();
+        match exp.exit {
+            0 if now == SENTINEL || !(now.starts_with(b"%PDF") || out.ends_with(".txt")) => {
+                return fail(format!("{out} was not replaced by a complete new file"));
+            }
+            2 if now != SENTINEL => return fail(format!("{out} was touched")),
+            _ => {}
+        }
+    }
+    let files = std::fs::read_dir(sb.path("out")).unwrap().count();
+    if files != 2 {
+        return fail("temporary files were left in out/".into());
+    }
+    Ok(())
+}
+
+#[test]
+fn every_case_in_the_bad_input_corpus() {
+    let cases = corpus();
+    assert!(cases.len() >= 40, "the corpus has only {} cases", cases.len());
+    let failures: Vec<String> = cases.iter().filter_map(|c| run_case(c).err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -154,20 +227,6 @@ fn unknown_theme_name_suggests_the_nearest() {
     assert_eq!(run.code(), Some(2), "{}", run.report());
     assert!(run.stderr().contains("did you mean `classic`?"), "{}", run.report());
     assert!(!sb.path("out").exists(), "{}", run.report());
-}
-
-#[test]
-fn theme_with_impossible_values() {
-    let sb = setup(GOOD_HEAD.as_bytes());
-    sb.write("mine.toml", "[fonts]\nbody = { family = \"Lato\", size = -5 }\n");
-    let run = sb.vita(&["render", "cv.toml", "--theme", "mine.toml"]);
-    assert_eq!(run.code(), Some(2), "{}", run.report());
-    assert!(
-        run.stderr().contains("fonts.body.size") && run.stderr().contains("mine.toml:2:"),
-        "{}",
-        run.report()
-    );
-    assert_eq!(std::fs::read(sb.path("out/cv.pdf")).unwrap(), SENTINEL);
 }
 
 #[test]

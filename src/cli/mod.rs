@@ -2,6 +2,8 @@
 //! Business logic lives in the pipeline modules; this file only parses,
 //! calls, writes and reports.
 
+mod limits;
+
 use crate::diag::Diagnostic;
 use crate::export::write_all_atomic;
 use crate::fonts::{FACES, FontBook};
@@ -85,6 +87,8 @@ pub struct RenderArgs {
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub limits: limits::LimitArgs,
 }
 
 /// Runs the parsed command line; the exit code follows the rules in `--help`.
@@ -112,11 +116,11 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     let started = std::time::Instant::now();
-    let resume = crate::model::load(&args.path)?;
+    let limits = args.limits.limits();
+    let resume = crate::model::load_with(&args.path, &limits)?;
     let mut theme = resolve_theme(args, &resume)?;
     // The photo's frame comes from the theme's header, which fitting leaves alone.
-    let dir = args.path.parent().unwrap_or(Path::new("."));
-    let photo = render::load_photo(&resume, &theme, dir)?;
+    let photo = render::load_photo_with(&resume, &theme, resume_dir(&args.path), &limits)?;
     if let Some(n) = args.fit_pages {
         let fitted = render::fit_pages(&resume, &theme, n as usize, photo.as_ref())?;
         if !args.quiet {
@@ -139,6 +143,18 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     let rendered = render::render(&resume, &theme, &opts)?;
     for w in &rendered.warnings {
         eprintln!("warning: {}: {w}", args.path.display());
+    }
+    if rendered.truncated || rendered.pages > limits.pages {
+        let most = limits.pages.min(rendered.pages);
+        return Err(Diagnostic::new(format!(
+            "the résumé needs more than {most} page{}, the most vita lays out",
+            plural(most)
+        ))
+        .in_file(&args.path)
+        .with_hint(format!(
+            "shorten it, or raise the limit with --max-pages N (at most {})",
+            crate::limits::MAX_PAGES
+        )));
     }
     if args.output.exists() && !args.output.is_dir() {
         return Err(Diagnostic::new("the output path is a file, not a folder")
@@ -183,6 +199,14 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// The folder a résumé's relative paths start from.
+fn resume_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -203,9 +227,12 @@ fn source_date_epoch() -> Result<i64, Diagnostic> {
 fn resolve_theme(args: &RenderArgs, resume: &crate::model::Resume) -> Result<Theme, Diagnostic> {
     let name = match (&args.theme, &resume.meta.theme) {
         (Some(flag), _) => flag.clone(),
+        (None, Some(named)) if theme::BUILTIN.iter().any(|(n, _)| n == named) => named.clone(),
         (None, Some(named)) => {
-            let beside = args.path.parent().map(|d| d.join(named)).filter(|p| p.is_file());
-            beside.map_or(named.clone(), |p| p.to_string_lossy().into_owned())
+            // A file, relative to the résumé and inside its folder.
+            let (dir, allowed) = (resume_dir(&args.path), &args.limits.allow_path);
+            let path = crate::limits::confine(named, dir, allowed, "meta.theme")?;
+            path.to_string_lossy().into_owned()
         }
         (None, None) => theme::DEFAULT_THEME.to_string(),
     };

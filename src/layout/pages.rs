@@ -96,6 +96,7 @@ pub fn paginate(
         }
     }
     if !streams.iter().all(Stream::done) {
+        doc.truncated = true;
         ctx.warnings
             .push(format!("the résumé needs more than {MAX_PAGES} pages; the rest was left out"));
     }

@@ -18,7 +18,7 @@ pub enum Highlight {
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub text: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_level")]
     pub items: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub numbered: bool,
@@ -44,4 +44,33 @@ impl<'de> Deserialize<'de> for Highlight {
         }
         d.deserialize_any(HighlightVisitor)
     }
+}
+
+/// A group's items: text only, since highlights nest one level deep. A
+/// table among them gets a message that says so, rather than serde's
+/// "invalid type: map".
+fn one_level<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct Item(String);
+    impl<'de> Deserialize<'de> for Item {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct ItemVisitor;
+            impl<'de> Visitor<'de> for ItemVisitor {
+                type Value = Item;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a string")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Item, E> {
+                    Ok(Item(v.to_string()))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Item, A::Error> {
+                    Err(de::Error::custom(
+                        "highlights nest one level deep: a group's `items` are text, not groups",
+                    ))
+                }
+            }
+            d.deserialize_any(ItemVisitor)
+        }
+    }
+    let items: Vec<Item> = Vec::deserialize(d)?;
+    Ok(items.into_iter().map(|i| i.0).collect())
 }

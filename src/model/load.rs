@@ -4,34 +4,48 @@
 
 use super::{Date, DateField, Resume};
 use crate::diag::{self, Diagnostic};
+use crate::limits::Limits;
 use std::cmp::Ordering;
+use std::io::Read;
 use std::path::Path;
 
-/// Largest résumé file accepted; a real one is a few kilobytes.
-pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
-
-/// Reads and validates the résumé at `path`.
+/// Reads and validates the résumé at `path` under the default [`Limits`].
 pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
+    load_with(path, &Limits::default())
+}
+
+/// Reads and validates the résumé at `path`, refusing a file larger than
+/// `limits.input_bytes` before reading more of it than that (so a device or
+/// a growing file cannot make it read forever).
+pub fn load_with(path: &Path, limits: &Limits) -> Result<Resume, Diagnostic> {
+    let cannot = |e: &std::io::Error| {
+        Diagnostic::new(format!("cannot read résumé: {}", io_reason(e))).in_file(path)
+    };
     let meta = std::fs::metadata(path).map_err(|e| {
-        Diagnostic::new(format!("cannot read résumé: {}", io_reason(&e)))
-            .in_file(path)
-            .with_hint("check the path; `vita render` alone reads data/resume.toml")
+        cannot(&e).with_hint("check the path; `vita render` alone reads data/resume.toml")
     })?;
     if meta.is_dir() {
         return Err(Diagnostic::new("expected a résumé file, found a folder").in_file(path));
     }
-    if meta.len() > MAX_INPUT_BYTES {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limits.input_bytes.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| cannot(&e))?;
+    parse_bytes(&bytes, path, limits)
+}
+
+/// Validates a résumé given as bytes: size, UTF-8, nesting, TOML, then the
+/// checks serde cannot make; `path` is only used in messages.
+pub fn parse_bytes(bytes: &[u8], path: &Path, limits: &Limits) -> Result<Resume, Diagnostic> {
+    if bytes.len() as u64 > limits.input_bytes {
         return Err(Diagnostic::new(format!(
-            "the file is {} bytes; résumés over {} bytes are refused",
-            meta.len(),
-            MAX_INPUT_BYTES
+            "the file is larger than {} bytes, the most vita reads",
+            limits.input_bytes
         ))
-        .in_file(path));
+        .in_file(path)
+        .with_hint("a résumé is a few kilobytes; --max-input-size raises the limit"));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::new(format!("cannot read résumé: {}", io_reason(&e))).in_file(path)
-    })?;
-    let text = match std::str::from_utf8(&bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("prefix is valid");
@@ -42,14 +56,31 @@ pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
                 .with_hint("save the file as UTF-8"));
         }
     };
-    parse(text, path)
+    parse_limited(text, path, limits)
 }
 
-/// Parses résumé text; `path` is only used in messages.
+/// Parses résumé text under the default limits; `path` is only used in
+/// messages.
 pub fn parse(text: &str, path: &Path) -> Result<Resume, Diagnostic> {
+    parse_limited(text, path, &Limits::default())
+}
+
+fn parse_limited(text: &str, path: &Path, limits: &Limits) -> Result<Resume, Diagnostic> {
     // A byte-order mark is legal in UTF-8 files but not in TOML.
     // Positions are counted in the text after it, as an editor shows them.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some((depth, at)) = crate::limits::nesting(text, limits.depth) {
+        return Err(Diagnostic::new(format!(
+            "the file nests {depth} levels deep here; vita reads at most {}",
+            limits.depth
+        ))
+        .in_file(path)
+        .at_span(text, at..at + 1)
+        .with_hint(
+            "a résumé nests three levels: highlights = [{ items = [\"…\"] }]; \
+             --max-depth raises the limit",
+        ));
+    }
     let resume: Resume = toml::from_str(text).map_err(|e| diag::from_toml_error(&e, text, path))?;
     check(&resume).map_err(|(msg, span, hint)| {
         Diagnostic::new(msg).in_file(path).at_span(text, span).with_hint(hint)

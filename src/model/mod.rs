@@ -9,7 +9,7 @@ mod load;
 
 pub use date::Date;
 pub use highlight::Highlight;
-pub use load::{load, parse};
+pub use load::{load, load_with, parse, parse_bytes};
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;

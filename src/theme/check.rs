@@ -24,6 +24,17 @@ impl Theme {
                     format!("is {}; give a size from 4 to 96 points", spec.size),
                 ));
             }
+            let families = crate::fonts::FontBook::families();
+            if !families.iter().any(|f| f.eq_ignore_ascii_case(&spec.family)) {
+                let advice = match crate::diag::did_you_mean(&spec.family, families) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => "`vita fonts` lists the families it has".into(),
+                };
+                return Err((
+                    format!("fonts.{role}.family"),
+                    format!("is `{}`, which vita does not bundle; {advice}", spec.family),
+                ));
+            }
             if !spec.letter_spacing.is_finite() || spec.letter_spacing.abs() > spec.size {
                 return Err((format!("fonts.{role}.letter_spacing"), "is out of range".into()));
             }
@@ -84,6 +95,7 @@ impl Theme {
                 "and the other margins leave less than 60 mm of page to write on".into(),
             ));
         }
+        self.check_columns(w - mm(p.margin_left + p.margin_right))?;
         let t = &self.text;
         if !(t.space_stretch.is_finite()
             && t.space_stretch >= 0.0
@@ -104,6 +116,42 @@ impl Theme {
                 ));
             }
             seen.push(*s);
+        }
+        Ok(())
+    }
+}
+
+/// Narrowest column the grid may make, in millimetres.
+const MIN_COLUMN: f32 = 15.0;
+
+impl Theme {
+    /// Columns need a positive share and, with the gaps, must fit the
+    /// content width (`content` points) at least [`MIN_COLUMN`] wide each.
+    fn check_columns(&self, content: f32) -> Result<(), (String, String)> {
+        if !(self.column_gap.is_finite() && self.column_gap >= 0.0) {
+            return Err(("column_gap".into(), "must be 0 or more millimetres".into()));
+        }
+        if let Some(c) = self.columns.iter().find(|c| !(c.width.is_finite() && c.width > 0.0)) {
+            return Err((
+                "columns.width".into(),
+                format!("of column `{}` is {}; give a share above 0 percent", c.name, c.width),
+            ));
+        }
+        let total: f32 = self.columns.iter().map(|c| c.width).sum();
+        let gaps = mm(self.column_gap) * self.columns.len().saturating_sub(1) as f32;
+        for c in &self.columns {
+            let width = (content - gaps) * c.width / total.max(1.0);
+            if width < mm(MIN_COLUMN) {
+                return Err((
+                    "column_gap".into(),
+                    format!(
+                        "and the column widths leave column `{}` {:.0} mm wide; \
+                         each needs at least {MIN_COLUMN} mm",
+                        c.name,
+                        width * 25.4 / 72.0
+                    ),
+                ));
+            }
         }
         Ok(())
     }

@@ -132,3 +132,42 @@ pub fn tool_stdout(name: &str, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
+
+impl Sandbox {
+    /// Runs vita with `args`, killing it and failing when it takes longer
+    /// than `limit` (a hang is a bug, not a slow test).
+    pub fn vita_within(&self, args: &[&str], limit: std::time::Duration) -> Run {
+        let logs = tempfile::tempdir().expect("temp dir");
+        let (out_path, err_path) = (logs.path().join("stdout"), logs.path().join("stderr"));
+        let mut child = Command::new(BIN)
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stdout(std::fs::File::create(&out_path).unwrap())
+            .stderr(std::fs::File::create(&err_path).unwrap())
+            .spawn()
+            .expect("run vita");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait for vita") {
+                break status;
+            }
+            if started.elapsed() > limit {
+                child.kill().ok();
+                child.wait().ok();
+                panic!("vita {} did not finish within {limit:?}", args.join(" "));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let output = Output {
+            status,
+            stdout: std::fs::read(&out_path).unwrap(),
+            stderr: std::fs::read(&err_path).unwrap(),
+        };
+        Run {
+            args: args.iter().map(|s| s.to_string()).collect(),
+            output,
+            dir: self.dir.path().to_path_buf(),
+        }
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Fuzzes one target with cargo-fuzz (libFuzzer) for a while:
+#   scripts/fuzz.sh resume|theme|render [SECONDS]     (default 600)
+# Needs a nightly toolchain and `cargo install cargo-fuzz`. The corpus
+# grows in fuzz/corpus/TARGET and is seeded from data/, layouts/ and the
+# bad-input corpus in tests/bad/; a crash is saved in fuzz/artifacts/TARGET.
+# libFuzzer's log (with the final `stat::number_of_executed_units`) is
+# fuzz/fuzz-0.log. It runs niced, one job, so the machine stays usable.
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+target=${1:?usage: scripts/fuzz.sh resume|theme|render [SECONDS]}
+seconds=${2:-600}
+case "$target" in
+  theme) seeds=(../layouts ../tests/bad) ;;
+  resume | render) seeds=(../data ../tests/bad ../tests/fuzz_regressions) ;;
+  *) echo "unknown target $target (resume, theme or render)" >&2; exit 2 ;;
+esac
+existing=()
+for dir in "${seeds[@]}"; do [ -d "$dir" ] && existing+=("$dir"); done
+mkdir -p "corpus/$target"
+exec nice -n 15 cargo +nightly fuzz run -O "$target" "corpus/$target" "${existing[@]}" -- \
+  -jobs=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
