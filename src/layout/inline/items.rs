@@ -248,6 +248,11 @@ fn allow_emergency_breaks(out: &mut Items, width: f32, para: &Para, ctx: &mut Ct
     let mut i = 0;
     let mut warned = BTreeSet::new();
     while i < out.items.len() {
+        // A word starts after its break: the space before it is not part of it.
+        if out.is_break(i) {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut run = 0.0;
         while i < out.items.len() && !(out.is_break(i) && i > start) {

@@ -81,11 +81,15 @@ pub fn break_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
     lines
 }
 
-/// Whether the word is split at break `b` (a penalty inside it).
+/// Whether the word is split at break `b` (a penalty between two of its
+/// boxes; one after a space is a break between words).
 fn splits_word(items: &Items, b: Option<usize>) -> Option<usize> {
     let b = b?;
+    let after_box = b > 0 && items.items[b - 1].kind == Kind::Box;
     match items.items[b].kind {
-        Kind::Penalty { .. } if b + 1 < items.items.len() - 1 => Some(items.items[b].word),
+        Kind::Penalty { .. } if after_box && b + 1 < items.items.len() - 1 => {
+            Some(items.items[b].word)
+        }
         _ => None,
     }
 }
@@ -115,10 +119,14 @@ fn finalize(
 ) -> Line {
     let start = breakers::line_start(items, prev);
     let (natural, stretch, shrink) = breakers::measure(items, prev, b);
-    let ratio = if para.align == Align::Justify && !last {
-        breakers::ratio(natural, stretch, shrink, width).clamp(-1.0, 1.0)
-    } else {
-        0.0
+    let ratio = match para.align {
+        Align::Justify => {
+            let r = breakers::ratio(natural, stretch, shrink, width).clamp(-1.0, 1.0);
+            // The last line keeps its natural spacing, unless the breaker
+            // chose it because it fits shrunk: then it is set shrunk.
+            if last { r.min(0.0) } else { r }
+        }
+        _ => 0.0,
     };
     let head_word = splits_word(items, prev);
     let tail_word = splits_word(items, Some(b));

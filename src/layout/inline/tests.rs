@@ -199,3 +199,17 @@ fn synthesised_small_caps_extract_as_written() {
     assert_eq!(extracted(&lines), "Experience");
     assert!(lines[0].runs.iter().any(|(_, r)| r.size < 10.0), "lower case set smaller");
 }
+
+#[test]
+fn a_word_that_fits_a_line_alone_is_not_cut_because_of_the_space_before_it() {
+    let book = FontBook::new();
+    let word = "ogdnmsqscvnasqcacgfejrmwsaxnmbdcsqbizeh";
+    let p = para(&book, &[(&format!("ab {word}"), false)], Align::Center);
+    let mut ctx = Ctx::new(&book);
+    // Wide enough for the word, not for the word and the space before it.
+    let word_width: f32 = shape(&book, &p.spans[0].style, word).iter().map(|g| g.advance).sum();
+    let lines = break_lines(&p, word_width + 0.5, &mut ctx);
+    assert!(ctx.warnings.is_empty(), "{:?}", ctx.warnings);
+    assert_eq!(lines.iter().map(line_text).collect::<Vec<_>>(), ["ab", word]);
+    assert_eq!(extracted(&lines), format!("ab {word}"), "the word extracts whole");
+}
