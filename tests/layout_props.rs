@@ -430,7 +430,7 @@ fn check_words(doc: &Document, composed: &Composed, theme: &Theme) -> Result<(),
     let lefts: Vec<f32> = regions.iter().map(|r| doc.content_box[0] + r.x).collect();
     let runs: Vec<Placed> = placed(doc).into_iter().filter(|p| !p.run.artifact).collect();
     let band_words: usize =
-        composed.band.iter().map(|b| block_words(b)).map(|(a, b)| a.len() + b.len()).sum();
+        composed.band.iter().map(block_words).map(|(a, b)| a.len() + b.len()).sum();
     // The band's runs come first on page 1; count them off by their words.
     let words_in = |k: usize| frame_words(&runs.iter().take(k).collect::<Vec<_>>()).len();
     let mut split =

@@ -108,15 +108,21 @@ fn a_theme_named_by_the_resume_stays_in_its_folder_too() {
 #[test]
 fn a_killed_render_leaves_the_old_output_or_a_complete_new_one() {
     let sb = Sandbox::new();
+    // Kill times spread over a little more than a whole render takes here.
+    let started = std::time::Instant::now();
+    sb.vita(&["render", "-q"]).assert_ok();
+    let whole = started.elapsed().as_secs_f64() * 1.3;
     let mut replaced = 0;
-    for step in 0..25u64 {
+    let steps = 25;
+    for step in 0..=steps {
         sb.write("out/resume.pdf", SENTINEL);
         let mut child = std::process::Command::new(common::BIN)
             .args(["render", "-q"])
             .current_dir(sb.dir.path())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(step * 4));
+        let after = Duration::from_secs_f64(whole * step as f64 / steps as f64);
+        std::thread::sleep(after);
         child.kill().ok();
         child.wait().unwrap();
         let pdf = std::fs::read(sb.path("out/resume.pdf")).unwrap();
@@ -124,13 +130,12 @@ fn a_killed_render_leaves_the_old_output_or_a_complete_new_one() {
             let end = String::from_utf8_lossy(&pdf[pdf.len().saturating_sub(32)..]).into_owned();
             assert!(
                 pdf.starts_with(b"%PDF") && end.contains("%%EOF"),
-                "killed after {} ms: out/resume.pdf is neither the old file nor a whole PDF",
-                step * 4
+                "killed after {after:?}: out/resume.pdf is neither the old file nor a whole PDF"
             );
             replaced += 1;
         }
     }
-    // Later kills come after the render finished, so some runs replaced it.
+    // The later kills come after the render finished, so some runs replaced it.
     assert!(replaced > 0, "no run got as far as writing");
 }
 

@@ -24,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Render a résumé to PDF and plain text.
-    Render(RenderArgs),
+    Render(Box<RenderArgs>),
     /// List the built-in themes, or print one in full.
     Themes {
         #[command(subcommand)]
