@@ -22,16 +22,18 @@ pub fn supported() -> Vec<&'static str> {
     LANGUAGES.iter().map(|(c, _)| *c).collect()
 }
 
-/// A configured hyphenator for one language.
+/// A configured hyphenator for one language. Its patterns are loaded on
+/// first use: text that sets well unhyphenated never needs them.
 pub struct Hyphenator {
-    dict: &'static Standard,
+    lang: Language,
+    dict: std::cell::OnceCell<Option<&'static Standard>>,
     min_word: usize,
     min_before: usize,
     min_after: usize,
 }
 
 impl Hyphenator {
-    /// Loads the patterns for `code` (e.g. "en-us"); `None` if unsupported.
+    /// A hyphenator for `code` (e.g. "en-us"); `None` if unsupported.
     pub fn new(
         code: &str,
         min_word: usize,
@@ -39,7 +41,8 @@ impl Hyphenator {
         min_after: usize,
     ) -> Option<Hyphenator> {
         let lang = LANGUAGES.iter().find(|(c, _)| c.eq_ignore_ascii_case(code))?.1;
-        Some(Hyphenator { dict: dictionary(lang)?, min_word, min_before, min_after })
+        let dict = std::cell::OnceCell::new();
+        Some(Hyphenator { lang, dict, min_word, min_before, min_after })
     }
 
     /// Byte offsets in `word` where a hyphen may be inserted. `word` is one
@@ -54,7 +57,10 @@ impl Hyphenator {
         if lower.len() != word.len() {
             return Vec::new(); // case mapping changed byte offsets; stay safe
         }
-        opportunities(self.dict, &lower)
+        let Some(dict) = *self.dict.get_or_init(|| dictionary(self.lang)) else {
+            return Vec::new();
+        };
+        opportunities(dict, &lower)
             .into_iter()
             .filter(|&i| {
                 let before = word[..i].chars().count();
