@@ -25,7 +25,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render a résumé to PDF and plain text.
+    /// Render résumés to PDF, plain text and PNG previews.
     Render(RenderArgs),
     /// List the built-in themes, or print one in full.
     Themes {

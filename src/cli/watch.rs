@@ -55,6 +55,7 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
         }
         folders = wanted;
         match render_file(args, path, &job.base, &|line| eprintln!("{line}")) {
+            Ok(_) if args.quiet => {}
             Ok(w) => eprintln!(
                 "rendered {shown} → {out}/ in {:.0} ms ({} page{})",
                 w.elapsed.as_secs_f64() * 1000.0,
