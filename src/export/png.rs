@@ -72,7 +72,13 @@ pub fn rasterize(frame: &Frame, dpi: f32) -> RgbImage {
     let mut glyphs = GlyphCache::default();
     for (p, item) in &frame.items {
         match item {
-            FrameItem::Text(run) => canvas.text(p.x, p.y, run, &mut glyphs),
+            FrameItem::Text(run) => {
+                // The PDF states positions to 1/100 pt from the page's
+                // foot; a baseline on the edge of a pixel row must fall on
+                // the same side here as there.
+                let y = frame.height - ((frame.height - p.y) * 100.0).round() / 100.0;
+                canvas.text(p.x, y, run, &mut glyphs)
+            }
             FrameItem::Rule { width, thickness, color } => {
                 canvas.rule(p.x, p.y, *width, *thickness, *color)
             }
