@@ -1,6 +1,6 @@
 //! `vita render --watch` through the real binary: it renders at once, then
 //! again after each save of the résumé (written in place or replaced by a
-//! rename, as editors do) or of its theme file, with one status line per
+//! rename, as editors do), of its theme file or of its photo, with one status line per
 //! render; an invalid save is reported, keeps the last good PDF, and the
 //! next good save renders again. The child is always killed at the end.
 
@@ -84,6 +84,11 @@ fn pdf_text(sb: &Sandbox) -> String {
     tool_stdout("pdftotext", &[sb.path("out/cv.pdf").to_str().unwrap(), "-"])
 }
 
+/// Writes a plain 64 × 64 picture of `rgb` as the résumé's photo.
+fn photo(sb: &Sandbox, rgb: [u8; 3]) {
+    image::RgbImage::from_pixel(64, 64, image::Rgb(rgb)).save(sb.path("me.png")).unwrap();
+}
+
 fn with_name(seed: &str, name: &str) -> String {
     let old = seed.lines().find(|l| l.starts_with("name = ")).expect("basics.name");
     seed.replacen(old, &format!("name = \"{name}\""), 1)
@@ -93,8 +98,11 @@ fn with_name(seed: &str, name: &str) -> String {
 fn watch_rerenders_on_save_and_survives_a_bad_one() {
     let sb = Sandbox::new();
     let seed = std::fs::read_to_string(sb.path("data/resume.toml")).unwrap();
+    let seed = seed.replacen("[basics]\n", "[basics]\nimage = \"me.png\"\n", 1);
     sb.write("cv.toml", with_name(&seed, "First Version"));
-    sb.write("mine.toml", "extends = \"classic\"\n");
+    photo(&sb, [200, 40, 40]);
+    // Modern shows the photo.
+    sb.write("mine.toml", "extends = \"modern\"\n");
     let mut w =
         Watcher::start(&sb, &["render", "cv.toml", "--watch", "-f", "pdf", "-t", "mine.toml"]);
 
@@ -123,12 +131,18 @@ fn watch_rerenders_on_save_and_survives_a_bad_one() {
     assert!(pdf_text(&sb).contains("Third Version"), "{}", w.log());
 
     // The theme file is watched too: letter paper is 612 pt wide.
-    sb.write("mine.toml", "extends = \"classic\"\n[page]\npaper = \"letter\"\n");
+    sb.write("mine.toml", "extends = \"modern\"\n[page]\npaper = \"letter\"\n");
     w.expect("rendered cv.toml");
     let info = tool_stdout("pdfinfo", &[sb.path("out/cv.pdf").to_str().unwrap()]);
     assert!(info.contains("612 x 792 pts"), "{info}\n{}", w.log());
 
+    // And so is the photo: a new picture gives a new PDF.
+    let before = std::fs::read(sb.path("out/cv.pdf")).unwrap();
+    photo(&sb, [40, 40, 200]);
+    w.expect("rendered cv.toml");
+    assert_ne!(std::fs::read(sb.path("out/cv.pdf")).unwrap(), before, "{}", w.log());
+
     let renders = w.seen.iter().filter(|l| l.starts_with("rendered ")).count();
-    assert_eq!(renders, 4, "one status line per render:\n{}", w.log());
+    assert_eq!(renders, 5, "one status line per render:\n{}", w.log());
     assert!(w.child.try_wait().unwrap().is_none(), "still watching");
 }
