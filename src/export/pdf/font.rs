@@ -57,7 +57,6 @@ pub fn write_fonts(
     ids: &mut Ids,
     doc: &Document,
     book: &FontBook,
-    level: u8,
 ) -> Result<BTreeMap<FaceId, Subset>, String> {
     let mut out = BTreeMap::new();
     for (face, texts) in used_glyphs(doc, book) {
@@ -141,7 +140,7 @@ pub fn write_fonts(
             .stem_v(stem_v(info.bold))
             .font_file2(file_ref);
 
-        let packed = deflate(&program, level);
+        let packed = deflate(&program);
         pdf.stream(file_ref, &packed)
             .filter(Filter::FlateDecode)
             .pair(Name(b"Length1"), program.len() as i32);
@@ -152,7 +151,7 @@ pub fn write_fonts(
                 cmap.pair_with_multiple(remap[old], text.chars());
             }
         }
-        let cmap = deflate(&cmap.finish(), level);
+        let cmap = deflate(&cmap.finish());
         pdf.cmap(cmap_ref, &cmap).filter(Filter::FlateDecode);
 
         let name = format!("F{face}");

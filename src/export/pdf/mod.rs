@@ -34,9 +34,11 @@ pub struct Metadata {
 /// so that identical input always gives identical bytes.
 pub const FIXED_TIMESTAMP: i64 = 946_684_800;
 
-/// Deflate level for streams. Measured on the seed (see BENCHMARKS.md):
-/// level 6 made the file 2 % smaller than this and took three times as long.
-const LEVEL: u8 = 2;
+/// Deflate level for streams (libdeflate's scale, 1–12). Measured on the
+/// seed, whole render (BENCHMARKS.md): level 1 gives 31.8 kB, 3 gives
+/// 30.2 kB, 6 gives 29.2 kB for 3.5 % more instructions, 9 gives 28.5 kB
+/// for 25 % more.
+const LEVEL: i32 = 3;
 
 /// Hands out object numbers in order.
 pub(crate) struct Ids(i32);
@@ -52,9 +54,21 @@ impl Ids {
     }
 }
 
-/// Compresses a stream's data for /FlateDecode.
-pub(crate) fn deflate(data: &[u8], level: u8) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, level)
+/// Compresses a stream's data for /FlateDecode (zlib format), with one
+/// compressor per thread: setting one up costs more than a small stream.
+pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
+    use libdeflater::{CompressionLvl, Compressor};
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<Compressor> = std::cell::RefCell::new(
+            Compressor::new(CompressionLvl::new(LEVEL).unwrap_or_default()),
+        );
+    }
+    COMPRESSOR.with_borrow_mut(|c| {
+        let mut out = vec![0; c.zlib_compress_bound(data.len())];
+        let n = c.zlib_compress(data, &mut out).expect("the bound is large enough");
+        out.truncate(n);
+        out
+    })
 }
 
 /// Renders a laid-out document to PDF bytes.
@@ -63,7 +77,7 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
     let mut ids = Ids(0);
     let [catalog_ref, tree_ref, info_ref] = ids.next_n();
 
-    let subsets = font::write_fonts(&mut pdf, &mut ids, doc, book, LEVEL)?;
+    let subsets = font::write_fonts(&mut pdf, &mut ids, doc, book)?;
     let images = write_images(&mut pdf, &mut ids, doc);
     let image_name = |item: &FrameItem| match item {
         FrameItem::Image { photo, .. } => {
@@ -76,7 +90,7 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
     for frame in &doc.pages {
         let [page_ref, content_ref] = ids.next_n();
         page_refs.push(page_ref);
-        let stream = deflate(&content::page(frame, &subsets, image_name), LEVEL);
+        let stream = deflate(&content::page(frame, &subsets, image_name));
         pdf.stream(content_ref, &stream).filter(Filter::FlateDecode);
 
         let links: Vec<(Ref, [f32; 4], &str)> = frame
@@ -148,7 +162,7 @@ fn write_images(pdf: &mut Pdf, ids: &mut Ids, doc: &Document) -> Vec<(Arc<Photo>
         let alpha: Vec<u8> = photo.rgba.chunks_exact(4).map(|p| p[3]).collect();
         let opaque = alpha.iter().all(|&a| a == 255);
         let side = photo.side as i32;
-        let data = deflate(&rgb, LEVEL);
+        let data = deflate(&rgb);
         let mut image = pdf.image_xobject(image_ref, &data);
         image.filter(Filter::FlateDecode);
         image.width(side).height(side);
@@ -159,7 +173,7 @@ fn write_images(pdf: &mut Pdf, ids: &mut Ids, doc: &Document) -> Vec<(Arc<Photo>
         }
         image.finish();
         if !opaque {
-            let data = deflate(&alpha, LEVEL);
+            let data = deflate(&alpha);
             let mut mask = pdf.image_xobject(mask_ref, &data);
             mask.filter(Filter::FlateDecode);
             mask.width(side).height(side);
