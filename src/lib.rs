@@ -6,7 +6,7 @@
 //! data/*.toml ─▶ model::Resume ─┐
 //! layouts/*.toml ─▶ theme::Theme ┴▶ compose ─▶ Vec<Block> ─▶ layout ─▶ Document
 //!                                                   │                      │
-//!                                                   └─▶ export::text       └─▶ export::pdf
+//!                                                   └─▶ export::text       └─▶ export::pdf, export::png
 //! ```
 
 pub mod cli;

@@ -4,7 +4,7 @@
 
 use crate::compose::compose;
 use crate::diag::Diagnostic;
-use crate::export::{pdf, text};
+use crate::export::{pdf, png, text};
 use crate::fonts::FontBook;
 use crate::layout::{Document, layout};
 use crate::limits::Limits;
@@ -21,6 +21,8 @@ pub enum Format {
     Pdf,
     /// Plain UTF-8 text in reading order, for applicant tracking systems.
     Txt,
+    /// A PNG preview of each page (cv-1.png, cv-2.png, …), at `--dpi`.
+    Png,
 }
 
 impl Format {
@@ -28,11 +30,13 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Txt => "txt",
+            Format::Png => "png",
         }
     }
 }
 
-/// What a render produced, ready to be written.
+/// What a render produced, ready to be written. PNG previews come one
+/// output per page, in page order.
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub outputs: Vec<(Format, Vec<u8>)>,
@@ -49,6 +53,8 @@ pub struct Options {
     /// Creation date for the PDF, seconds since the Unix epoch.
     pub timestamp: i64,
     pub photo: Option<Arc<Photo>>,
+    /// Resolution of PNG previews, pixels per inch.
+    pub dpi: f32,
 }
 
 /// Lays the résumé out with the theme (exposed for tests and tools).
@@ -98,14 +104,24 @@ pub fn load_photo_with(
 pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered, Diagnostic> {
     let book = FontBook::new();
     let mut out = Rendered::default();
-    if opts.formats.contains(&Format::Pdf) {
+    let wants = |f: Format| opts.formats.contains(&f);
+    if wants(Format::Pdf) || wants(Format::Png) {
         let doc = lay_out_with_photo(resume, theme, &book, opts.photo.as_ref())?;
-        let bytes = pdf::render(&doc, &book, &metadata(resume, opts.timestamp))
-            .map_err(|e| Diagnostic::new(format!("internal error while writing the PDF: {e}")))?;
+        if wants(Format::Pdf) {
+            let bytes =
+                pdf::render(&doc, &book, &metadata(resume, opts.timestamp)).map_err(|e| {
+                    Diagnostic::new(format!("internal error while writing the PDF: {e}"))
+                })?;
+            out.outputs.push((Format::Pdf, bytes));
+        }
+        if wants(Format::Png) {
+            let pages = png::render(&doc, opts.dpi)
+                .map_err(|e| Diagnostic::new(format!("internal error while drawing a PNG: {e}")))?;
+            out.outputs.extend(pages.into_iter().map(|bytes| (Format::Png, bytes)));
+        }
         out.pages = doc.pages.len();
         out.truncated = doc.truncated;
         out.warnings.extend(doc.warnings);
-        out.outputs.push((Format::Pdf, bytes));
     }
     if opts.formats.contains(&Format::Txt) {
         out.outputs.push((Format::Txt, text::render(resume, theme).into_bytes()));

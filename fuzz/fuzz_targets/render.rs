@@ -18,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
         _ => BUILTIN[data.len() % BUILTIN.len()].0,
     };
     let theme = Theme::resolve(name).expect("built-in themes resolve");
-    let opts = Options { formats: vec![Format::Pdf, Format::Txt], timestamp: 0, photo: None };
+    let opts =
+        Options { formats: vec![Format::Pdf, Format::Txt], timestamp: 0, photo: None, dpi: 72.0 };
     let _ = vita::render::render(&resume, &theme, &opts);
 });

@@ -1,6 +1,10 @@
 //! The command line: clap definitions and one function per subcommand.
 //! Business logic lives in the pipeline modules; this file only parses,
-//! calls, writes and reports.
+//! calls, writes and reports. Rendering many résumés is in `batch`, the
+//! re-render loop of `--watch` in `watch`.
+
+mod batch;
+mod watch;
 
 mod limits;
 
@@ -23,7 +27,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render a résumé to PDF and plain text.
+    /// Render résumés to PDF, plain text and PNG previews.
     Render(Box<RenderArgs>),
     /// List the built-in themes, or print one in full.
     Themes {
@@ -47,17 +51,31 @@ pub enum ThemesAction {
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Exit status: 0 on success, 2 on bad input (the message names the file, line and column).\n\
+With several résumés, each failure is reported and the others are still written; the exit status is then 2.\n\
 Existing output files are replaced only by complete new ones; on any error nothing is written.\n\
 SOURCE_DATE_EPOCH, when set, is used as the PDF's creation date; otherwise a fixed date keeps output byte-identical."
 )]
 pub struct RenderArgs {
-    /// The résumé to render (TOML).
-    #[arg(default_value = "data/resume.toml")]
-    pub path: PathBuf,
+    /// The résumés to render (TOML). With more than one, they render in
+    /// parallel and each gets a folder of its own under -o
+    /// (a/cv.toml → out/cv/cv.pdf) unless --name-template names them.
+    #[arg(default_value = "data/resume.toml", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// Folder to write into; created if missing. Files are named after the
-    /// résumé: cv.toml → cv.pdf, cv.txt.
+    /// résumé: cv.toml → cv.pdf, cv.txt, and cv-1.png, cv-2.png… (one per page).
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub output: PathBuf,
+    /// Name the outputs of each résumé, relative to -o and without the
+    /// extension. Placeholders: {stem} (cv for a/cv.toml), {parent} (the name
+    /// of the résumé's folder, a), {index} (its position among the PATHs,
+    /// from 1, zero-padded). E.g. "{stem}" → out/cv.pdf; "{parent}/{stem}".
+    /// Two résumés may not get the same name.
+    #[arg(long, value_name = "TEMPLATE")]
+    pub name_template: Option<String>,
+    /// Keep running and render again whenever the résumé, its theme file or
+    /// its photo changes; one status line per render. Ctrl-C stops.
+    #[arg(short, long)]
+    pub watch: bool,
     /// A built-in theme name (see `vita themes`) or the path of a theme file.
     /// Default: the résumé's `meta.theme`, else classic.
     #[arg(short, long, value_name = "NAME|PATH")]
@@ -80,6 +98,10 @@ pub struct RenderArgs {
     /// Which outputs to write, comma-separated.
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "pdf,txt")]
     pub format: Vec<Format>,
+    /// Resolution of PNG previews (`--format png`), in pixels per inch.
+    #[arg(long, value_name = "DPI", default_value_t = 110,
+          value_parser = clap::value_parser!(u16).range(36..=600))]
+    pub dpi: u16,
     /// Shrink type, spacing and margins (never below the theme's `[fit]`
     /// floors) until the résumé fits on N pages; says what changed.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=50))]
@@ -115,34 +137,69 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
+    if args.watch {
+        return watch::run(args);
+    }
+    let [path] = &args.paths[..] else { return batch::run(args) };
+    if args.name_template.is_some() {
+        return batch::run(args);
+    }
+    let stem = path.file_stem().map_or("resume".into(), |s| s.to_string_lossy().into_owned());
+    let written = render_file(args, path, &args.output.join(stem), &|line| eprintln!("{line}"))?;
+    if !args.quiet {
+        eprintln!("wrote {written}");
+    }
+    Ok(())
+}
+
+/// What one render wrote.
+pub struct Written {
+    pub files: Vec<PathBuf>,
+    pub pages: usize,
+    pub elapsed: std::time::Duration,
+}
+
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<String> = self.files.iter().map(|p| p.display().to_string()).collect();
+        let ms = self.elapsed.as_secs_f64() * 1000.0;
+        write!(f, "{} ({} page{}, {ms:.0} ms)", names.join(", "), self.pages, plural(self.pages))
+    }
+}
+
+/// Renders the résumé at `path` and writes its outputs next to `base`
+/// (`out/cv` → out/cv.pdf, out/cv.txt, out/cv-1.png…), all or nothing.
+/// Messages on the way (fitting, warnings) go to `note`.
+fn render_file(
+    args: &RenderArgs,
+    path: &Path,
+    base: &Path,
+    note: &(dyn Fn(&str) + Sync),
+) -> Result<Written, Diagnostic> {
     let started = std::time::Instant::now();
     let limits = args.limits.limits();
-    let resume = crate::model::load_with(&args.path, &limits)?;
-    let mut theme = resolve_theme(args, &resume)?;
+    let resume = crate::model::load_with(path, &limits)?;
+    let mut theme = resolve_theme(args, path, &resume)?;
     // The photo's frame comes from the theme's header, which fitting leaves alone.
-    let photo = render::load_photo_with(&resume, &theme, resume_dir(&args.path), &limits)?;
+    let photo = render::load_photo_with(&resume, &theme, resume_dir(path), &limits)?;
     if let Some(n) = args.fit_pages {
         let fitted = render::fit_pages(&resume, &theme, n as usize, photo.as_ref())?;
         if !args.quiet {
-            match fitted.changes.is_empty() {
-                true => {
-                    eprintln!("fits on {n} page{} as it is; nothing changed", plural(n as usize))
+            note(&match fitted.changes.is_empty() {
+                true => format!("fits on {n} page{} as it is; nothing changed", plural(n as usize)),
+                false => {
+                    format!("fit to {n} page{}: {}", plural(n as usize), fitted.changes.join(", "))
                 }
-                false => eprintln!(
-                    "fit to {n} page{}: {}",
-                    plural(n as usize),
-                    fitted.changes.join(", ")
-                ),
-            }
+            });
         }
         theme = fitted.theme;
     }
     let mut formats = args.format.clone();
     formats.dedup();
-    let opts = Options { formats, timestamp: source_date_epoch()?, photo };
+    let opts = Options { formats, timestamp: source_date_epoch()?, photo, dpi: args.dpi as f32 };
     let rendered = render::render(&resume, &theme, &opts)?;
     for w in &rendered.warnings {
-        eprintln!("warning: {}: {w}", args.path.display());
+        note(&format!("warning: {}: {w}", path.display()));
     }
     if rendered.truncated || rendered.pages > limits.pages {
         let most = limits.pages.min(rendered.pages);
@@ -150,31 +207,41 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
             "the résumé needs more than {most} page{}, the most vita lays out",
             plural(most)
         ))
-        .in_file(&args.path)
+        .in_file(path)
         .with_hint(format!(
             "shorten it, or raise the limit with --max-pages N (at most {})",
             crate::limits::MAX_PAGES
         )));
     }
-    if args.output.exists() && !args.output.is_dir() {
+    let folder = base.parent().unwrap_or(Path::new("."));
+    if folder.exists() && !folder.is_dir() {
         return Err(Diagnostic::new("the output path is a file, not a folder")
-            .in_file(&args.output)
+            .in_file(folder)
             .with_hint("-o names the folder the PDF and text go into"));
     }
-    std::fs::create_dir_all(&args.output).map_err(|e| {
+    std::fs::create_dir_all(folder).map_err(|e| {
         Diagnostic::new(format!("cannot create the output folder: {e}"))
-            .in_file(&args.output)
+            .in_file(folder)
             .with_hint("choose another folder with -o DIR")
     })?;
-    let stem = args.path.file_stem().map_or("resume".into(), |s| s.to_string_lossy().into_owned());
+    let name = |suffix: &str| {
+        let mut s = base.as_os_str().to_owned();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    let mut page = 0;
     let files: Vec<(PathBuf, &[u8])> = rendered
         .outputs
         .iter()
-        .map(|(format, bytes)| {
-            (args.output.join(format!("{stem}.{}", format.extension())), &bytes[..])
+        .map(|(format, bytes)| match format {
+            Format::Png => {
+                page += 1;
+                (name(&format!("-{page}.png")), &bytes[..])
+            }
+            _ => (name(&format!(".{}", format.extension())), &bytes[..]),
         })
         .collect();
-    let input = std::fs::canonicalize(&args.path).ok();
+    let input = std::fs::canonicalize(path).ok();
     if let Some((path, _)) = files.iter().find(|(p, _)| std::fs::canonicalize(p).ok() == input) {
         return Err(Diagnostic::new("an output would overwrite the résumé itself")
             .in_file(path)
@@ -185,18 +252,16 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
             .in_file(&path)
             .with_hint("check that the folder is writable, or choose another with -o DIR")
     })?;
-    let written: Vec<&PathBuf> = files.iter().map(|(p, _)| p).collect();
-    if !args.quiet {
-        let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-        let ms = started.elapsed().as_secs_f64() * 1000.0;
-        eprintln!(
-            "wrote {} ({} page{}, {ms:.0} ms)",
-            names.join(", "),
-            rendered.pages,
-            plural(rendered.pages)
+    if page > 0 {
+        // Previews of pages the résumé no longer has would mislead.
+        (page + 1..).map(|n| name(&format!("-{n}.png"))).take_while(|p| p.is_file()).for_each(
+            |p| {
+                let _ = std::fs::remove_file(p);
+            },
         );
     }
-    Ok(())
+    let files = files.into_iter().map(|(p, _)| p).collect();
+    Ok(Written { files, pages: rendered.pages, elapsed: started.elapsed() })
 }
 
 /// The folder a résumé's relative paths start from.
@@ -224,18 +289,19 @@ fn source_date_epoch() -> Result<i64, Diagnostic> {
 
 /// The theme a render uses: `--theme`, else the résumé's `meta.theme`
 /// (relative to the résumé), else the default; then the flags.
-fn resolve_theme(args: &RenderArgs, resume: &crate::model::Resume) -> Result<Theme, Diagnostic> {
-    let name = match (&args.theme, &resume.meta.theme) {
-        (Some(flag), _) => flag.clone(),
-        (None, Some(named)) if theme::BUILTIN.iter().any(|(n, _)| n == named) => named.clone(),
-        (None, Some(named)) => {
-            // A file, relative to the résumé and inside its folder.
-            let (dir, allowed) = (resume_dir(&args.path), &args.limits.allow_path);
-            let path = crate::limits::confine(named, dir, allowed, "meta.theme")?;
-            path.to_string_lossy().into_owned()
-        }
-        (None, None) => theme::DEFAULT_THEME.to_string(),
-    };
+fn resolve_theme(
+    args: &RenderArgs,
+    path: &Path,
+    resume: &crate::model::Resume,
+) -> Result<Theme, Diagnostic> {
+    let name = theme_name(args, path, resume);
+    // A theme file the résumé names must lie inside its folder.
+    if let (None, Some(named)) = (&args.theme, &resume.meta.theme)
+        && !theme::BUILTIN.iter().any(|(n, _)| n == named)
+    {
+        let allowed = &args.limits.allow_path;
+        crate::limits::confine(named, resume_dir(path), allowed, "meta.theme")?;
+    }
     let mut overrides = Vec::new();
     let text = |s: &str| toml::Value::String(s.to_string());
     if let Some(paper) = args.paper {
@@ -258,6 +324,17 @@ fn resolve_theme(args: &RenderArgs, resume: &crate::model::Resume) -> Result<The
     // An unknown family is caught here rather than mid-render.
     crate::compose::Styles::resolve(&theme, &FontBook::new())?;
     Ok(theme)
+}
+
+/// The built-in name or file path of the theme for the résumé at `path`.
+fn theme_name(args: &RenderArgs, path: &Path, resume: &crate::model::Resume) -> String {
+    match (&args.theme, &resume.meta.theme) {
+        (Some(flag), _) => flag.clone(),
+        (None, Some(named)) if theme::BUILTIN.iter().any(|(n, _)| n == named) => named.clone(),
+        // A file, relative to the résumé.
+        (None, Some(named)) => resume_dir(path).join(named).to_string_lossy().into_owned(),
+        (None, None) => theme::DEFAULT_THEME.to_string(),
+    }
 }
 
 fn themes_show(name: &str) -> Result<(), Diagnostic> {

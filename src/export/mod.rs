@@ -1,7 +1,9 @@
-//! Exporters: laid-out frames → PDF, the résumé model → ATS plain text, and
-//! the atomic file writing they share. Exporters never lay out.
+//! Exporters: laid-out frames → PDF and PNG previews, the résumé model →
+//! ATS plain text, and the atomic file writing they share. Exporters never
+//! lay out.
 
 pub mod pdf;
+pub mod png;
 pub mod text;
 
 use std::io::Write;
@@ -9,9 +11,15 @@ use std::path::{Path, PathBuf};
 
 /// Writes each `(path, bytes)` so that every target is either its old file
 /// or the complete new one: all contents go to temporary files in the
-/// targets' folders first (synced), and only when every one is written are
-/// they renamed over the targets. A failure before that leaves the disk as
-/// it was.
+/// targets' folders first, and only when every one is written are they
+/// renamed over the targets. A failure or a killed process before that
+/// leaves the disk as it was.
+///
+/// The files are not fsynced: outputs can always be rendered again, and a
+/// sync costs more than the whole render on many disks (6 ms of a 10 ms run
+/// here). Against power loss, the common Linux filesystems (ext4's
+/// `auto_da_alloc`, btrfs) write a file's data before a rename that replaces
+/// another file.
 pub fn write_all_atomic(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, std::io::Error)> {
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
@@ -35,7 +43,6 @@ fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> 
     let mut tmp = tempfile::Builder::new().prefix(".vita-").suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     keep_permissions(tmp.as_file(), path)?;
-    tmp.as_file().sync_all()?;
     Ok(tmp)
 }
 

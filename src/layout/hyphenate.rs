@@ -22,16 +22,18 @@ pub fn supported() -> Vec<&'static str> {
     LANGUAGES.iter().map(|(c, _)| *c).collect()
 }
 
-/// A configured hyphenator for one language.
+/// A configured hyphenator for one language. Its patterns are loaded on
+/// first use: text that sets well unhyphenated never needs them.
 pub struct Hyphenator {
-    dict: &'static Standard,
+    lang: Language,
+    dict: std::cell::OnceCell<Option<&'static Standard>>,
     min_word: usize,
     min_before: usize,
     min_after: usize,
 }
 
 impl Hyphenator {
-    /// Loads the patterns for `code` (e.g. "en-us"); `None` if unsupported.
+    /// A hyphenator for `code` (e.g. "en-us"); `None` if unsupported.
     pub fn new(
         code: &str,
         min_word: usize,
@@ -39,7 +41,8 @@ impl Hyphenator {
         min_after: usize,
     ) -> Option<Hyphenator> {
         let lang = LANGUAGES.iter().find(|(c, _)| c.eq_ignore_ascii_case(code))?.1;
-        Some(Hyphenator { dict: dictionary(lang)?, min_word, min_before, min_after })
+        let dict = std::cell::OnceCell::new();
+        Some(Hyphenator { lang, dict, min_word, min_before, min_after })
     }
 
     /// Byte offsets in `word` where a hyphen may be inserted. `word` is one
@@ -54,8 +57,10 @@ impl Hyphenator {
         if lower.len() != word.len() {
             return Vec::new(); // case mapping changed byte offsets; stay safe
         }
-        self.dict
-            .opportunities(&lower)
+        let Some(dict) = *self.dict.get_or_init(|| dictionary(self.lang)) else {
+            return Vec::new();
+        };
+        opportunities(dict, &lower)
             .into_iter()
             .filter(|&i| {
                 let before = word[..i].chars().count();
@@ -71,6 +76,29 @@ fn hyphenatable(word: &str) -> bool {
     let letters_only = word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’');
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
     letters_only && capitals < 2
+}
+
+/// The dictionary's break points for a lower-case word, remembered per
+/// thread: résumé prose repeats its words, and re-layouts repeat them all.
+fn opportunities(dict: &'static Standard, word: &str) -> Vec<usize> {
+    type Seen = HashMap<(usize, Box<str>), Vec<usize>>;
+    thread_local! {
+        static SEEN: std::cell::RefCell<Seen> = Default::default();
+    }
+    /// Words remembered before the cache starts afresh.
+    const MAX_WORDS: usize = 50_000;
+    let key = (dict as *const Standard as usize, Box::<str>::from(word));
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(points) = seen.get(&key) {
+            return points.clone();
+        }
+        let points = dict.opportunities(word);
+        if seen.len() >= MAX_WORDS {
+            seen.clear();
+        }
+        seen.insert(key, points.clone());
+        points
+    })
 }
 
 fn dictionary(lang: Language) -> Option<&'static Standard> {

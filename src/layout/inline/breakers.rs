@@ -40,6 +40,12 @@ pub enum Breaker {
     KnuthPlass,
 }
 
+/// Breaks for justified text with every space within the theme's limits,
+/// or `None` when there are none (TeX's first pass, before hyphenation).
+pub fn feasible_breakpoints(items: &Items, width: f32) -> Option<Vec<usize>> {
+    knuth_plass(items, width, 1.0)
+}
+
 /// Indices of the items at which lines end (the last is the paragraph end).
 pub fn breakpoints(items: &Items, width: f32, breaker: Breaker) -> Vec<usize> {
     match breaker {

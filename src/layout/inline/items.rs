@@ -86,17 +86,19 @@ impl Items {
     }
 }
 
-/// Builds the item list for `para`, to be broken into lines `width` wide.
-pub fn collect(para: &Para, width: f32, ctx: &mut Ctx) -> Items {
+/// Builds the item list for `para`, to be broken into lines `width` wide,
+/// with hyphenation points when `hyphenate` (and the paragraph allows it).
+pub fn collect(para: &Para, width: f32, ctx: &mut Ctx, hyphenate: bool) -> Items {
+    let hyphenate = hyphenate && para.hyphenate;
     let mut out = Items { segments: segments(para, ctx), ..Items::default() };
     let text: String =
         out.segments.iter().map(|s| s.actual.as_deref().unwrap_or(&s.text)).collect();
-    let extra = extra_breaks(&text, para.hyphenate.then_some(()).and(ctx.hyphenator.as_ref()));
+    let extra = extra_breaks(&text, hyphenate.then_some(()).and(ctx.hyphenator.as_ref()));
     let mut offset = 0;
     let mut word_start: Option<usize> = None;
     for si in 0..out.segments.len() {
         let seg = &out.segments[si];
-        let hyphen_width = if para.hyphenate { hyphen_width(seg, ctx) } else { 0.0 };
+        let hyphen_width = if hyphenate { hyphen_width(seg, ctx) } else { 0.0 };
         for gi in 0..seg.glyphs.len() {
             let g = seg.glyphs[gi];
             let at = offset + g.cluster as usize;

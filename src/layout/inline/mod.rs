@@ -68,10 +68,24 @@ pub struct Line {
 
 /// Breaks `para` into lines no wider than `width`.
 pub fn break_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
-    let items = items::collect(para, width, ctx);
-    let breaker =
-        if para.align == Align::Justify { Breaker::KnuthPlass } else { Breaker::FirstFit };
-    let breaks = breakers::breakpoints(&items, width, breaker);
+    let justify = para.align == Align::Justify;
+    // As TeX does: justified text is first set without hyphenation, and
+    // hyphenated only when no set of breaks keeps every space within the
+    // theme's limits. Fewer hyphens, and most paragraphs never need the
+    // dictionary.
+    let first_pass = (justify && para.hyphenate).then(|| {
+        let items = items::collect(para, width, ctx, false);
+        breakers::feasible_breakpoints(&items, width).map(|b| (items, b))
+    });
+    let (items, breaks) = match first_pass.flatten() {
+        Some(done) => done,
+        None => {
+            let items = items::collect(para, width, ctx, true);
+            let breaker = if justify { Breaker::KnuthPlass } else { Breaker::FirstFit };
+            let breaks = breakers::breakpoints(&items, width, breaker);
+            (items, breaks)
+        }
+    };
     let mut lines = Vec::with_capacity(breaks.len());
     let mut prev = None;
     for (n, &b) in breaks.iter().enumerate() {

@@ -135,7 +135,7 @@ fn knuth_plass_demerits_never_exceed_first_fit() {
     for text in &paragraphs {
         for width in [200.0, 300.0, 450.0] {
             let p = para(&book, &[(text, false)], Align::Justify);
-            let items = items::collect(&p, width, ctx);
+            let items = items::collect(&p, width, ctx, true);
             let kp = breakers::breakpoints(&items, width, Breaker::KnuthPlass);
             let ff = breakers::breakpoints(&items, width, Breaker::FirstFit);
             let (dk, df) = (
@@ -198,6 +198,40 @@ fn synthesised_small_caps_extract_as_written() {
     assert_eq!(shown, "EXPERIENCE");
     assert_eq!(extracted(&lines), "Experience");
     assert!(lines[0].runs.iter().any(|(_, r)| r.size < 10.0), "lower case set smaller");
+}
+
+#[test]
+fn justified_text_is_hyphenated_only_when_it_cannot_set_well_without() {
+    let book = FontBook::new();
+    let mut ctx = hyphenating_ctx(&book);
+    let mut p = para(&book, &[(SEED_PARAGRAPH, false)], Align::Justify);
+    p.hyphenate = true;
+    let hyphens = |items: &Items, breaks: &[usize]| {
+        breaks
+            .iter()
+            .filter(|&&b| matches!(items.items[b].kind, Kind::Penalty { hyphen: true, .. }))
+            .count()
+    };
+    let (mut spared, mut needed) = (0, 0);
+    for width in (120..480).step_by(4) {
+        let width = width as f32;
+        let lines = break_lines(&p, width, &mut ctx);
+        let set_hyphens =
+            lines.iter().filter(|l| l.runs.last().is_some_and(|(_, r)| r.text == "-")).count();
+        let full = items::collect(&p, width, &mut ctx, true);
+        let optimum = hyphens(&full, &breakers::breakpoints(&full, width, Breaker::KnuthPlass));
+        let plain = items::collect(&p, width, &mut ctx, false);
+        if breakers::feasible_breakpoints(&plain, width).is_some() {
+            // TeX's first pass succeeds: not one hyphen, even where the
+            // optimum over hyphenated breaks would have had some.
+            assert_eq!(set_hyphens, 0, "hyphenated at {width} though it sets without");
+            spared += usize::from(optimum > 0);
+        } else {
+            assert_eq!(set_hyphens, optimum, "at {width}");
+            needed += usize::from(optimum > 0);
+        }
+    }
+    assert!(spared > 0 && needed > 0, "{spared} measures spared hyphens, {needed} needed them");
 }
 
 #[test]

@@ -1,0 +1,134 @@
+//! `vita render --watch`: render, then render again whenever the résumé,
+//! its theme file or its photo changes, printing one status line per
+//! render. A save that does not parse is reported and the loop waits for
+//! the next one; the last good outputs stay in place (writes are atomic).
+//!
+//! The folders holding those files are watched (notify's recommended
+//! watcher), not the files: editors often save by writing a new file and
+//! renaming it over the old, which a watch on the old file would miss.
+//! Bursts of events (an editor's several writes) are merged by waiting
+//! until the folder has been quiet for [`QUIET`]. Ctrl-C ends the loop.
+
+use super::{RenderArgs, batch, render_file, theme_name};
+use crate::diag::Diagnostic;
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
+
+/// How long the watched files must stay unchanged before a render starts.
+const QUIET: Duration = Duration::from_millis(150);
+
+/// Renders `args.paths[0]` now and after every change, until interrupted.
+pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
+    let [path] = &args.paths[..] else {
+        return Err(Diagnostic::new("--watch follows one résumé at a time")
+            .with_hint("start one `vita render --watch` per résumé"));
+    };
+    let [job] = &batch::plan(&args.paths, &args.output, args.name_template.as_deref())?[..] else {
+        unreachable!("one path gives one job");
+    };
+    let (tx, rx) = channel();
+    let mut watcher = notify::recommended_watcher(tx)
+        .map_err(|e| Diagnostic::new(format!("cannot watch files: {e}")))?;
+    let mut files = vec![absolute(path)];
+    let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    let shown = path.display();
+    let out = job.base.parent().unwrap_or(Path::new(".")).display().to_string();
+    let out = out.trim_end_matches('/');
+    loop {
+        // Watched before rendering, so a save during the render is seen.
+        if let Some(now) = watched_files(args, path) {
+            files = now;
+        }
+        let wanted: BTreeSet<PathBuf> =
+            files.iter().filter_map(|f| f.parent().map(Path::to_path_buf)).collect();
+        for gone in folders.difference(&wanted) {
+            let _ = watcher.unwatch(gone);
+        }
+        for new in wanted.difference(&folders) {
+            watcher.watch(new, RecursiveMode::NonRecursive).map_err(|e| {
+                Diagnostic::new(format!("cannot watch the folder: {e}")).in_file(new)
+            })?;
+        }
+        folders = wanted;
+        match render_file(args, path, &job.base, &|line| eprintln!("{line}")) {
+            Ok(_) if args.quiet => {}
+            Ok(w) => eprintln!(
+                "rendered {shown} → {out}/ in {:.0} ms ({} page{})",
+                w.elapsed.as_secs_f64() * 1000.0,
+                w.pages,
+                if w.pages == 1 { "" } else { "s" }
+            ),
+            Err(diag) => {
+                eprint!("{diag}");
+                eprintln!(
+                    "failed {shown}; the last good output is kept; waiting for the next save"
+                );
+            }
+        }
+        wait_for_change(&rx, &files)?;
+    }
+}
+
+/// The résumé, the theme file it uses (if it is a file, not a built-in
+/// name) and its photo; `None` while the résumé does not load (the files
+/// watched before stay watched).
+fn watched_files(args: &RenderArgs, path: &Path) -> Option<Vec<PathBuf>> {
+    let resume = crate::model::load(path).ok()?;
+    let mut files = vec![absolute(path)];
+    let theme = PathBuf::from(theme_name(args, path, &resume));
+    if theme.is_file() {
+        files.push(absolute(&theme));
+    }
+    if let Some(image) = &resume.basics.image {
+        files.push(absolute(&path.parent().unwrap_or(Path::new(".")).join(image)));
+    }
+    Some(files)
+}
+
+/// `path` with its folder made absolute and canonical, as notify reports
+/// event paths under a canonical watched folder.
+fn absolute(path: &Path) -> PathBuf {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    match path.file_name() {
+        Some(name) => folder.join(name),
+        None => folder,
+    }
+}
+
+/// Blocks until one of `files` changes and then stays quiet for [`QUIET`].
+fn wait_for_change(
+    rx: &Receiver<notify::Result<Event>>,
+    files: &[PathBuf],
+) -> Result<(), Diagnostic> {
+    let closed = || Diagnostic::new("the file watcher stopped");
+    loop {
+        let event = rx.recv().map_err(|_| closed())?;
+        if touches(&event, files) {
+            break;
+        }
+    }
+    loop {
+        match rx.recv_timeout(QUIET) {
+            Ok(_) => continue,
+            Err(RecvTimeoutError::Timeout) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => return Err(closed()),
+        }
+    }
+}
+
+/// Whether an event may have changed one of `files`. Reads (our own, of
+/// the résumé) are not changes; a watcher error might hide one, so it is.
+fn touches(event: &notify::Result<Event>, files: &[PathBuf]) -> bool {
+    let Ok(event) = event else { return true };
+    let change = match event.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    };
+    change && event.paths.iter().any(|p| files.iter().any(|f| f == p))
+}
