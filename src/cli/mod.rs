@@ -11,6 +11,9 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod emit;
+mod schema;
+
 /// vita — typeset a résumé from TOML into a print-ready PDF and ATS text.
 #[derive(Debug, Parser)]
 #[command(name = "vita", version, about, long_about = None, after_help = "Run `vita render` in a folder with data/resume.toml to get out/resume.pdf and out/resume.txt.")]
@@ -30,6 +33,8 @@ pub enum Command {
     },
     /// List the bundled font families and faces.
     Fonts,
+    /// Print the JSON Schema of the résumé format (for editor completion).
+    Schema(schema::SchemaArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,6 +105,7 @@ pub fn run(cli: Cli) -> ExitCode {
             fonts_cmd();
             Ok(())
         }
+        Command::Schema(args) => schema::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
