@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod emit;
+mod export;
+mod import;
 mod schema;
 
 /// vita — typeset a résumé from TOML into a print-ready PDF and ATS text.
@@ -35,6 +37,10 @@ pub enum Command {
     Fonts,
     /// Print the JSON Schema of the résumé format (for editor completion).
     Schema(schema::SchemaArgs),
+    /// Convert a JSON Resume file into a vita TOML résumé.
+    Import(import::ImportArgs),
+    /// Write a résumé in another format (JSON Resume).
+    Export(export::ExportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,7 +60,7 @@ Existing output files are replaced only by complete new ones; on any error nothi
 SOURCE_DATE_EPOCH, when set, is used as the PDF's creation date; otherwise a fixed date keeps output byte-identical."
 )]
 pub struct RenderArgs {
-    /// The résumé to render (TOML).
+    /// The résumé to render: TOML, or JSON Resume if the name ends in .json.
     #[arg(default_value = "data/resume.toml")]
     pub path: PathBuf,
     /// Folder to write into; created if missing. Files are named after the
@@ -106,6 +112,8 @@ pub fn run(cli: Cli) -> ExitCode {
             Ok(())
         }
         Command::Schema(args) => schema::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Export(args) => export::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -118,7 +126,8 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     let started = std::time::Instant::now();
-    let resume = crate::model::load(&args.path)?;
+    let (resume, notes) = crate::model::load_with_warnings(&args.path)?;
+    notes.iter().for_each(|w| eprint!("{w}"));
     let mut theme = resolve_theme(args, &resume)?;
     // The photo's frame comes from the theme's header, which fitting leaves alone.
     let dir = args.path.parent().unwrap_or(Path::new("."));

@@ -5,12 +5,13 @@
 
 mod date;
 mod highlight;
-mod load;
+pub mod json_resume;
+pub(crate) mod load;
 mod schema;
 
 pub use date::Date;
 pub use highlight::Highlight;
-pub use load::{load, parse};
+pub use load::{load, load_with_warnings, parse};
 pub use schema::json_schema;
 
 use schemars::JsonSchema;
