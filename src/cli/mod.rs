@@ -13,8 +13,11 @@ use std::process::ExitCode;
 
 mod emit;
 mod export;
+mod generate;
 mod import;
+mod init;
 mod schema;
+mod validate;
 
 /// vita — typeset a résumé from TOML into a print-ready PDF and ATS text.
 #[derive(Debug, Parser)]
@@ -35,12 +38,20 @@ pub enum Command {
     },
     /// List the bundled font families and faces.
     Fonts,
+    /// Write a starter résumé with every section and a comment on each field.
+    Init(init::InitArgs),
+    /// Check résumés and themes without rendering: errors and likely mistakes.
+    Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the résumé format (for editor completion).
     Schema(schema::SchemaArgs),
     /// Convert a JSON Resume file into a vita TOML résumé.
     Import(import::ImportArgs),
     /// Write a résumé in another format (JSON Resume).
     Export(export::ExportArgs),
+    /// Print a shell completion script (bash, zsh, fish, …).
+    Completions(generate::CompletionsArgs),
+    /// Print vita's man page, or a subcommand's.
+    Man(generate::ManArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,9 +122,13 @@ pub fn run(cli: Cli) -> ExitCode {
             fonts_cmd();
             Ok(())
         }
+        Command::Init(args) => init::run(&args),
+        Command::Validate(args) => return validate::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Completions(args) => generate::completions(&args),
+        Command::Man(args) => generate::man(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

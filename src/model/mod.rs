@@ -6,6 +6,7 @@
 mod date;
 mod highlight;
 pub mod json_resume;
+pub mod lint;
 pub(crate) mod load;
 mod schema;
 

@@ -13,7 +13,8 @@ mod types;
 use crate::diag::Diagnostic;
 use crate::model::Resume;
 use convert::Importer;
-use spans::{Spans, child};
+pub use spans::Spans;
+use spans::child;
 use std::path::Path;
 
 /// The JSON Resume schema that exported files name in `$schema`.
