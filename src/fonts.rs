@@ -69,11 +69,17 @@ pub const FALLBACK_FAMILY: &str = "Noto Sans";
 /// Parsed faces, created lazily.
 pub struct FontBook {
     parsed: Vec<OnceLock<rustybuzz::Face<'static>>>,
+    /// Which ASCII characters each face has, one bit each: most text is
+    /// ASCII, and this spares a cmap lookup per character.
+    ascii: Vec<OnceLock<u128>>,
 }
 
 impl Default for FontBook {
     fn default() -> Self {
-        FontBook { parsed: FACES.iter().map(|_| OnceLock::new()).collect() }
+        FontBook {
+            parsed: FACES.iter().map(|_| OnceLock::new()).collect(),
+            ascii: FACES.iter().map(|_| OnceLock::new()).collect(),
+        }
     }
 }
 
@@ -140,6 +146,15 @@ impl FontBook {
 
     /// Whether the face maps `c` to a real glyph.
     pub fn has_char(&self, id: FaceId, c: char) -> bool {
+        if c.is_ascii() {
+            let bits = self.ascii[id].get_or_init(|| {
+                let face = self.face(id);
+                (0..128u8)
+                    .filter(|&b| face.glyph_index(b as char).is_some())
+                    .fold(0, |m, b| m | 1 << b)
+            });
+            return bits & (1 << c as u32) != 0;
+        }
         self.face(id).glyph_index(c).is_some()
     }
 

@@ -54,8 +54,7 @@ impl Hyphenator {
         if lower.len() != word.len() {
             return Vec::new(); // case mapping changed byte offsets; stay safe
         }
-        self.dict
-            .opportunities(&lower)
+        opportunities(self.dict, &lower)
             .into_iter()
             .filter(|&i| {
                 let before = word[..i].chars().count();
@@ -71,6 +70,29 @@ fn hyphenatable(word: &str) -> bool {
     let letters_only = word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’');
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
     letters_only && capitals < 2
+}
+
+/// The dictionary's break points for a lower-case word, remembered per
+/// thread: résumé prose repeats its words, and re-layouts repeat them all.
+fn opportunities(dict: &'static Standard, word: &str) -> Vec<usize> {
+    type Seen = HashMap<(usize, Box<str>), Vec<usize>>;
+    thread_local! {
+        static SEEN: std::cell::RefCell<Seen> = Default::default();
+    }
+    /// Words remembered before the cache starts afresh.
+    const MAX_WORDS: usize = 50_000;
+    let key = (dict as *const Standard as usize, Box::<str>::from(word));
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(points) = seen.get(&key) {
+            return points.clone();
+        }
+        let points = dict.opportunities(word);
+        if seen.len() >= MAX_WORDS {
+            seen.clear();
+        }
+        seen.insert(key, points.clone());
+        points
+    })
 }
 
 fn dictionary(lang: Language) -> Option<&'static Standard> {

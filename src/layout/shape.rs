@@ -1,50 +1,175 @@
 //! Shaping with rustybuzz: text in one style → glyphs with advances from the
 //! font's GPOS/GSUB (kerning, ligatures), never from a per-character sum.
+//!
+//! Shaping is the costliest step of layout, so it is done once per distinct
+//! text: results are kept in font units, independent of size and
+//! letter-spacing, so that re-layouts (`--fit-pages` trying sizes, a watched
+//! file re-rendered) reuse them; and each face's shape plan (its compiled
+//! feature lookups) is built once per feature set and script. Both caches
+//! are per thread, hold only pure results of the bundled fonts, and are
+//! cleared when they grow past a bound.
 
 use super::frame::Glyph;
 use crate::compose::Style;
-use crate::fonts::FontBook;
+use crate::fonts::{FaceId, FontBook};
 use crate::theme::Figures;
 use rustybuzz::ttf_parser::Tag;
-use rustybuzz::{Direction, Feature, UnicodeBuffer};
+use rustybuzz::{Direction, Feature, Script, ShapePlan, UnicodeBuffer};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Texts kept per thread before the cache starts afresh (a few pages'
+/// worth of paragraphs many times over).
+const MAX_CACHED_TEXTS: usize = 20_000;
+
+/// A glyph in font units, as the shaper returned it.
+#[derive(Debug, Clone, Copy)]
+struct UnitGlyph {
+    id: u16,
+    advance: i32,
+    dx: i32,
+    dy: i32,
+    cluster: u32,
+}
+
+/// Features that change glyphs, as bits: what a cached result depends on.
+type FeatureSet = u8;
+
+/// Shaped texts of one face and feature set.
+type Shaped = HashMap<Box<str>, Rc<[UnitGlyph]>>;
+
+#[derive(Default)]
+struct Cache {
+    plans: HashMap<(FaceId, FeatureSet, Option<Script>), Rc<ShapePlan>>,
+    texts: HashMap<(FaceId, FeatureSet), Shaped>,
+    /// Entries in `texts`, all faces together.
+    count: usize,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
 
 /// Shapes `text` in `style`. Clusters are byte offsets into `text`; glyphs
 /// come in visual order (left to right).
+///
+/// Text is shaped word by word, the words split at spaces, as browsers do:
+/// no bundled font kerns or substitutes across a space, and words repeat,
+/// so most are found in the cache.
 pub fn shape(book: &FontBook, style: &Style, text: &str) -> Vec<Glyph> {
-    let face = book.face(style.face);
+    let set = feature_set(style);
+    let scale = style.size / book.face(style.face).units_per_em() as f32;
+    let mut out = Vec::with_capacity(text.len());
+    CACHE.with_borrow_mut(|cache| {
+        for (start, piece) in pieces(text) {
+            let units = cached(book, style.face, set, piece, cache);
+            out.extend(units.iter().map(|g| Glyph {
+                id: g.id,
+                advance: g.advance as f32 * scale + style.letter_spacing,
+                dx: g.dx as f32 * scale,
+                dy: g.dy as f32 * scale,
+                cluster: g.cluster + start as u32,
+            }));
+        }
+    });
+    out
+}
+
+/// `text` cut into words and the single spaces between them, each with its
+/// byte offset.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[start..];
+        if rest.is_empty() {
+            return None;
+        }
+        let len = if rest.starts_with(' ') { 1 } else { rest.find(' ').unwrap_or(rest.len()) };
+        let piece = (start, &rest[..len]);
+        start += len;
+        Some(piece)
+    })
+}
+
+/// The shaped units of one piece, from the cache or freshly shaped.
+fn cached(
+    book: &FontBook,
+    face: FaceId,
+    set: FeatureSet,
+    piece: &str,
+    cache: &mut Cache,
+) -> Rc<[UnitGlyph]> {
+    if let Some(hit) = cache.texts.get(&(face, set)).and_then(|t| t.get(piece)) {
+        return hit.clone();
+    }
+    let shaped: Rc<[UnitGlyph]> = shape_units(book, face, set, piece, cache).into();
+    if cache.count >= MAX_CACHED_TEXTS {
+        cache.texts.clear();
+        cache.count = 0;
+    }
+    cache.texts.entry((face, set)).or_default().insert(piece.into(), shaped.clone());
+    cache.count += 1;
+    shaped
+}
+
+fn shape_units(
+    book: &FontBook,
+    face_id: FaceId,
+    set: FeatureSet,
+    text: &str,
+    cache: &mut Cache,
+) -> Vec<UnitGlyph> {
+    let face = book.face(face_id);
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(Direction::LeftToRight);
-    let output = rustybuzz::shape(face, &features(style), buffer);
-    let scale = style.size / face.units_per_em() as f32;
+    buffer.guess_segment_properties();
+    let script = Some(buffer.script());
+    let plan = cache
+        .plans
+        .entry((face_id, set, script))
+        .or_insert_with(|| {
+            let features = features(set);
+            Rc::new(ShapePlan::new(face, Direction::LeftToRight, script, None, &features))
+        })
+        .clone();
+    let output = rustybuzz::shape_with_plan(face, &plan, buffer);
     output
         .glyph_infos()
         .iter()
         .zip(output.glyph_positions())
-        .map(|(info, pos)| Glyph {
+        .map(|(info, pos)| UnitGlyph {
             id: info.glyph_id as u16,
-            advance: pos.x_advance as f32 * scale + style.letter_spacing,
-            dx: pos.x_offset as f32 * scale,
-            dy: pos.y_offset as f32 * scale,
+            advance: pos.x_advance,
+            dx: pos.x_offset,
+            dy: pos.y_offset,
             cluster: info.cluster,
         })
         .collect()
 }
 
-/// The OpenType features a style asks for (kerning and standard ligatures
+const SMCP: FeatureSet = 1;
+const LNUM: FeatureSet = 2;
+const TNUM: FeatureSet = 4;
+
+fn feature_set(style: &Style) -> FeatureSet {
+    let figures = match style.figures {
+        Figures::Default => 0,
+        Figures::Lining => LNUM,
+        Figures::Tabular => LNUM | TNUM,
+    };
+    if style.small_caps { SMCP | figures } else { figures }
+}
+
+/// The OpenType features a set turns on (kerning and standard ligatures
 /// are on by default).
-fn features(style: &Style) -> Vec<Feature> {
-    let on = |tag: &[u8; 4]| Feature::new(Tag::from_bytes(tag), 1, ..);
-    let mut out = Vec::new();
-    if style.small_caps {
-        out.push(on(b"smcp"));
-    }
-    match style.figures {
-        Figures::Default => {}
-        Figures::Lining => out.push(on(b"lnum")),
-        Figures::Tabular => out.extend([on(b"lnum"), on(b"tnum")]),
-    }
-    out
+fn features(set: FeatureSet) -> Vec<Feature> {
+    [(SMCP, b"smcp"), (LNUM, b"lnum"), (TNUM, b"tnum")]
+        .into_iter()
+        .filter(|(bit, _)| set & bit != 0)
+        .map(|(_, tag)| Feature::new(Tag::from_bytes(tag), 1, ..))
+        .collect()
 }
 
 #[cfg(test)]
@@ -80,6 +205,23 @@ mod tests {
             (width(&tab, "1111") - width(&tab, "0000")).abs() < 0.01,
             "tabular figures share a width"
         );
+    }
+
+    #[test]
+    fn cached_results_scale_with_size_and_letter_spacing() {
+        let book = FontBook::new();
+        let s = style(&book, "Charis SIL");
+        let first = shape(&book, &s, "Typesetting");
+        let again = shape(&book, &s, "Typesetting");
+        assert_eq!(first, again);
+        let big = Style { size: 20.0, letter_spacing: 0.5, ..s };
+        for (a, b) in first.iter().zip(shape(&book, &big, "Typesetting")) {
+            assert_eq!(a.id, b.id);
+            assert!((a.advance * 2.0 + 0.5 - b.advance).abs() < 1e-4);
+        }
+        // A different feature set is a different entry, not a stale hit.
+        let caps = Style { small_caps: true, ..s };
+        assert_ne!(shape(&book, &caps, "Typesetting")[1].id, first[1].id);
     }
 
     #[test]

@@ -1,0 +1,196 @@
+//! Embedded fonts: which glyphs each face draws, the subset program
+//! (subsetter), and the PDF objects that carry it — a Type 0 font over a
+//! CIDFontType2 with Identity encoding, its descriptor, widths, and a
+//! ToUnicode map built from the shaped clusters, so that every glyph
+//! (ligatures included) extracts as the text it came from.
+
+use super::{Ids, deflate};
+use crate::fonts::{FaceId, FontBook, ICON_FAMILY};
+use crate::layout::{Document, FrameItem};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
+use std::collections::BTreeMap;
+
+/// One face's subset as the content streams need it.
+pub struct Subset {
+    /// The resource name, `/F3` for face 3.
+    pub name: String,
+    /// Original glyph id → glyph id in the subset (and PDF code).
+    pub remap: BTreeMap<u16, u16>,
+    /// Advance widths in 1/1000 em as /W states them, by original glyph id.
+    pub widths: BTreeMap<u16, f32>,
+    /// The Type 0 font object.
+    pub font_ref: Ref,
+}
+
+/// Source text of each glyph a face draws, by original glyph id.
+type Used = BTreeMap<FaceId, BTreeMap<u16, String>>;
+
+/// Collects the glyphs each face uses, with the text each stands for.
+fn used_glyphs(doc: &Document, book: &FontBook) -> Used {
+    let mut used = Used::new();
+    for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
+        let FrameItem::Text(run) = item else { continue };
+        let texts = used.entry(run.face).or_default();
+        // Icons map to a space, which extractors drop: they never leak
+        // private-use characters into the text.
+        let icon = book.info(run.face).family == ICON_FAMILY;
+        for (g, t) in run.glyphs.iter().zip(run.glyph_texts()) {
+            let entry = texts.entry(g.id).or_default();
+            if icon {
+                *entry = " ".into();
+            } else if g.id == 0 {
+                // .notdef stands for every missing character at once; it
+                // extracts as the replacement character.
+                *entry = "\u{FFFD}".into();
+            } else if entry.is_empty() {
+                *entry = t.to_string();
+            }
+        }
+    }
+    used
+}
+
+/// Subsets and writes every face the document draws with.
+pub fn write_fonts(
+    pdf: &mut Pdf,
+    ids: &mut Ids,
+    doc: &Document,
+    book: &FontBook,
+) -> Result<BTreeMap<FaceId, Subset>, String> {
+    let mut out = BTreeMap::new();
+    for (face, texts) in used_glyphs(doc, book) {
+        let info = book.info(face);
+        let glyphs: Vec<u16> = texts.keys().copied().collect();
+        let mapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+        let program = subsetter::subset(info.data, 0, &mapper)
+            .map_err(|e| format!("subsetting {}: {e}", info.postscript_name))?;
+        let program = super::trim::trim(&program).unwrap_or(program);
+        let remap: BTreeMap<u16, u16> =
+            glyphs.iter().map(|&g| (g, mapper.get(g).expect("remapped"))).collect();
+
+        let ttf = book.face(face);
+        let upem = ttf.units_per_em() as f32;
+        let em = |v: f32| v * 1000.0 / upem;
+        let widths: BTreeMap<u16, f32> = glyphs
+            .iter()
+            .map(|&g| {
+                let adv = ttf.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g)).unwrap_or(0);
+                (g, round2(em(adv as f32)))
+            })
+            .collect();
+
+        // The `ABCDEF+` prefix marks the program as a subset (ISO 32000-1, 9.6.4).
+        let base =
+            format!("{}+{}", subset_tag(info.postscript_name, &glyphs), info.postscript_name);
+        let [font_ref, cid_ref, descriptor_ref, file_ref, cmap_ref] = ids.next_n();
+
+        pdf.type0_font(font_ref)
+            .base_font(Name(base.as_bytes()))
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid_ref)
+            .to_unicode(cmap_ref);
+
+        let mut cid = pdf.cid_font(cid_ref);
+        cid.subtype(CidFontType::Type2)
+            .base_font(Name(base.as_bytes()))
+            .system_info(identity())
+            .font_descriptor(descriptor_ref)
+            .cid_to_gid_map_predefined(Name(b"Identity"));
+        // Runs of consecutive new ids: /W [first [w w w …] …].
+        let by_new: BTreeMap<u16, f32> =
+            remap.iter().map(|(old, new)| (*new, widths[old])).collect();
+        let mut w = cid.widths();
+        let mut run: Vec<f32> = Vec::new();
+        let mut first = 0;
+        for (&id, &width) in &by_new {
+            if !run.is_empty() && id != first + run.len() as u16 {
+                w.consecutive(first, run.drain(..));
+            }
+            if run.is_empty() {
+                first = id;
+            }
+            run.push(width);
+        }
+        if !run.is_empty() {
+            w.consecutive(first, run);
+        }
+        w.finish();
+        cid.finish();
+
+        let bbox = ttf.global_bounding_box();
+        let mut flags = FontFlags::SYMBOLIC;
+        flags.set(FontFlags::ITALIC, info.italic);
+        flags.set(FontFlags::SERIF, is_serif(info.family));
+        flags.set(FontFlags::FIXED_PITCH, ttf.is_monospaced());
+        let cap = ttf.capital_height().unwrap_or(ttf.ascender());
+        pdf.font_descriptor(descriptor_ref)
+            .name(Name(base.as_bytes()))
+            .flags(flags)
+            .bbox(Rect::new(
+                em(bbox.x_min as f32),
+                em(bbox.y_min as f32),
+                em(bbox.x_max as f32),
+                em(bbox.y_max as f32),
+            ))
+            .italic_angle(ttf.italic_angle())
+            .ascent(em(ttf.ascender() as f32))
+            .descent(em(ttf.descender() as f32))
+            .cap_height(em(cap as f32))
+            .stem_v(stem_v(info.bold))
+            .font_file2(file_ref);
+
+        let packed = deflate(&program);
+        pdf.stream(file_ref, &packed)
+            .filter(Filter::FlateDecode)
+            .pair(Name(b"Length1"), program.len() as i32);
+
+        let mut cmap = UnicodeCmap::<u16>::new(Name(b"Custom"), identity());
+        for (old, text) in &texts {
+            if !text.is_empty() {
+                cmap.pair_with_multiple(remap[old], text.chars());
+            }
+        }
+        let cmap = deflate(&cmap.finish());
+        pdf.cmap(cmap_ref, &cmap).filter(Filter::FlateDecode);
+
+        let name = format!("F{face}");
+        out.insert(face, Subset { name, remap, widths, font_ref });
+    }
+    Ok(out)
+}
+
+fn identity() -> SystemInfo<'static> {
+    SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 }
+}
+
+/// Vertical stem width for the descriptor. Viewers only use it to pick a
+/// substitute when the program cannot be read; these are typical values.
+fn stem_v(bold: bool) -> f32 {
+    if bold { 140.0 } else { 80.0 }
+}
+
+fn is_serif(family: &str) -> bool {
+    matches!(family, "Charis SIL" | "EB Garamond")
+}
+
+fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Six capital letters derived from the face and its glyph set.
+fn subset_tag(name: &str, glyphs: &[u16]) -> String {
+    let mut h = super::Fnv::default();
+    h.write(name.as_bytes());
+    for g in glyphs {
+        h.write(&g.to_be_bytes());
+    }
+    let mut v = h.0;
+    (0..6)
+        .map(|_| {
+            let c = (b'A' + (v % 26) as u8) as char;
+            v /= 26;
+            c
+        })
+        .collect()
+}

@@ -1,0 +1,306 @@
+//! PDF export: frames → PDF objects → bytes, written directly with
+//! pdf-writer (no intermediate object tree). The only module that knows PDF.
+//!
+//! Fonts are subset and embedded by [`font`], pages drawn by [`content`].
+//! Links become URI annotations, sections become outline entries pointing
+//! at their heading, and the document info carries title, author, subject
+//! and keywords. Output is deterministic: object ids follow the document,
+//! subset tags and the trailer /ID derive from the content, and dates from
+//! `SOURCE_DATE_EPOCH` (or a fixed date).
+
+mod content;
+mod font;
+mod trim;
+
+use crate::fonts::FontBook;
+use crate::layout::{Document, FrameItem};
+use crate::photo::Photo;
+use pdf_writer::types::{ActionType, AnnotationType, PageMode};
+use pdf_writer::{Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use std::sync::Arc;
+
+/// Document information written into the PDF.
+#[derive(Debug, Clone, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Seconds since the Unix epoch for the creation and modification dates.
+    pub timestamp: i64,
+}
+
+/// The date used when `SOURCE_DATE_EPOCH` is not set: 2000-01-01 00:00 UTC,
+/// so that identical input always gives identical bytes.
+pub const FIXED_TIMESTAMP: i64 = 946_684_800;
+
+/// Deflate level for streams (libdeflate's scale, 1–12). Measured on the
+/// seed, whole render (BENCHMARKS.md): level 1 gives 31.8 kB, 3 gives
+/// 30.2 kB, 6 gives 29.2 kB for 3.5 % more instructions, 9 gives 28.5 kB
+/// for 25 % more.
+const LEVEL: i32 = 3;
+
+/// Hands out object numbers in order.
+pub(crate) struct Ids(i32);
+
+impl Ids {
+    fn next(&mut self) -> Ref {
+        self.0 += 1;
+        Ref::new(self.0)
+    }
+
+    fn next_n<const N: usize>(&mut self) -> [Ref; N] {
+        std::array::from_fn(|_| self.next())
+    }
+}
+
+/// Compresses a stream's data for /FlateDecode (zlib format), with one
+/// compressor per thread: setting one up costs more than a small stream.
+pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
+    use libdeflater::{CompressionLvl, Compressor};
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<Compressor> = std::cell::RefCell::new(
+            Compressor::new(CompressionLvl::new(LEVEL).unwrap_or_default()),
+        );
+    }
+    COMPRESSOR.with_borrow_mut(|c| {
+        let mut out = vec![0; c.zlib_compress_bound(data.len())];
+        let n = c.zlib_compress(data, &mut out).expect("the bound is large enough");
+        out.truncate(n);
+        out
+    })
+}
+
+/// Renders a laid-out document to PDF bytes.
+pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8>, String> {
+    let mut pdf = Pdf::new();
+    let mut ids = Ids(0);
+    let [catalog_ref, tree_ref, info_ref] = ids.next_n();
+
+    let subsets = font::write_fonts(&mut pdf, &mut ids, doc, book)?;
+    let images = write_images(&mut pdf, &mut ids, doc);
+    let image_name = |item: &FrameItem| match item {
+        FrameItem::Image { photo, .. } => {
+            images.iter().position(|(p, _)| Arc::ptr_eq(p, photo)).map(|i| format!("Im{}", i + 1))
+        }
+        _ => None,
+    };
+
+    let mut page_refs = Vec::with_capacity(doc.pages.len());
+    for frame in &doc.pages {
+        let [page_ref, content_ref] = ids.next_n();
+        page_refs.push(page_ref);
+        let stream = deflate(&content::page(frame, &subsets, image_name));
+        pdf.stream(content_ref, &stream).filter(Filter::FlateDecode);
+
+        let links: Vec<(Ref, [f32; 4], &str)> = frame
+            .items
+            .iter()
+            .filter_map(|(p, item)| match item {
+                FrameItem::Link { width, height, uri } => {
+                    let (y0, y1) = (frame.height - p.y - height, frame.height - p.y);
+                    Some((ids.next(), [p.x, y0, p.x + width, y1], uri.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        for (id, [x0, y0, x1, y1], uri) in &links {
+            let mut a = pdf.annotation(*id);
+            a.subtype(AnnotationType::Link)
+                .rect(Rect::new(*x0, *y0, *x1, *y1))
+                .page(page_ref)
+                .border(0.0, 0.0, 0.0, None);
+            a.action().action_type(ActionType::Uri).uri(Str(uri.as_bytes()));
+        }
+
+        let mut page = pdf.page(page_ref);
+        page.parent(tree_ref)
+            .media_box(Rect::new(0.0, 0.0, frame.width, frame.height))
+            .contents(content_ref);
+        if !links.is_empty() {
+            page.annotations(links.iter().map(|l| l.0));
+        }
+        let mut res = page.resources();
+        let mut fonts = res.fonts();
+        for s in subsets.values() {
+            fonts.pair(Name(s.name.as_bytes()), s.font_ref);
+        }
+        fonts.finish();
+        if !images.is_empty() {
+            let mut x = res.x_objects();
+            for (i, (_, id)) in images.iter().enumerate() {
+                x.pair(Name(format!("Im{}", i + 1).as_bytes()), *id);
+            }
+        }
+    }
+    pdf.pages(tree_ref).kids(page_refs.iter().copied()).count(page_refs.len() as i32);
+
+    let outline = write_outline(&mut pdf, &mut ids, doc, &page_refs);
+    let mut catalog = pdf.catalog(catalog_ref);
+    catalog.pages(tree_ref);
+    if let Some(outline) = outline {
+        catalog.outlines(outline).page_mode(PageMode::UseOutlines);
+    }
+    catalog.finish();
+
+    write_info(&mut pdf, info_ref, meta);
+    let id = fingerprint(doc, meta);
+    pdf.set_file_id((id.clone(), id));
+    Ok(pdf.finish())
+}
+
+/// Embeds each distinct picture once, as RGB with its alpha as a soft mask.
+fn write_images(pdf: &mut Pdf, ids: &mut Ids, doc: &Document) -> Vec<(Arc<Photo>, Ref)> {
+    let mut out: Vec<(Arc<Photo>, Ref)> = Vec::new();
+    for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
+        let FrameItem::Image { photo, .. } = item else { continue };
+        if out.iter().any(|(p, _)| Arc::ptr_eq(p, photo)) {
+            continue;
+        }
+        let [image_ref, mask_ref] = ids.next_n();
+        let rgb: Vec<u8> = photo.rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+        let alpha: Vec<u8> = photo.rgba.chunks_exact(4).map(|p| p[3]).collect();
+        let opaque = alpha.iter().all(|&a| a == 255);
+        let side = photo.side as i32;
+        let data = deflate(&rgb);
+        let mut image = pdf.image_xobject(image_ref, &data);
+        image.filter(Filter::FlateDecode);
+        image.width(side).height(side);
+        image.color_space().device_rgb();
+        image.bits_per_component(8);
+        if !opaque {
+            image.s_mask(mask_ref);
+        }
+        image.finish();
+        if !opaque {
+            let data = deflate(&alpha);
+            let mut mask = pdf.image_xobject(mask_ref, &data);
+            mask.filter(Filter::FlateDecode);
+            mask.width(side).height(side);
+            mask.color_space().device_gray();
+            mask.bits_per_component(8);
+        }
+        out.push((photo.clone(), image_ref));
+    }
+    out
+}
+
+/// One outline entry per section, each pointing at its heading.
+fn write_outline(pdf: &mut Pdf, ids: &mut Ids, doc: &Document, pages: &[Ref]) -> Option<Ref> {
+    let marks: Vec<_> = doc.bookmarks.iter().filter(|b| b.page < pages.len()).collect();
+    if marks.is_empty() {
+        return None;
+    }
+    let root = ids.next();
+    let items: Vec<Ref> = marks.iter().map(|_| ids.next()).collect();
+    for (i, b) in marks.iter().enumerate() {
+        let mut item = pdf.outline_item(items[i]);
+        item.title(TextStr(&b.title)).parent(root);
+        if i > 0 {
+            item.prev(items[i - 1]);
+        }
+        if i + 1 < items.len() {
+            item.next(items[i + 1]);
+        }
+        let top = doc.pages[b.page].height - b.y + 4.0;
+        item.dest().page(pages[b.page]).xyz(0.0, top, None);
+    }
+    pdf.outline(root).first(items[0]).last(items[items.len() - 1]).count(items.len() as i32);
+    Some(root)
+}
+
+fn write_info(pdf: &mut Pdf, id: Ref, meta: &Metadata) {
+    let date = pdf_date(meta.timestamp);
+    let keywords = meta.keywords.join(", ");
+    let producer = format!("vita {}", env!("CARGO_PKG_VERSION"));
+    pdf.document_info(id)
+        .title(TextStr(&meta.title))
+        .author(TextStr(&meta.author))
+        .subject(TextStr(&meta.subject))
+        .keywords(TextStr(&keywords))
+        .creator(TextStr("vita"))
+        .producer(TextStr(&producer))
+        .creation_date(date)
+        .modified_date(date);
+}
+
+/// A Unix timestamp as a PDF date in UTC (proleptic Gregorian calendar).
+fn pdf_date(timestamp: i64) -> Date {
+    let days = timestamp.div_euclid(86_400);
+    let secs = timestamp.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    Date::new(y.clamp(0, 9999) as u16)
+        .month(m)
+        .day(d)
+        .hour((secs / 3600) as u8)
+        .minute((secs / 60 % 60) as u8)
+        .second((secs % 60) as u8)
+        .utc_offset_hour(0)
+}
+
+/// Year, month and day of the day `days` after 1970-01-01. Counts in
+/// 400-year eras starting in March, so that leap days fall at an era's end.
+fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// A content hash for the trailer /ID: same document, same ID.
+fn fingerprint(doc: &Document, meta: &Metadata) -> Vec<u8> {
+    let mut h = Fnv::default();
+    h.write(meta.title.as_bytes());
+    h.write(&meta.timestamp.to_be_bytes());
+    for frame in &doc.pages {
+        for (p, item) in &frame.items {
+            h.write(&p.x.to_bits().to_be_bytes());
+            h.write(&p.y.to_bits().to_be_bytes());
+            if let FrameItem::Text(run) = item {
+                h.write(run.text.as_bytes());
+            }
+        }
+    }
+    let a = h.0;
+    h.write(b"second half");
+    [a.to_be_bytes(), h.0.to_be_bytes()].concat()
+}
+
+/// FNV-1a, 64-bit: a small, stable hash for tags and IDs.
+pub(crate) struct Fnv(pub(crate) u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= *b as u64;
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_round_the_calendar() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(FIXED_TIMESTAMP / 86_400), (2000, 1, 1));
+        // 2024-02-29, a leap day, and the day after.
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(19_783), (2024, 3, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+}
