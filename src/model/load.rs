@@ -10,8 +10,15 @@ use std::path::Path;
 /// Largest résumé file accepted; a real one is a few kilobytes.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads and validates the résumé at `path`.
+/// Reads and validates the résumé at `path`: TOML, or JSON Resume when the
+/// name ends in `.json`.
 pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
+    load_with_warnings(path).map(|(resume, _)| resume)
+}
+
+/// [`load`], with the warnings of a JSON Resume import (fields vita does not
+/// model); a TOML résumé has none.
+pub fn load_with_warnings(path: &Path) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     let meta = std::fs::metadata(path).map_err(|e| {
         Diagnostic::new(format!("cannot read résumé: {}", io_reason(&e)))
             .in_file(path)
@@ -42,7 +49,12 @@ pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
                 .with_hint("save the file as UTF-8"));
         }
     };
-    parse(text, path)
+    if super::json_resume::is_json(path) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let imported = super::json_resume::parse(text, path)?;
+        return Ok((imported.resume, imported.warnings));
+    }
+    parse(text, path).map(|resume| (resume, Vec::new()))
 }
 
 /// Parses résumé text; `path` is only used in messages.
@@ -51,6 +63,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Resume, Diagnostic> {
     // Positions are counted in the text after it, as an editor shows them.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let resume: Resume = toml::from_str(text).map_err(|e| diag::from_toml_error(&e, text, path))?;
+    checked(resume, text, path)
+}
+
+/// The résumé after the checks serde cannot make; spans index `text`.
+pub(crate) fn checked(resume: Resume, text: &str, path: &Path) -> Result<Resume, Diagnostic> {
     check(&resume).map_err(|(msg, span, hint)| {
         Diagnostic::new(msg).in_file(path).at_span(text, span).with_hint(hint)
     })?;
