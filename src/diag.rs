@@ -21,11 +21,20 @@ use std::path::{Path, PathBuf};
 /// A problem with the user's input or environment, reported with its location.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub message: String,
     pub file: Option<PathBuf>,
     /// 1-based line and column, when the problem has a place in the file.
     pub location: Option<Box<Location>>,
     pub hint: Option<String>,
+}
+
+/// Whether a diagnostic stops the command (an error) or only reports a
+/// likely mistake (a warning, printed the same way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
 }
 
 /// A place in a source file, with the text of its line for the snippet.
@@ -45,7 +54,18 @@ const SNIPPET_CHARS: usize = 120;
 
 impl Diagnostic {
     pub fn new(message: impl Into<String>) -> Self {
-        Diagnostic { message: message.into(), file: None, location: None, hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            file: None,
+            location: None,
+            hint: None,
+        }
+    }
+
+    /// A warning: same shape as an error, but the command goes on.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::new(message) }
     }
 
     pub fn in_file(mut self, file: &Path) -> Self {
@@ -90,7 +110,11 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
         match (&self.file, &self.location) {
             (Some(file), Some(loc)) => {
                 let gutter = loc.line.to_string().len();

@@ -1,3 +1,5 @@
+//! The `vita` binary: parses the command line and hands it to `vita::cli`.
+
 use clap::Parser;
 use std::process::ExitCode;
 

@@ -34,7 +34,8 @@ fn theme(data: &[u8]) {
 
 /// As `fuzz/fuzz_targets/render.rs`.
 fn render(data: &[u8]) {
-    let Ok(resume) = vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default())
+    let Ok((resume, _)) =
+        vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default())
     else {
         return;
     };

@@ -9,7 +9,8 @@ use vita::render::{Format, Options};
 use vita::theme::{BUILTIN, Theme};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(resume) = vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default())
+    let Ok((resume, _)) =
+        vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default())
     else {
         return;
     };

@@ -17,6 +17,14 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod emit;
+mod export;
+mod generate;
+mod import;
+mod init;
+mod schema;
+mod validate;
+
 /// vita — typeset a résumé from TOML into a print-ready PDF and ATS text.
 #[derive(Debug, Parser)]
 #[command(name = "vita", version, about, long_about = None, after_help = "Run `vita render` in a folder with data/resume.toml to get out/resume.pdf and out/resume.txt.")]
@@ -36,6 +44,20 @@ pub enum Command {
     },
     /// List the bundled font families and faces.
     Fonts,
+    /// Write a starter résumé with every section and a comment on each field.
+    Init(init::InitArgs),
+    /// Check résumés and themes without rendering: errors and likely mistakes.
+    Validate(validate::ValidateArgs),
+    /// Print the JSON Schema of the résumé format (for editor completion).
+    Schema(schema::SchemaArgs),
+    /// Convert a JSON Resume file into a vita TOML résumé.
+    Import(import::ImportArgs),
+    /// Write a résumé in another format (JSON Resume).
+    Export(export::ExportArgs),
+    /// Print a shell completion script (bash, zsh, fish, …).
+    Completions(generate::CompletionsArgs),
+    /// Print vita's man page, or a subcommand's.
+    Man(generate::ManArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,9 +78,10 @@ Existing output files are replaced only by complete new ones; on any error nothi
 SOURCE_DATE_EPOCH, when set, is used as the PDF's creation date; otherwise a fixed date keeps output byte-identical."
 )]
 pub struct RenderArgs {
-    /// The résumés to render (TOML). With more than one, they render in
-    /// parallel and each gets a folder of its own under -o
-    /// (a/cv.toml → out/cv/cv.pdf) unless --name-template names them.
+    /// The résumés to render: TOML, or JSON Resume if the name ends in
+    /// .json. With more than one, they render in parallel and each gets a
+    /// folder of its own under -o (a/cv.toml → out/cv/cv.pdf) unless
+    /// --name-template names them.
     #[arg(default_value = "data/resume.toml", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Folder to write into; created if missing. Files are named after the
@@ -126,6 +149,13 @@ pub fn run(cli: Cli) -> ExitCode {
             fonts_cmd();
             Ok(())
         }
+        Command::Init(args) => init::run(&args),
+        Command::Validate(args) => return validate::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Completions(args) => generate::completions(&args),
+        Command::Man(args) => generate::man(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -178,7 +208,8 @@ fn render_file(
 ) -> Result<Written, Diagnostic> {
     let started = std::time::Instant::now();
     let limits = args.limits.limits();
-    let resume = crate::model::load_with(path, &limits)?;
+    let (resume, notes) = crate::model::load_with(path, &limits)?;
+    notes.iter().for_each(|w| note(w.to_string().trim_end()));
     let mut theme = resolve_theme(args, path, &resume)?;
     // The photo's frame comes from the theme's header, which fitting leaves alone.
     let photo = render::load_photo_with(&resume, &theme, resume_dir(path), &limits)?;

@@ -51,6 +51,12 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
+/// Empties this thread's shaping caches, so that the next layout shapes
+/// from scratch (for benchmarks that measure a first render).
+pub fn clear_caches() {
+    CACHE.with_borrow_mut(|cache| *cache = Cache::default());
+}
+
 /// Shapes `text` in `style`. Clusters are byte offsets into `text`; glyphs
 /// come in visual order (left to right).
 ///

@@ -2,8 +2,10 @@
 //! `present` for an ongoing role. Ordering compares what both sides state,
 //! so `2021` is not after `2021-03`.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -104,6 +106,21 @@ impl fmt::Display for Date {
                 Ok(())
             }
         }
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[Pp]resent|PRESENT)$",
+            "description": "A date as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", or \"present\" for an ongoing role (end dates only).",
+            "examples": ["2021", "2021-03", "present"]
+        })
     }
 }
 

@@ -1,12 +1,13 @@
 //! Highlights: a bullet is either a plain string or a group — a lead-in line
 //! ("Notable work included:") with its own bullets, one level deep.
 
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
 /// One bullet, or a lead-in with nested bullets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Highlight {
     Text(String),
@@ -14,12 +15,15 @@ pub enum Highlight {
 }
 
 /// A lead-in line with nested bullets; `numbered` lists them 1., 2., ….
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// The lead-in line ("Notable work included:").
     pub text: String,
+    /// The nested bullets.
     #[serde(default, deserialize_with = "one_level")]
     pub items: Vec<String>,
+    /// Number the nested bullets 1., 2., … instead of bulleting them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub numbered: bool,
 }

@@ -9,15 +9,22 @@ use std::cmp::Ordering;
 use std::io::Read;
 use std::path::Path;
 
-/// Reads and validates the résumé at `path` under the default [`Limits`].
+/// Reads and validates the résumé at `path` under the default [`Limits`]:
+/// TOML, or JSON Resume when the name ends in `.json`.
 pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
+    load_with(path, &Limits::default()).map(|(resume, _)| resume)
+}
+
+/// [`load`], with the warnings of a JSON Resume import (fields vita does not
+/// model); a TOML résumé has none.
+pub fn load_with_warnings(path: &Path) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     load_with(path, &Limits::default())
 }
 
-/// Reads and validates the résumé at `path`, refusing a file larger than
-/// `limits.input_bytes` before reading more of it than that (so a device or
-/// a growing file cannot make it read forever).
-pub fn load_with(path: &Path, limits: &Limits) -> Result<Resume, Diagnostic> {
+/// [`load_with_warnings`] under `limits`. A file larger than
+/// `limits.input_bytes` is refused before more of it than that is read (so
+/// a device or a growing file cannot make it read forever).
+pub fn load_with(path: &Path, limits: &Limits) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     let cannot = |e: &std::io::Error| {
         Diagnostic::new(format!("cannot read résumé: {}", io_reason(e))).in_file(path)
     };
@@ -34,9 +41,15 @@ pub fn load_with(path: &Path, limits: &Limits) -> Result<Resume, Diagnostic> {
     parse_bytes(&bytes, path, limits)
 }
 
-/// Validates a résumé given as bytes: size, UTF-8, nesting, TOML, then the
-/// checks serde cannot make; `path` is only used in messages.
-pub fn parse_bytes(bytes: &[u8], path: &Path, limits: &Limits) -> Result<Resume, Diagnostic> {
+/// Validates a résumé given as bytes: size, UTF-8, nesting, TOML (or JSON
+/// Resume, by `path`'s extension), then the checks serde cannot make;
+/// `path` is otherwise only used in messages. Returns the import warnings
+/// too, as [`load_with_warnings`] does.
+pub fn parse_bytes(
+    bytes: &[u8],
+    path: &Path,
+    limits: &Limits,
+) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     if bytes.len() as u64 > limits.input_bytes {
         return Err(Diagnostic::new(format!(
             "the file is larger than {} bytes, the most vita reads",
@@ -56,7 +69,12 @@ pub fn parse_bytes(bytes: &[u8], path: &Path, limits: &Limits) -> Result<Resume,
                 .with_hint("save the file as UTF-8"));
         }
     };
-    parse_limited(text, path, limits)
+    if super::json_resume::is_json(path) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let imported = super::json_resume::parse(text, path)?;
+        return Ok((imported.resume, imported.warnings));
+    }
+    parse_limited(text, path, limits).map(|resume| (resume, Vec::new()))
 }
 
 /// Parses résumé text under the default limits; `path` is only used in
@@ -82,6 +100,11 @@ fn parse_limited(text: &str, path: &Path, limits: &Limits) -> Result<Resume, Dia
         ));
     }
     let resume: Resume = toml::from_str(text).map_err(|e| diag::from_toml_error(&e, text, path))?;
+    checked(resume, text, path)
+}
+
+/// The résumé after the checks serde cannot make; spans index `text`.
+pub(crate) fn checked(resume: Resume, text: &str, path: &Path) -> Result<Resume, Diagnostic> {
     check(&resume).map_err(|(msg, span, hint)| {
         Diagnostic::new(msg).in_file(path).at_span(text, span).with_hint(hint)
     })?;

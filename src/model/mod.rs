@@ -5,12 +5,17 @@
 
 mod date;
 mod highlight;
-mod load;
+pub mod json_resume;
+pub mod lint;
+pub(crate) mod load;
+mod schema;
 
 pub use date::Date;
 pub use highlight::Highlight;
-pub use load::{load, load_with, parse, parse_bytes};
+pub use load::{load, load_with, load_with_warnings, parse, parse_bytes};
+pub use schema::json_schema;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -18,40 +23,54 @@ use toml::Spanned;
 pub type DateField = Option<Spanned<Date>>;
 
 /// A whole résumé. Only `basics.name` is required; every list may be empty.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resume {
+    /// Facts about the document: language, last update, theme.
     #[serde(default, skip_serializing_if = "Meta::is_empty")]
     pub meta: Meta,
+    /// Who the résumé belongs to and how to reach them.
     pub basics: Basics,
+    /// Jobs, most recent first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub work: Vec<Work>,
+    /// Volunteer work, most recent first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volunteer: Vec<Volunteer>,
+    /// Degrees, diplomas and schools.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub education: Vec<Education>,
+    /// Prizes and honours.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub awards: Vec<Award>,
+    /// Certifications.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certificates: Vec<Certificate>,
+    /// Papers, articles, books.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publications: Vec<Publication>,
+    /// Skills, grouped: a name and its keywords.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<Skill>,
+    /// Spoken languages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<Language>,
+    /// Interests outside work.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interests: Vec<Interest>,
+    /// References, or a note that they are available.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<Reference>,
+    /// Projects, most recent first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<Project>,
+    /// Sections the JSON Resume vocabulary has no name for ("Talks", "Patents").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom: Vec<CustomSection>,
 }
 
 /// Facts about the document rather than the person.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// The résumé's language ("en-us", "de", "fr", "es"): picks the
@@ -70,30 +89,43 @@ impl Meta {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Basics {
+    /// Your full name, as the résumé's title. Required.
     pub name: String,
+    /// A headline under the name ("Platform Engineer").
     pub label: Option<String>,
+    /// E-mail address; a clickable link in the PDF.
     pub email: Option<String>,
+    /// Phone number; a clickable link in the PDF.
     pub phone: Option<String>,
+    /// Your website.
     pub url: Option<String>,
     /// A photo (JPEG or PNG), relative to the résumé; shown by themes that
     /// place one.
     pub image: Option<String>,
+    /// A short introduction; a blank line starts a new paragraph.
     pub summary: Option<String>,
+    /// Where you live (city, region, country code).
     pub location: Option<Location>,
+    /// Online profiles (GitHub, LinkedIn, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub profiles: Vec<Profile>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
+    /// Street address.
     pub address: Option<String>,
+    /// Postal or ZIP code.
     pub postal_code: Option<String>,
+    /// City.
     pub city: Option<String>,
+    /// State, province or region.
     pub region: Option<String>,
+    /// Country code, e.g. "US" or "DE".
     pub country_code: Option<String>,
 }
 
@@ -109,174 +141,266 @@ impl Location {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
+    /// The network's name ("GitHub", "LinkedIn"). Required.
     pub network: String,
+    /// Your user name there.
     pub username: Option<String>,
+    /// The profile's address.
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Work {
     /// The organisation.
     pub name: Option<String>,
+    /// Your job title.
     pub position: Option<String>,
+    /// The organisation's website.
     pub url: Option<String>,
+    /// Where the job was ("Berlin, Germany", "Remote").
     pub location: Option<String>,
+    /// When it started.
+    #[schemars(with = "Option<Date>")]
     pub start_date: DateField,
+    /// When it ended, or "present".
+    #[schemars(with = "Option<Date>")]
     pub end_date: DateField,
+    /// A paragraph about the role; a blank line starts a new one.
     pub summary: Option<String>,
+    /// Achievements as bullets: a string, or a group { text, items, numbered }.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<Highlight>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Volunteer {
+    /// The organisation.
     pub organization: Option<String>,
+    /// Your role.
     pub position: Option<String>,
+    /// The organisation's website.
     pub url: Option<String>,
+    /// Where it was.
     pub location: Option<String>,
+    /// When it started.
+    #[schemars(with = "Option<Date>")]
     pub start_date: DateField,
+    /// When it ended, or "present".
+    #[schemars(with = "Option<Date>")]
     pub end_date: DateField,
+    /// A paragraph about the role.
     pub summary: Option<String>,
+    /// Achievements as bullets: a string, or a group { text, items, numbered }.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<Highlight>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
+    /// The school or university. Required.
     pub institution: String,
+    /// The institution's website.
     pub url: Option<String>,
+    /// The field of study ("Computer Science").
     pub area: Option<String>,
+    /// The degree ("Master of Science", "B.Sc.").
     pub study_type: Option<String>,
+    /// Where it was.
     pub location: Option<String>,
+    /// When it started.
+    #[schemars(with = "Option<Date>")]
     pub start_date: DateField,
+    /// When it ended (or is expected to), or "present".
+    #[schemars(with = "Option<Date>")]
     pub end_date: DateField,
+    /// Grade or GPA.
     pub score: Option<String>,
+    /// A paragraph: thesis, focus, honours.
     pub summary: Option<String>,
+    /// Notable courses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub courses: Vec<String>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
+    /// The award's name. Required.
     pub title: String,
+    /// When it was given.
+    #[schemars(with = "Option<Date>")]
     pub date: DateField,
+    /// Who gave it.
     pub awarder: Option<String>,
+    /// What it was for.
     pub summary: Option<String>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
+    /// The certificate's name. Required.
     pub name: String,
+    /// When it was issued.
+    #[schemars(with = "Option<Date>")]
     pub date: DateField,
+    /// Who issued it.
     pub issuer: Option<String>,
+    /// Where it can be verified.
     pub url: Option<String>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
+    /// The title. Required.
     pub name: String,
+    /// Journal, conference or publisher.
     pub publisher: Option<String>,
+    /// When it was published.
+    #[schemars(with = "Option<Date>")]
     pub release_date: DateField,
+    /// Where to read it.
     pub url: Option<String>,
+    /// What it is about.
     pub summary: Option<String>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
+    /// The skill or group of skills ("Infrastructure"). Required.
     pub name: String,
+    /// How good you are ("Expert").
     pub level: Option<String>,
+    /// The skills themselves ("Kubernetes", "Terraform").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
+    /// The language. Required.
     pub language: String,
+    /// How well ("Native", "Fluent", "C1").
     pub fluency: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interest {
+    /// The interest. Required.
     pub name: String,
+    /// Details.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
+    /// Who gives the reference. Required.
     pub name: String,
+    /// What they say, or how to reach them.
     pub reference: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
+    /// The project's name. Required.
     pub name: String,
+    /// What it is.
     pub description: Option<String>,
+    /// Where to see it.
     pub url: Option<String>,
+    /// Who it was for or with (company, organisation).
     pub entity: Option<String>,
+    /// What kind of project ("application", "talk"); the key is `type`.
     #[serde(rename = "type")]
     pub kind: Option<String>,
+    /// When it started.
+    #[schemars(with = "Option<Date>")]
     pub start_date: DateField,
+    /// When it ended, or "present".
+    #[schemars(with = "Option<Date>")]
     pub end_date: DateField,
+    /// Your roles in it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// Achievements as bullets: a string, or a group { text, items, numbered }.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<Highlight>,
+    /// Technologies or topics.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
 /// A section the JSON Resume vocabulary has no name for ("Talks", "Patents").
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomSection {
+    /// The section's heading ("Talks"). Required.
     pub title: String,
+    /// The section's entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<CustomEntry>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomEntry {
+    /// The entry's title.
     pub title: Option<String>,
+    /// A second line: venue, organisation, role.
     pub subtitle: Option<String>,
+    /// Where it was.
     pub location: Option<String>,
+    /// A link for the entry.
     pub url: Option<String>,
+    /// When it started (or the one date of the entry).
+    #[schemars(with = "Option<Date>")]
     pub start_date: DateField,
+    /// When it ended, or "present".
+    #[schemars(with = "Option<Date>")]
     pub end_date: DateField,
+    /// A paragraph about it.
     pub summary: Option<String>,
+    /// Bullets: a string, or a group { text, items, numbered }.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<Highlight>,
+    /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }

@@ -1,0 +1,52 @@
+//! `vita export`: a résumé → another résumé format (JSON Resume).
+
+use super::emit::emit;
+use crate::diag::Diagnostic;
+use crate::model::{self, json_resume};
+use std::path::PathBuf;
+
+/// A format `vita export` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// JSON Resume 1.0 (jsonresume.org), readable by its themes and tools.
+    JsonResume,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "The JSON Resume output holds every field of the résumé. Standard fields \
+use JSON Resume's names (start_date → startDate; an ongoing role has no endDate). What JSON \
+Resume has no field for is kept in extra fields that its tools ignore: `tags`, `location` of \
+volunteer and education entries, education `summary`, `meta.language`, `meta.theme`, `custom` \
+sections, and `vitaHighlights` (highlight groups; `highlights` holds them flattened). \
+`vita import` reads the file back into the same résumé.\n\n\
+Exit status: 0 on success, 2 on bad input (the message names the file, line and column) or when \
+the output cannot be written. An existing output file is replaced only by a complete new one.")]
+pub struct ExportArgs {
+    /// The résumé to export (TOML, or JSON Resume).
+    #[arg(default_value = "data/resume.toml")]
+    pub path: PathBuf,
+    /// The format to write.
+    #[arg(short, long, value_enum, default_value = "json-resume")]
+    pub format: ExportFormat,
+    /// Write to FILE (replaced atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
+    let (resume, warnings) = model::load_with_warnings(&args.path)?;
+    for w in &warnings {
+        eprint!("{w}");
+    }
+    let text = match args.format {
+        ExportFormat::JsonResume => json_resume::to_json(&resume),
+    };
+    if let Some(out) = &args.output
+        && std::fs::canonicalize(out).ok() == std::fs::canonicalize(&args.path).ok()
+    {
+        return Err(Diagnostic::new("the output would overwrite the résumé itself")
+            .in_file(out)
+            .with_hint("name another file with -o FILE"));
+    }
+    emit(&text, args.output.as_deref())
+}

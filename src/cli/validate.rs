@@ -1,0 +1,218 @@
+//! `vita validate`: checks résumés and themes without rendering. Errors are
+//! what `vita render` would refuse; warnings are likely mistakes
+//! ([`crate::model::lint`]), each with its file, line and column.
+
+use crate::compose::Styles;
+use crate::diag::{Diagnostic, Severity};
+use crate::fonts::FontBook;
+use crate::model;
+use crate::model::json_resume::{self, Spans};
+use crate::model::lint::{self, Finding, Seg};
+use crate::theme::Theme;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use toml::de::{DeTable, DeValue};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Errors are what `vita render` would refuse: bad syntax, unknown keys, \
+impossible dates, a date range that ends before it starts, a theme that does not load. \
+Warnings are likely mistakes: no e-mail address; an entry without dates in a section whose \
+other entries mostly have them; a bullet over 400 characters; a photo file that is not there. \
+A JSON Resume file (.json) is checked too, and fields vita would leave out are warnings.\n\n\
+Exit status: 0 when every file is valid (warnings allowed), 1 with --strict when there are \
+warnings, 2 when any file has an error. Nothing is written.")]
+pub struct ValidateArgs {
+    /// The résumés to check (TOML, or JSON Resume if the name ends in .json).
+    #[arg(value_name = "FILE", default_value = "data/resume.toml")]
+    pub files: Vec<PathBuf>,
+    /// Also check a theme: a built-in name or a theme file (repeatable). A
+    /// résumé's own `meta.theme` is always checked.
+    #[arg(short, long, value_name = "NAME|PATH")]
+    pub theme: Vec<String>,
+    /// Exit with 1 when there are warnings (for CI and pre-commit hooks).
+    #[arg(long)]
+    pub strict: bool,
+    /// Print only errors and warnings, not the line per valid file.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn run(args: &ValidateArgs) -> ExitCode {
+    let (mut errors, mut warnings) = (0, 0);
+    let mut report = |label: &str, found: Vec<Diagnostic>| {
+        let (e, w) = count(&found);
+        found.iter().for_each(|d| eprint!("{d}"));
+        if !args.quiet || e + w > 0 {
+            eprintln!("{label}: {}", summary(e, w));
+        }
+        errors += e;
+        warnings += w;
+    };
+    for file in &args.files {
+        report(&file.display().to_string(), check_resume(file));
+    }
+    for name in &args.theme {
+        let found = check_theme(name).err().into_iter().collect();
+        report(&format!("theme {name}"), found);
+    }
+    match (errors, warnings) {
+        (0, 0) => ExitCode::SUCCESS,
+        (0, _) if !args.strict => ExitCode::SUCCESS,
+        (0, _) => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    }
+}
+
+fn count(found: &[Diagnostic]) -> (usize, usize) {
+    let errors = found.iter().filter(|d| d.severity == Severity::Error).count();
+    (errors, found.len() - errors)
+}
+
+fn summary(errors: usize, warnings: usize) -> String {
+    let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, 0) => "ok".into(),
+        (0, w) => n(w, "warning"),
+        (e, 0) => n(e, "error"),
+        (e, w) => format!("{}, {}", n(e, "error"), n(w, "warning")),
+    }
+}
+
+/// Everything wrong with one résumé: its load error, or its import
+/// warnings, lint findings and theme problems.
+fn check_resume(path: &Path) -> Vec<Diagnostic> {
+    let (resume, mut found) = match model::load_with_warnings(path) {
+        Ok(loaded) => loaded,
+        Err(e) => return vec![e],
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let locate = Locator::new(text, json_resume::is_json(path));
+    for f in lint::lint(&resume) {
+        found.push(warning(path, text, &locate, &f));
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    if let Some(image) = &resume.basics.image
+        && !dir.join(image).is_file()
+    {
+        let f = Finding {
+            path: vec![Seg::Key("basics"), Seg::Key("image")],
+            message: format!("the photo `{image}` is not there"),
+            hint: "the path is relative to the résumé; themes that show a photo will refuse it"
+                .into(),
+        };
+        found.push(warning(path, text, &locate, &f));
+    }
+    if let Some(name) = &resume.meta.theme
+        && let Err(e) = check_theme(&theme_beside(name, dir))
+    {
+        found.push(e);
+    }
+    found
+}
+
+/// `meta.theme` names a file relative to the résumé, or a built-in theme.
+fn theme_beside(name: &str, dir: &Path) -> String {
+    let beside = dir.join(name);
+    if beside.is_file() { beside.to_string_lossy().into_owned() } else { name.to_string() }
+}
+
+/// A theme loads, and every font it names is bundled.
+fn check_theme(name: &str) -> Result<(), Diagnostic> {
+    let theme = Theme::resolve(name)?;
+    Styles::resolve(&theme, &FontBook::new()).map(|_| ())
+}
+
+fn warning(file: &Path, text: &str, locate: &Locator, f: &Finding) -> Diagnostic {
+    let d = Diagnostic::warning(format!("{}: {}", f.path_text(), f.message))
+        .in_file(file)
+        .with_hint(f.hint.clone());
+    match locate.span(&f.path) {
+        Some(span) => d.at_span(text, span),
+        None => d,
+    }
+}
+
+/// Finds the place of a model path in the source: TOML through toml's
+/// spanned document, JSON through the JSON Resume index (camelCase keys).
+enum Locator<'a> {
+    Toml(Option<toml::Spanned<DeTable<'a>>>),
+    Json(Spans),
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str, json: bool) -> Self {
+        match json {
+            true => Locator::Json(Spans::index(text)),
+            false => Locator::Toml(DeTable::parse(text).ok()),
+        }
+    }
+
+    /// The span of the deepest part of `path` that the source has.
+    fn span(&self, path: &[Seg]) -> Option<Range<usize>> {
+        match self {
+            Locator::Toml(doc) => toml_span(doc.as_ref()?.get_ref(), path),
+            Locator::Json(spans) => (1..=path.len()).rev().find_map(|n| {
+                let place = spans.get(&json_path(&path[..n]))?;
+                Some(place.key.clone().unwrap_or_else(|| place.value.clone()))
+            }),
+        }
+    }
+}
+
+fn toml_span(root: &DeTable, path: &[Seg]) -> Option<Range<usize>> {
+    let mut table = Some(root);
+    let mut array: Option<&[toml::Spanned<DeValue>]> = None;
+    let mut best = None;
+    for seg in path {
+        let value = match seg {
+            Seg::Key(k) => {
+                let (key, value) = table.and_then(|t| t.get_key_value(*k))?;
+                best = Some(key.span());
+                value
+            }
+            Seg::Index(i) => {
+                let value = array.and_then(|a| a.get(*i))?;
+                best = Some(value.span());
+                value
+            }
+        };
+        (table, array) = match value.get_ref() {
+            DeValue::Table(t) => (Some(t), None),
+            DeValue::Array(a) => (None, Some(&a[..])),
+            _ => (None, None),
+        };
+        if table.is_none() && array.is_none() {
+            break;
+        }
+    }
+    best.or(Some(0..0)).filter(|s| *s != (0..0))
+}
+
+/// `work[0].start_date` → `work[0].startDate`.
+fn json_path(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                let mut upper = false;
+                for c in k.chars() {
+                    match (c, upper) {
+                        ('_', _) => upper = true,
+                        (c, true) => {
+                            out.push(c.to_ascii_uppercase());
+                            upper = false;
+                        }
+                        (c, false) => out.push(c),
+                    }
+                }
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}

@@ -1,0 +1,140 @@
+//! JSON Resume (schema 1.0) as a second input format and an export format.
+//! A `.json` résumé is read as JSON Resume: camelCase keys mapped onto the
+//! model field by field, each date checked with its line and column, and
+//! every field vita does not model reported as a warning by its JSON path.
+//! Export writes the model back as JSON Resume, with vita's extras (tags,
+//! custom sections, highlight groups, meta.language/theme) as extension
+//! fields, so TOML → JSON → TOML gives the same résumé.
+
+mod convert;
+mod spans;
+mod types;
+
+use crate::diag::Diagnostic;
+use crate::model::Resume;
+use convert::Importer;
+pub use spans::Spans;
+use spans::child;
+use std::path::Path;
+
+/// The JSON Resume schema that exported files name in `$schema`.
+pub const SCHEMA_URL: &str =
+    "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json";
+
+/// A résumé read from JSON Resume, with what could not be carried over.
+#[derive(Debug)]
+pub struct Imported {
+    pub resume: Resume,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Whether `path` names a JSON résumé (by its extension).
+pub fn is_json(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Reads JSON Resume text; `file` is used in messages only. The result has
+/// been through the same checks as a TOML résumé.
+pub fn parse(text: &str, file: &Path) -> Result<Imported, Diagnostic> {
+    let spans = Spans::index(text);
+    let mut ignored = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc: types::JResume = serde_ignored::deserialize(&mut de, |p| ignored.push(path_of(&p)))
+        .and_then(|doc| de.end().map(|()| doc))
+        .map_err(|e| json_error(&e, text, file, &spans))?;
+    let mut importer = Importer { text, file, spans: &spans, warnings: Vec::new() };
+    let resume = importer.resume(doc)?;
+    let mut warnings: Vec<Diagnostic> = ignored
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let hint = hint_for_unmapped(&p);
+            Diagnostic::warning(format!(
+                "`{p}` has no place in vita's résumé model; it is left out"
+            ))
+            .in_file(file)
+            .at_span(text, spans.key_or_value(&p))
+            .with_hint(hint)
+        })
+        .collect();
+    warnings.append(&mut importer.warnings);
+    let resume = crate::model::load::checked(resume, text, file)?;
+    Ok(Imported { resume, warnings })
+}
+
+/// The résumé as a JSON Resume document: pretty-printed, with a final newline.
+pub fn to_json(resume: &Resume) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&convert::export(resume)).expect("a résumé serialises");
+    text.push('\n');
+    text
+}
+
+/// `work[0].description` for serde_ignored's path.
+fn path_of(p: &serde_ignored::Path) -> String {
+    use serde_ignored::Path as P;
+    match p {
+        P::Root => String::new(),
+        P::Seq { parent, index } => format!("{}[{index}]", path_of(parent)),
+        P::Map { parent, key } => child(&path_of(parent), key),
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+            path_of(parent)
+        }
+    }
+}
+
+fn hint_for_unmapped(path: &str) -> String {
+    let generic: String = path.chars().filter(|c| !c.is_ascii_digit()).collect();
+    match generic.as_str() {
+        "work[].description" => {
+            "vita's work entries have no company description; move it into `summary` to show it"
+                .into()
+        }
+        "meta.canonical" | "meta.version" => "vita does not use this metadata".into(),
+        _ => "`vita schema` lists every field vita models".into(),
+    }
+}
+
+/// A serde_json error as a diagnostic at its line and column; a problem
+/// with a value points at the whole value and names its path.
+fn json_error(e: &serde_json::Error, text: &str, file: &Path, spans: &Spans) -> Diagnostic {
+    let full = e.to_string();
+    let message = full.rfind(" at line ").map_or(full.as_str(), |i| &full[..i]).to_string();
+    // serde_json's column is 1-based, but a value's problem is reported just
+    // past the value: there it is the offset where the value ends.
+    let offset = offset_of(text, e.line(), e.column());
+    let diag = Diagnostic::new(message.clone()).in_file(file);
+    if !e.is_data() {
+        let offset = offset.saturating_sub(1);
+        let hint = if e.is_eof() {
+            "the file ends early: a closing } or ] or a quote may be missing"
+        } else {
+            "check the JSON syntax here: a missing comma or quote is the usual cause"
+        };
+        return diag.at_span(text, offset..offset).with_hint(hint);
+    }
+    let (message, span) = match spans.ending_at(offset) {
+        Some((path, place)) if !path.is_empty() => {
+            (format!("{message} (at `{path}`)"), place.value.clone())
+        }
+        _ => (message, offset..offset),
+    };
+    let diag = Diagnostic { message, ..diag }.at_span(text, span);
+    if let Some(field) = message_field(&full, "missing field `") {
+        diag.with_hint(format!("add \"{field}\": \"…\" to this object"))
+    } else if full.starts_with("invalid type") {
+        diag.with_hint("check the value's type: text needs quotes, lists need [ ]")
+    } else {
+        diag
+    }
+}
+
+fn message_field<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    message.strip_prefix(prefix)?.split('`').next()
+}
+
+/// The byte offset of serde_json's 1-based line and byte column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (start + column).min(text.len())
+}
