@@ -264,7 +264,7 @@ fn allow_emergency_breaks(out: &mut Items, width: f32, para: &Para, ctx: &mut Ct
         if run > width + 0.01 {
             let word = out.items[start].word;
             if warned.insert(word) {
-                let text = out.words.get(word).cloned().unwrap_or_default();
+                let text = abbreviate(out.words.get(word).map_or("", |w| w.as_str()));
                 ctx.warnings.push(format!(
                     "{}: \"{text}\" is wider than its column and was broken",
                     origin(para)
@@ -318,6 +318,16 @@ fn split_boxes(out: &mut Items, from: usize, to: usize) -> usize {
     let n = replaced.len();
     out.items.splice(from..to, replaced);
     from + n
+}
+
+/// A word as a warning quotes it: at most 60 characters, with an ellipsis
+/// for the rest (a pasted 64 kB token must not become a 64 kB message).
+fn abbreviate(word: &str) -> String {
+    const MAX: usize = 60;
+    match word.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &word[..cut]),
+        None => word.to_string(),
+    }
 }
 
 fn origin(para: &Para) -> &str {

@@ -247,3 +247,16 @@ fn a_word_that_fits_a_line_alone_is_not_cut_because_of_the_space_before_it() {
     assert_eq!(lines.iter().map(line_text).collect::<Vec<_>>(), ["ab", word]);
     assert_eq!(extracted(&lines), format!("ab {word}"), "the word extracts whole");
 }
+
+#[test]
+fn a_warning_quotes_at_most_sixty_characters_of_a_long_token() {
+    let book = FontBook::new();
+    let token = "x".repeat(5_000);
+    let p = para(&book, &[(&token, false)], Align::Left);
+    let mut ctx = Ctx::new(&book);
+    break_lines(&p, 100.0, &mut ctx);
+    assert_eq!(ctx.warnings.len(), 1, "{:?}", ctx.warnings);
+    let warning = &ctx.warnings[0];
+    assert!(warning.contains(&format!("\"{}…\"", "x".repeat(60))), "{warning:.120}");
+    assert!(warning.len() < 200, "{} bytes", warning.len());
+}
