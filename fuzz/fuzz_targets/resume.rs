@@ -3,12 +3,7 @@
 //! diagnostic must print (its snippet code slices the source).
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use std::path::Path;
-use vita::limits::Limits;
+#[path = "../bodies.rs"]
+mod bodies;
 
-fuzz_target!(|data: &[u8]| {
-    if let Err(diag) = vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default()) {
-        let _ = diag.to_string();
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bodies::resume(data));

@@ -3,22 +3,7 @@
 //! columns.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use std::path::Path;
-use vita::fonts::FontBook;
-use vita::theme::Theme;
+#[path = "../bodies.rs"]
+mod bodies;
 
-const RESUME: &str = include_str!("../../data/resume.toml");
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    match Theme::parse(text, Path::new("fuzz-theme.toml")) {
-        Err(diag) => {
-            let _ = diag.to_string();
-        }
-        Ok(theme) => {
-            let resume = vita::model::parse(RESUME, Path::new("resume.toml")).expect("seed parses");
-            let _ = vita::render::lay_out(&resume, &theme, &FontBook::new());
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bodies::theme(data));
