@@ -167,12 +167,13 @@ impl Line {
                 self.pieces.push(Piece::Adjust(rounded));
                 self.pen -= rounded;
             }
-            let code = subset.remap[&g.id].to_be_bytes();
+            let (code, width) = subset.glyphs[&g.id];
+            let code = code.to_be_bytes();
             match self.pieces.last_mut() {
                 Some(Piece::Codes(codes)) => codes.extend_from_slice(&code),
                 _ => self.pieces.push(Piece::Codes(code.to_vec())),
             }
-            self.pen += subset.widths[&g.id];
+            self.pen += width;
             shaped += g.advance * scale;
         }
     }

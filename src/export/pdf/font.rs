@@ -15,10 +15,9 @@ use std::collections::BTreeMap;
 pub struct Subset {
     /// The resource name, `/F3` for face 3.
     pub name: String,
-    /// Original glyph id → glyph id in the subset (and PDF code).
-    pub remap: BTreeMap<u16, u16>,
-    /// Advance widths in 1/1000 em as /W states them, by original glyph id.
-    pub widths: BTreeMap<u16, f32>,
+    /// Original glyph id → its glyph id in the subset (the PDF code) and
+    /// its advance in 1/1000 em as /W states it.
+    pub glyphs: BTreeMap<u16, (u16, f32)>,
     /// The Type 0 font object.
     pub font_ref: Ref,
 }
@@ -66,17 +65,14 @@ pub fn write_fonts(
         let program = subsetter::subset(info.data, 0, &mapper)
             .map_err(|e| format!("subsetting {}: {e}", info.postscript_name))?;
         let program = super::trim::trim(&program).unwrap_or(program);
-        let remap: BTreeMap<u16, u16> =
-            glyphs.iter().map(|&g| (g, mapper.get(g).expect("remapped"))).collect();
-
         let ttf = book.face(face);
         let upem = ttf.units_per_em() as f32;
         let em = |v: f32| v * 1000.0 / upem;
-        let widths: BTreeMap<u16, f32> = glyphs
+        let subset_glyphs: BTreeMap<u16, (u16, f32)> = glyphs
             .iter()
             .map(|&g| {
                 let adv = ttf.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g)).unwrap_or(0);
-                (g, round2(em(adv as f32)))
+                (g, (mapper.get(g).expect("remapped"), round2(em(adv as f32))))
             })
             .collect();
 
@@ -98,8 +94,7 @@ pub fn write_fonts(
             .font_descriptor(descriptor_ref)
             .cid_to_gid_map_predefined(Name(b"Identity"));
         // Runs of consecutive new ids: /W [first [w w w …] …].
-        let by_new: BTreeMap<u16, f32> =
-            remap.iter().map(|(old, new)| (*new, widths[old])).collect();
+        let by_new: BTreeMap<u16, f32> = subset_glyphs.values().copied().collect();
         let mut w = cid.widths();
         let mut run: Vec<f32> = Vec::new();
         let mut first = 0;
@@ -148,14 +143,14 @@ pub fn write_fonts(
         let mut cmap = UnicodeCmap::<u16>::new(Name(b"Custom"), identity());
         for (old, text) in &texts {
             if !text.is_empty() {
-                cmap.pair_with_multiple(remap[old], text.chars());
+                cmap.pair_with_multiple(subset_glyphs[old].0, text.chars());
             }
         }
         let cmap = deflate(&cmap.finish());
         pdf.cmap(cmap_ref, &cmap).filter(Filter::FlateDecode);
 
         let name = format!("F{face}");
-        out.insert(face, Subset { name, remap, widths, font_ref });
+        out.insert(face, Subset { name, glyphs: subset_glyphs, font_ref });
     }
     Ok(out)
 }
