@@ -4,6 +4,7 @@
 
 use crate::diag::{self, Diagnostic};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Index of a face in the [`FontBook`].
 pub type FaceId = usize;
@@ -66,19 +67,32 @@ pub const ICON_FAMILY: &str = "Font Awesome";
 /// covers Latin (with Extended-A/B), Greek and Cyrillic.
 pub const FALLBACK_FAMILY: &str = "Noto Sans";
 
+/// Characters below this have their coverage cached: the Latin, Greek and
+/// Cyrillic blocks, punctuation, symbols and arrows.
+const CACHED_CHARS: usize = 0x3000;
+
+/// For 64 consecutive characters, one bit each: whether the face has been
+/// asked about the character, and whether it has it.
+#[derive(Default)]
+struct CoverageBlock {
+    known: AtomicU64,
+    has: AtomicU64,
+}
+
 /// Parsed faces, created lazily.
 pub struct FontBook {
     parsed: Vec<OnceLock<rustybuzz::Face<'static>>>,
-    /// Which ASCII characters each face has, one bit each: most text is
-    /// ASCII, and this spares a cmap lookup per character.
-    ascii: Vec<OnceLock<u128>>,
+    /// Per face, which characters it has, learnt one character at a time:
+    /// every character of the text is checked, and a cmap lookup is a
+    /// search through the font's tables.
+    coverage: Vec<OnceLock<Box<[CoverageBlock]>>>,
 }
 
 impl Default for FontBook {
     fn default() -> Self {
         FontBook {
             parsed: FACES.iter().map(|_| OnceLock::new()).collect(),
-            ascii: FACES.iter().map(|_| OnceLock::new()).collect(),
+            coverage: FACES.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 }
@@ -146,16 +160,22 @@ impl FontBook {
 
     /// Whether the face maps `c` to a real glyph.
     pub fn has_char(&self, id: FaceId, c: char) -> bool {
-        if c.is_ascii() {
-            let bits = self.ascii[id].get_or_init(|| {
-                let face = self.face(id);
-                (0..128u8)
-                    .filter(|&b| face.glyph_index(b as char).is_some())
-                    .fold(0, |m, b| m | 1 << b)
-            });
-            return bits & (1 << c as u32) != 0;
+        let code = c as usize;
+        if code >= CACHED_CHARS {
+            return self.face(id).glyph_index(c).is_some();
         }
-        self.face(id).glyph_index(c).is_some()
+        let blocks = self.coverage[id]
+            .get_or_init(|| (0..CACHED_CHARS / 64).map(|_| CoverageBlock::default()).collect());
+        let (block, bit) = (&blocks[code / 64], 1u64 << (code % 64));
+        // Relaxed is enough: every thread learns the same answer.
+        if block.known.load(Ordering::Relaxed) & bit == 0 {
+            if self.face(id).glyph_index(c).is_some() {
+                block.has.fetch_or(bit, Ordering::Relaxed);
+            }
+            block.known.fetch_or(bit, Ordering::Relaxed);
+            return block.has.load(Ordering::Relaxed) & bit != 0;
+        }
+        block.has.load(Ordering::Relaxed) & bit != 0
     }
 
     /// Whether the face's GSUB table offers an OpenType feature (`b"smcp"`).

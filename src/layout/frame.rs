@@ -48,22 +48,20 @@ impl TextRun {
 
     /// The source text of each glyph: a cluster's text goes to its first
     /// glyph, later glyphs of the same cluster get "".
-    pub fn glyph_texts(&self) -> Vec<&str> {
+    pub fn glyph_texts(&self) -> impl Iterator<Item = &str> + '_ {
         let n = self.glyphs.len();
-        (0..n)
-            .map(|i| {
-                let start = self.glyphs[i].cluster as usize;
-                if i > 0 && self.glyphs[i - 1].cluster as usize == start {
-                    return "";
-                }
-                let end = self.glyphs[i + 1..]
-                    .iter()
-                    .map(|g| g.cluster as usize)
-                    .find(|&c| c != start)
-                    .unwrap_or(self.text.len());
-                self.text.get(start..end.max(start)).unwrap_or("")
-            })
-            .collect()
+        (0..n).map(|i| {
+            let start = self.glyphs[i].cluster as usize;
+            if i > 0 && self.glyphs[i - 1].cluster as usize == start {
+                return "";
+            }
+            let end = self.glyphs[i + 1..]
+                .iter()
+                .map(|g| g.cluster as usize)
+                .find(|&c| c != start)
+                .unwrap_or(self.text.len());
+            self.text.get(start..end.max(start)).unwrap_or("")
+        })
     }
 }
 

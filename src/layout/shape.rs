@@ -13,10 +13,10 @@ use super::frame::Glyph;
 use crate::compose::Style;
 use crate::fonts::{FaceId, FontBook};
 use crate::theme::Figures;
+use rustc_hash::FxHashMap;
 use rustybuzz::ttf_parser::Tag;
 use rustybuzz::{Direction, Feature, Script, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Texts kept per thread before the cache starts afresh (a few pages'
@@ -37,14 +37,16 @@ struct UnitGlyph {
 type FeatureSet = u8;
 
 /// Shaped texts of one face and feature set.
-type Shaped = HashMap<Box<str>, Rc<[UnitGlyph]>>;
+type Shaped = FxHashMap<Box<str>, Rc<[UnitGlyph]>>;
 
 #[derive(Default)]
 struct Cache {
-    plans: HashMap<(FaceId, FeatureSet, Option<Script>), Rc<ShapePlan>>,
-    texts: HashMap<(FaceId, FeatureSet), Shaped>,
+    plans: FxHashMap<(FaceId, FeatureSet, Option<Script>), Rc<ShapePlan>>,
+    texts: FxHashMap<(FaceId, FeatureSet), Shaped>,
     /// Entries in `texts`, all faces together.
     count: usize,
+    /// The shaper's buffer, kept between calls for its allocation.
+    buffer: Option<UnicodeBuffer>,
 }
 
 thread_local! {
@@ -109,7 +111,7 @@ fn cached(
     if let Some(hit) = cache.texts.get(&(face, set)).and_then(|t| t.get(piece)) {
         return hit.clone();
     }
-    let shaped: Rc<[UnitGlyph]> = shape_units(book, face, set, piece, cache).into();
+    let shaped = shape_units(book, face, set, piece, cache);
     if cache.count >= MAX_CACHED_TEXTS {
         cache.texts.clear();
         cache.count = 0;
@@ -125,9 +127,9 @@ fn shape_units(
     set: FeatureSet,
     text: &str,
     cache: &mut Cache,
-) -> Vec<UnitGlyph> {
+) -> Rc<[UnitGlyph]> {
     let face = book.face(face_id);
-    let mut buffer = UnicodeBuffer::new();
+    let mut buffer = cache.buffer.take().unwrap_or_default();
     buffer.push_str(text);
     buffer.set_direction(Direction::LeftToRight);
     buffer.guess_segment_properties();
@@ -141,7 +143,7 @@ fn shape_units(
         })
         .clone();
     let output = rustybuzz::shape_with_plan(face, &plan, buffer);
-    output
+    let units = output
         .glyph_infos()
         .iter()
         .zip(output.glyph_positions())
@@ -152,7 +154,9 @@ fn shape_units(
             dy: pos.y_offset,
             cluster: info.cluster,
         })
-        .collect()
+        .collect();
+    cache.buffer = Some(output.clear());
+    units
 }
 
 const SMCP: FeatureSet = 1;

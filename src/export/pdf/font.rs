@@ -9,6 +9,7 @@ use crate::fonts::{FaceId, FontBook, ICON_FAMILY};
 use crate::layout::{Document, FrameItem};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// One face's subset as the content streams need it.
@@ -17,16 +18,16 @@ pub struct Subset {
     pub name: String,
     /// Original glyph id → its glyph id in the subset (the PDF code) and
     /// its advance in 1/1000 em as /W states it.
-    pub glyphs: BTreeMap<u16, (u16, f32)>,
+    pub glyphs: FxHashMap<u16, (u16, f32)>,
     /// The Type 0 font object.
     pub font_ref: Ref,
 }
 
 /// Source text of each glyph a face draws, by original glyph id.
-type Used = BTreeMap<FaceId, BTreeMap<u16, String>>;
+type Used<'a> = BTreeMap<FaceId, FxHashMap<u16, &'a str>>;
 
 /// Collects the glyphs each face uses, with the text each stands for.
-fn used_glyphs(doc: &Document, book: &FontBook) -> Used {
+fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
     let mut used = Used::new();
     for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
         let FrameItem::Text(run) = item else { continue };
@@ -37,13 +38,13 @@ fn used_glyphs(doc: &Document, book: &FontBook) -> Used {
         for (g, t) in run.glyphs.iter().zip(run.glyph_texts()) {
             let entry = texts.entry(g.id).or_default();
             if icon {
-                *entry = " ".into();
+                *entry = " ";
             } else if g.id == 0 {
                 // .notdef stands for every missing character at once; it
                 // extracts as the replacement character.
-                *entry = "\u{FFFD}".into();
+                *entry = "\u{FFFD}";
             } else if entry.is_empty() {
-                *entry = t.to_string();
+                *entry = t;
             }
         }
     }
@@ -60,7 +61,8 @@ pub fn write_fonts(
     let mut out = BTreeMap::new();
     for (face, texts) in used_glyphs(doc, book) {
         let info = book.info(face);
-        let glyphs: Vec<u16> = texts.keys().copied().collect();
+        let mut glyphs: Vec<u16> = texts.keys().copied().collect();
+        glyphs.sort_unstable();
         let mapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&glyphs);
         let program = subsetter::subset(info.data, 0, &mapper)
             .map_err(|e| format!("subsetting {}: {e}", info.postscript_name))?;
@@ -68,7 +70,7 @@ pub fn write_fonts(
         let ttf = book.face(face);
         let upem = ttf.units_per_em() as f32;
         let em = |v: f32| v * 1000.0 / upem;
-        let subset_glyphs: BTreeMap<u16, (u16, f32)> = glyphs
+        let subset_glyphs: FxHashMap<u16, (u16, f32)> = glyphs
             .iter()
             .map(|&g| {
                 let adv = ttf.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g)).unwrap_or(0);
@@ -141,7 +143,8 @@ pub fn write_fonts(
             .pair(Name(b"Length1"), program.len() as i32);
 
         let mut cmap = UnicodeCmap::<u16>::new(Name(b"Custom"), identity());
-        for (old, text) in &texts {
+        for old in &glyphs {
+            let text = texts[old];
             if !text.is_empty() {
                 cmap.pair_with_multiple(subset_glyphs[old].0, text.chars());
             }

@@ -373,8 +373,11 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
                     }
                 }
             };
-            let upper: String = c.to_uppercase().collect();
-            let synth = synth_caps && c.is_lowercase() && upper.len() == c.len_utf8();
+            // Only letters whose capital is as long in UTF-8 are synthesised,
+            // so that clusters still index the source text.
+            let synth = synth_caps
+                && c.is_lowercase()
+                && c.to_uppercase().map(char::len_utf8).sum::<usize>() == c.len_utf8();
             let size = if synth { span.style.size * 0.8 } else { span.style.size };
             let key = (Style { face, size, ..span.style }, synth);
             if current != Some(key) {
