@@ -18,4 +18,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq poppler-utils qpdf >/dev/null
 fi
 
-cargo test --release --locked "$@"
+cargo test --profile ci --locked "$@"
