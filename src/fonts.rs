@@ -86,6 +86,8 @@ pub struct FontBook {
     /// every character of the text is checked, and a cmap lookup is a
     /// search through the font's tables.
     coverage: Vec<OnceLock<Box<[CoverageBlock]>>>,
+    /// Per face, whether it has every printable ASCII character.
+    ascii: Vec<OnceLock<bool>>,
 }
 
 impl Default for FontBook {
@@ -93,6 +95,7 @@ impl Default for FontBook {
         FontBook {
             parsed: FACES.iter().map(|_| OnceLock::new()).collect(),
             coverage: FACES.iter().map(|_| OnceLock::new()).collect(),
+            ascii: FACES.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 }
@@ -176,6 +179,12 @@ impl FontBook {
             return block.has.load(Ordering::Relaxed) & bit != 0;
         }
         block.has.load(Ordering::Relaxed) & bit != 0
+    }
+
+    /// Whether the face has every printable ASCII character (U+0020 to
+    /// U+007E), so that ASCII text needs no check per character.
+    pub fn has_printable_ascii(&self, id: FaceId) -> bool {
+        *self.ascii[id].get_or_init(|| (' '..='~').all(|c| self.has_char(id, c)))
     }
 
     /// Whether the face's GSUB table offers an OpenType feature (`b"smcp"`).

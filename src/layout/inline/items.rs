@@ -89,8 +89,25 @@ impl Items {
 /// Builds the item list for `para`, to be broken into lines `width` wide,
 /// with hyphenation points when `hyphenate` (and the paragraph allows it).
 pub fn collect(para: &Para, width: f32, ctx: &mut Ctx, hyphenate: bool) -> Items {
+    let segments = segments(para, ctx);
+    collect_from(segments, para, width, ctx, hyphenate)
+}
+
+/// Builds the item list again from the segments of an earlier one (TeX's
+/// second pass, with hyphenation), without shaping again.
+pub fn recollect(earlier: Items, para: &Para, width: f32, ctx: &mut Ctx, hyphenate: bool) -> Items {
+    collect_from(earlier.segments, para, width, ctx, hyphenate)
+}
+
+fn collect_from(
+    segments: Vec<Segment>,
+    para: &Para,
+    width: f32,
+    ctx: &mut Ctx,
+    hyphenate: bool,
+) -> Items {
     let hyphenate = hyphenate && para.hyphenate;
-    let mut out = Items { segments: segments(para, ctx), ..Items::default() };
+    let mut out = Items { segments, ..Items::default() };
     let text: String =
         out.segments.iter().map(|s| s.actual.as_deref().unwrap_or(&s.text)).collect();
     let extra = extra_breaks(&text, hyphenate.then_some(()).and(ctx.hyphenator.as_ref()));
@@ -334,30 +351,42 @@ fn origin(para: &Para) -> &str {
     if para.origin.is_empty() { "text" } else { &para.origin }
 }
 
+/// Shapes a paragraph's text as [`collect`] will, for the shaping caches
+/// only: a helper thread runs this ahead of layout.
+pub fn prefetch(para: &Para, ctx: &mut Ctx) {
+    segments(para, ctx);
+}
+
 /// Cuts the spans into segments one face can draw, and shapes them.
 fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     for (si, span) in para.spans.iter().enumerate() {
         let synth_caps = span.style.small_caps && !ctx.book.has_feature(span.style.face, b"smcp");
-        let mut current: Option<(Style, bool)> = None;
-        let mut text = String::new();
-        let flush = |text: &mut String, cur: Option<(Style, bool)>, out: &mut Vec<Segment>| {
-            if let Some((style, synth)) = cur.filter(|_| !text.is_empty()) {
-                let shown = if synth { text.to_uppercase() } else { text.clone() };
-                let glyphs = shape(ctx.book, &style, &shown);
-                out.push(Segment {
-                    span: si,
-                    actual: synth.then(|| text.clone()),
-                    text: shown,
-                    style,
-                    glyphs,
-                });
-            }
-            text.clear();
+        // The face and synthesis of the segment being gathered, and where
+        // it starts in the span's text.
+        let mut current: Option<(usize, bool)> = None;
+        let mut start = 0;
+        let mut flush = |range: Range<usize>, cur: Option<(usize, bool)>| {
+            let Some((face, synth)) = cur.filter(|_| !range.is_empty()) else { return };
+            let text = &span.text[range];
+            let size = if synth { span.style.size * 0.8 } else { span.style.size };
+            let style = Style { face, size, ..span.style };
+            let shown = if synth { text.to_uppercase() } else { text.to_string() };
+            let glyphs = shape(ctx.book, &style, &shown);
+            let actual = synth.then(|| text.to_string());
+            out.push(Segment { span: si, actual, text: shown, style, glyphs });
         };
-        for c in span.text.chars() {
+        // Printable ASCII in a face that has all of it is one segment.
+        if !synth_caps
+            && span.text.bytes().all(|b| (b' '..=b'~').contains(&b))
+            && ctx.book.has_printable_ascii(span.style.face)
+        {
+            flush(0..span.text.len(), Some((span.style.face, false)));
+            continue;
+        }
+        for (at, c) in span.text.char_indices() {
             let face = if c.is_whitespace() {
-                current.map_or(span.style.face, |(s, _)| s.face)
+                current.map_or(span.style.face, |(f, _)| f)
             } else {
                 match ctx.book.face_for_char(span.style.face, c) {
                     Some(f) => f,
@@ -378,15 +407,13 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
             let synth = synth_caps
                 && c.is_lowercase()
                 && c.to_uppercase().map(char::len_utf8).sum::<usize>() == c.len_utf8();
-            let size = if synth { span.style.size * 0.8 } else { span.style.size };
-            let key = (Style { face, size, ..span.style }, synth);
-            if current != Some(key) {
-                flush(&mut text, current, &mut out);
-                current = Some(key);
+            if current != Some((face, synth)) {
+                flush(start..at, current);
+                current = Some((face, synth));
+                start = at;
             }
-            text.push(c);
         }
-        flush(&mut text, current, &mut out);
+        flush(start..span.text.len(), current);
     }
     out
 }

@@ -75,12 +75,18 @@ pub fn break_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
     // dictionary.
     let first_pass = (justify && para.hyphenate).then(|| {
         let items = items::collect(para, width, ctx, false);
-        breakers::feasible_breakpoints(&items, width).map(|b| (items, b))
+        match breakers::feasible_breakpoints(&items, width) {
+            Some(breaks) => Ok((items, breaks)),
+            None => Err(items),
+        }
     });
-    let (items, breaks) = match first_pass.flatten() {
-        Some(done) => done,
-        None => {
-            let items = items::collect(para, width, ctx, true);
+    let (items, breaks) = match first_pass {
+        Some(Ok(done)) => done,
+        earlier => {
+            let items = match earlier {
+                Some(Err(items)) => items::recollect(items, para, width, ctx, true),
+                _ => items::collect(para, width, ctx, true),
+            };
             let breaker = if justify { Breaker::KnuthPlass } else { Breaker::FirstFit };
             let breaks = breakers::breakpoints(&items, width, breaker);
             (items, breaks)
