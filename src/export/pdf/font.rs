@@ -3,6 +3,11 @@
 //! CIDFontType2 with Identity encoding, its descriptor, widths, and a
 //! ToUnicode map built from the shaped clusters, so that every glyph
 //! (ligatures included) extracts as the text it came from.
+//!
+//! Three steps, so that the costly one can run beside the content streams:
+//! [`plan`] fixes each face's glyph codes, widths and object ids;
+//! [`programs`] subsets and compresses the font programs; [`write`] writes
+//! the objects.
 
 use super::{Ids, deflate};
 use crate::fonts::{FaceId, FontBook, ICON_FAMILY};
@@ -51,39 +56,96 @@ fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
     used
 }
 
-/// Subsets and writes every face the document draws with.
-pub fn write_fonts(
-    pdf: &mut Pdf,
+/// What one face needs to be written once its program is built.
+pub struct FacePlan<'a> {
+    face: FaceId,
+    /// Original glyph ids, ascending.
+    glyphs: Vec<u16>,
+    texts: FxHashMap<u16, &'a str>,
+    mapper: subsetter::GlyphRemapper,
+    /// The CIDFont, its descriptor, the font program and the ToUnicode map.
+    refs: [Ref; 4],
+}
+
+/// Plans every face the document draws with: which glyphs, their codes
+/// and widths, and the object ids. Cheap; the programs come later.
+pub fn plan<'a>(
     ids: &mut Ids,
-    doc: &Document,
+    doc: &'a Document,
     book: &FontBook,
-) -> Result<BTreeMap<FaceId, Subset>, String> {
-    let mut out = BTreeMap::new();
+) -> (Vec<FacePlan<'a>>, BTreeMap<FaceId, Subset>) {
+    let mut plans = Vec::new();
+    let mut subsets = BTreeMap::new();
     for (face, texts) in used_glyphs(doc, book) {
-        let info = book.info(face);
         let mut glyphs: Vec<u16> = texts.keys().copied().collect();
         glyphs.sort_unstable();
         let mapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&glyphs);
-        let program = subsetter::subset(info.data, 0, &mapper)
-            .map_err(|e| format!("subsetting {}: {e}", info.postscript_name))?;
-        let program = super::trim::trim(&program).unwrap_or(program);
         let ttf = book.face(face);
         let upem = ttf.units_per_em() as f32;
-        let em = |v: f32| v * 1000.0 / upem;
         let subset_glyphs: FxHashMap<u16, (u16, f32)> = glyphs
             .iter()
             .map(|&g| {
                 let adv = ttf.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g)).unwrap_or(0);
-                (g, (mapper.get(g).expect("remapped"), round2(em(adv as f32))))
+                (g, (mapper.get(g).expect("remapped"), round2(adv as f32 * 1000.0 / upem)))
             })
             .collect();
+        let [font_ref, cid_ref, descriptor_ref, file_ref, cmap_ref] = ids.next_n();
+        let name = format!("F{face}");
+        subsets.insert(face, Subset { name, glyphs: subset_glyphs, font_ref });
+        plans.push(FacePlan {
+            face,
+            glyphs,
+            texts,
+            mapper,
+            refs: [cid_ref, descriptor_ref, file_ref, cmap_ref],
+        });
+    }
+    (plans, subsets)
+}
+
+/// A face's subset program, compressed, and its uncompressed length.
+pub struct Program {
+    packed: Vec<u8>,
+    len: usize,
+}
+
+/// Builds the subset program of every planned face: the costly part of
+/// the fonts, and independent of the content streams.
+pub fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Program>, String> {
+    plans
+        .iter()
+        .map(|plan| {
+            let info = book.info(plan.face);
+            let program = subsetter::subset(info.data, 0, &plan.mapper)
+                .map_err(|e| format!("subsetting {}: {e}", info.postscript_name))?;
+            let program = super::trim::trim(&program).unwrap_or(program);
+            Ok(Program { packed: deflate(&program), len: program.len() })
+        })
+        .collect()
+}
+
+/// Writes each planned face: a Type 0 font over a CIDFontType2, its
+/// widths, descriptor, program and ToUnicode map.
+pub fn write(
+    pdf: &mut Pdf,
+    plans: &[FacePlan],
+    programs: &[Program],
+    subsets: &BTreeMap<FaceId, Subset>,
+    book: &FontBook,
+) {
+    for (plan, program) in plans.iter().zip(programs) {
+        let info = book.info(plan.face);
+        let subset = &subsets[&plan.face];
+        let [cid_ref, descriptor_ref, file_ref, cmap_ref] = plan.refs;
+        let ttf = book.face(plan.face);
+        let upem = ttf.units_per_em() as f32;
+        let em = |v: f32| v * 1000.0 / upem;
 
         // The `ABCDEF+` prefix marks the program as a subset (ISO 32000-1, 9.6.4).
         let base =
-            format!("{}+{}", subset_tag(info.postscript_name, &glyphs), info.postscript_name);
-        let [font_ref, cid_ref, descriptor_ref, file_ref, cmap_ref] = ids.next_n();
+            format!("{}+{}", subset_tag(info.postscript_name, &plan.glyphs), info.postscript_name);
 
-        pdf.type0_font(font_ref)
+        pdf.type0_font(subset.font_ref)
             .base_font(Name(base.as_bytes()))
             .encoding_predefined(Name(b"Identity-H"))
             .descendant_font(cid_ref)
@@ -96,7 +158,7 @@ pub fn write_fonts(
             .font_descriptor(descriptor_ref)
             .cid_to_gid_map_predefined(Name(b"Identity"));
         // Runs of consecutive new ids: /W [first [w w w …] …].
-        let by_new: BTreeMap<u16, f32> = subset_glyphs.values().copied().collect();
+        let by_new: BTreeMap<u16, f32> = subset.glyphs.values().copied().collect();
         let mut w = cid.widths();
         let mut run: Vec<f32> = Vec::new();
         let mut first = 0;
@@ -137,25 +199,20 @@ pub fn write_fonts(
             .stem_v(stem_v(info.bold))
             .font_file2(file_ref);
 
-        let packed = deflate(&program);
-        pdf.stream(file_ref, &packed)
+        pdf.stream(file_ref, &program.packed)
             .filter(Filter::FlateDecode)
-            .pair(Name(b"Length1"), program.len() as i32);
+            .pair(Name(b"Length1"), program.len as i32);
 
         let mut cmap = UnicodeCmap::<u16>::new(Name(b"Custom"), identity());
-        for old in &glyphs {
-            let text = texts[old];
+        for old in &plan.glyphs {
+            let text = plan.texts[old];
             if !text.is_empty() {
-                cmap.pair_with_multiple(subset_glyphs[old].0, text.chars());
+                cmap.pair_with_multiple(subset.glyphs[old].0, text.chars());
             }
         }
         let cmap = deflate(&cmap.finish());
         pdf.cmap(cmap_ref, &cmap).filter(Filter::FlateDecode);
-
-        let name = format!("F{face}");
-        out.insert(face, Subset { name, glyphs: subset_glyphs, font_ref });
     }
-    Ok(out)
 }
 
 fn identity() -> SystemInfo<'static> {

@@ -35,10 +35,12 @@ pub struct Metadata {
 pub const FIXED_TIMESTAMP: i64 = 946_684_800;
 
 /// Deflate level for streams (libdeflate's scale, 1–12). Measured on the
-/// seed, whole render (BENCHMARKS.md): level 1 gives 31.8 kB, 3 gives
-/// 30.2 kB, 6 gives 29.2 kB for 3.5 % more instructions, 9 gives 28.5 kB
-/// for 25 % more.
-const LEVEL: i32 = 3;
+/// seed, whole process (callgrind, BENCHMARKS.md): level 1 gives 31.6 kB in
+/// 31.7 M instructions, 2 gives 30.7 kB in 33.1 M, 3 gives 30.0 kB in 33.2 M,
+/// 6 gives 29.0 kB in 34.7 M. Level 1 is the fastest and stays well inside
+/// the 35 kB budget; a kilobyte and a half is worth less than 5 % of a
+/// render.
+const LEVEL: i32 = 1;
 
 /// Hands out object numbers in order.
 pub(crate) struct Ids(i32);
@@ -77,21 +79,35 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
     let mut ids = Ids(0);
     let [catalog_ref, tree_ref, info_ref] = ids.next_n();
 
-    let subsets = font::write_fonts(&mut pdf, &mut ids, doc, book)?;
-    let images = write_images(&mut pdf, &mut ids, doc);
+    let (plans, subsets) = font::plan(&mut ids, doc, book);
+    // Pictures are named by their place in the document (`/Im1`, …), so
+    // the content streams need no object ids for them.
+    let photos = distinct_photos(doc);
     let image_name = |item: &FrameItem| match item {
         FrameItem::Image { photo, .. } => {
-            images.iter().position(|(p, _)| Arc::ptr_eq(p, photo)).map(|i| format!("Im{}", i + 1))
+            photos.iter().position(|p| Arc::ptr_eq(p, photo)).map(|i| format!("Im{}", i + 1))
         }
         _ => None,
     };
+    // The font programs (subsetting, compression) are built beside the
+    // content streams: neither needs the other.
+    let (programs, streams) = crate::parallel::both(
+        || font::programs(&plans, book),
+        || -> Vec<Vec<u8>> {
+            doc.pages
+                .iter()
+                .map(|frame| deflate(&content::page(frame, &subsets, image_name)))
+                .collect()
+        },
+    );
+    font::write(&mut pdf, &plans, &programs?, &subsets, book);
+    let images = write_images(&mut pdf, &mut ids, &photos);
 
     let mut page_refs = Vec::with_capacity(doc.pages.len());
-    for frame in &doc.pages {
+    for (frame, stream) in doc.pages.iter().zip(&streams) {
         let [page_ref, content_ref] = ids.next_n();
         page_refs.push(page_ref);
-        let stream = deflate(&content::page(frame, &subsets, image_name));
-        pdf.stream(content_ref, &stream).filter(Filter::FlateDecode);
+        pdf.stream(content_ref, stream).filter(Filter::FlateDecode);
 
         let links: Vec<(Ref, [f32; 4], &str)> = frame
             .items
@@ -128,7 +144,7 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
         fonts.finish();
         if !images.is_empty() {
             let mut x = res.x_objects();
-            for (i, (_, id)) in images.iter().enumerate() {
+            for (i, id) in images.iter().enumerate() {
                 x.pair(Name(format!("Im{}", i + 1).as_bytes()), *id);
             }
         }
@@ -149,14 +165,23 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
     Ok(pdf.finish())
 }
 
-/// Embeds each distinct picture once, as RGB with its alpha as a soft mask.
-fn write_images(pdf: &mut Pdf, ids: &mut Ids, doc: &Document) -> Vec<(Arc<Photo>, Ref)> {
-    let mut out: Vec<(Arc<Photo>, Ref)> = Vec::new();
+/// Each picture the document shows, once, in order of first appearance.
+fn distinct_photos(doc: &Document) -> Vec<Arc<Photo>> {
+    let mut out: Vec<Arc<Photo>> = Vec::new();
     for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
-        let FrameItem::Image { photo, .. } = item else { continue };
-        if out.iter().any(|(p, _)| Arc::ptr_eq(p, photo)) {
-            continue;
+        if let FrameItem::Image { photo, .. } = item
+            && !out.iter().any(|p| Arc::ptr_eq(p, photo))
+        {
+            out.push(Arc::clone(photo));
         }
+    }
+    out
+}
+
+/// Embeds each picture as RGB with its alpha as a soft mask.
+fn write_images(pdf: &mut Pdf, ids: &mut Ids, photos: &[Arc<Photo>]) -> Vec<Ref> {
+    let mut out = Vec::new();
+    for photo in photos {
         let [image_ref, mask_ref] = ids.next_n();
         let rgb: Vec<u8> = photo.rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
         let alpha: Vec<u8> = photo.rgba.chunks_exact(4).map(|p| p[3]).collect();
@@ -180,7 +205,7 @@ fn write_images(pdf: &mut Pdf, ids: &mut Ids, doc: &Document) -> Vec<(Arc<Photo>
             mask.color_space().device_gray();
             mask.bits_per_component(8);
         }
-        out.push((photo.clone(), image_ref));
+        out.push(image_ref);
     }
     out
 }
