@@ -2,11 +2,11 @@
 //! document → the requested outputs, all in memory. Writing files is the
 //! caller's business, so a failure anywhere leaves the disk untouched.
 
-use crate::compose::compose;
+use crate::compose::{Composed, compose};
 use crate::diag::Diagnostic;
 use crate::export::{pdf, png, text};
 use crate::fonts::FontBook;
-use crate::layout::{Document, layout};
+use crate::layout::{Document, layout, shape};
 use crate::limits::Limits;
 use crate::model::Resume;
 use crate::photo::Photo;
@@ -100,32 +100,67 @@ pub fn load_photo_with(
     }
 }
 
-/// Runs the whole pipeline.
+/// Runs the whole pipeline. Two threads share the work: the calling thread
+/// lays out and writes the PDF and PNG; a helper loads the hyphenation
+/// patterns layout may need, shapes the paragraphs from the last one while
+/// layout starts from the first, and writes the plain text.
 pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered, Diagnostic> {
-    let book = FontBook::new();
-    let mut out = Rendered::default();
     let wants = |f: Format| opts.formats.contains(&f);
-    if wants(Format::Pdf) || wants(Format::Png) {
-        let doc = lay_out_with_photo(resume, theme, &book, opts.photo.as_ref())?;
-        if wants(Format::Pdf) {
-            let bytes =
-                pdf::render(&doc, &book, &metadata(resume, opts.timestamp)).map_err(|e| {
-                    Diagnostic::new(format!("internal error while writing the PDF: {e}"))
-                })?;
-            out.outputs.push((Format::Pdf, bytes));
-        }
-        if wants(Format::Png) {
-            let pages = png::render(&doc, opts.dpi)
-                .map_err(|e| Diagnostic::new(format!("internal error while drawing a PNG: {e}")))?;
-            out.outputs.extend(pages.into_iter().map(|bytes| (Format::Png, bytes)));
-        }
-        out.pages = doc.pages.len();
-        out.truncated = doc.truncated;
-        out.warnings.extend(doc.warnings);
+    let book = FontBook::new();
+    let composed = (wants(Format::Pdf) || wants(Format::Png))
+        .then(|| compose(resume, theme, &book))
+        .transpose()?;
+    let hyphenation = crate::layout::hyphenation_language(theme, resume.meta.language.as_deref())
+        .filter(|_| composed.is_some());
+    let shared = Arc::new(shape::Shared::default());
+    let (text, laid_out) = crate::parallel::both(
+        || {
+            shape::sharing(&shared, || {
+                if let Some(code) = hyphenation {
+                    crate::layout::hyphenate::preload(code);
+                }
+                if let Some(composed) = &composed {
+                    crate::layout::prefetch(composed, &book);
+                }
+            });
+            wants(Format::Txt).then(|| text::render(resume, theme).into_bytes())
+        },
+        || {
+            let pages = |c| shape::sharing(&shared, || render_pages(c, resume, theme, &book, opts));
+            composed.as_ref().map(pages).transpose()
+        },
+    );
+    let mut out = laid_out?.unwrap_or_default();
+    if let Some(text) = text {
+        out.outputs.push((Format::Txt, text));
     }
-    if opts.formats.contains(&Format::Txt) {
-        out.outputs.push((Format::Txt, text::render(resume, theme).into_bytes()));
+    Ok(out)
+}
+
+/// The PDF and PNG outputs, from one layout.
+fn render_pages(
+    composed: &Composed,
+    resume: &Resume,
+    theme: &Theme,
+    book: &FontBook,
+    opts: &Options,
+) -> Result<Rendered, Diagnostic> {
+    let wants = |f: Format| opts.formats.contains(&f);
+    let mut out = Rendered::default();
+    let doc = layout(composed, theme, book, resume.meta.language.as_deref(), opts.photo.as_ref());
+    if wants(Format::Pdf) {
+        let bytes = pdf::render(&doc, book, &metadata(resume, opts.timestamp))
+            .map_err(|e| Diagnostic::new(format!("internal error while writing the PDF: {e}")))?;
+        out.outputs.push((Format::Pdf, bytes));
     }
+    if wants(Format::Png) {
+        let pages = png::render(&doc, opts.dpi)
+            .map_err(|e| Diagnostic::new(format!("internal error while drawing a PNG: {e}")))?;
+        out.outputs.extend(pages.into_iter().map(|bytes| (Format::Png, bytes)));
+    }
+    out.pages = doc.pages.len();
+    out.truncated = doc.truncated;
+    out.warnings.extend(doc.warnings);
     Ok(out)
 }
 

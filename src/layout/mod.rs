@@ -11,11 +11,37 @@ pub mod shape;
 
 pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, TextRun};
 
-use crate::compose::Composed;
+use crate::compose::{BlockKind, Composed, Para};
 use crate::fonts::FontBook;
 use crate::photo::Photo;
 use crate::theme::{Theme, mm};
 use std::sync::Arc;
+
+/// The language whose patterns layout will hyphenate with: the résumé's,
+/// else the theme's; `None` when the theme does not hyphenate.
+pub fn hyphenation_language<'a>(theme: &'a Theme, language: Option<&'a str>) -> Option<&'a str> {
+    theme.text.hyphenate.then(|| language.unwrap_or(&theme.text.language))
+}
+
+/// Shapes the words of every paragraph, the last paragraph first. A
+/// helper thread runs this while layout works from the first paragraph;
+/// sharing their words (`shape::sharing`), each shapes about half.
+pub fn prefetch(composed: &Composed, book: &FontBook) {
+    let mut ctx = inline::Ctx::new(book);
+    let blocks = composed.band.iter().chain(composed.columns.iter().flatten());
+    let paras: Vec<&Para> = blocks
+        .flat_map(|b| match &b.kind {
+            BlockKind::Text(para)
+            | BlockKind::Heading { para, .. }
+            | BlockKind::Bullet { para, .. } => [Some(para), None],
+            BlockKind::Row { left, right, .. } => [Some(left), right.as_ref()],
+        })
+        .flatten()
+        .collect();
+    for para in paras.into_iter().rev() {
+        inline::items::prefetch(para, &mut ctx);
+    }
+}
 
 /// Lays out a composed résumé on pages of the theme's size. `language`
 /// (the résumé's, if it names one) picks the hyphenation patterns over the
@@ -39,8 +65,7 @@ pub fn layout(
     let t = &theme.text;
     ctx.space_stretch = t.space_stretch;
     ctx.space_shrink = t.space_shrink;
-    if t.hyphenate {
-        let code = language.unwrap_or(&t.language);
+    if let Some(code) = hyphenation_language(theme, language) {
         ctx.hyphenator = hyphenate::Hyphenator::new(
             code,
             t.hyphen_min_word,

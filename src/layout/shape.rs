@@ -8,6 +8,10 @@
 //! feature lookups) is built once per feature set and script. Both caches
 //! are per thread, hold only pure results of the bundled fonts, and are
 //! cleared when they grow past a bound.
+//!
+//! Threads of one render can also share what they shape ([`sharing`]): a
+//! helper thread shapes the paragraphs from the last while layout works
+//! from the first, and each finds the other's words.
 
 use super::frame::Glyph;
 use crate::compose::Style;
@@ -18,6 +22,7 @@ use rustybuzz::ttf_parser::Tag;
 use rustybuzz::{Direction, Feature, Script, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 /// Texts kept per thread before the cache starts afresh (a few pages'
 /// worth of paragraphs many times over).
@@ -37,7 +42,7 @@ struct UnitGlyph {
 type FeatureSet = u8;
 
 /// Shaped texts of one face and feature set.
-type Shaped = FxHashMap<Box<str>, Rc<[UnitGlyph]>>;
+type Shaped = FxHashMap<Box<str>, Arc<[UnitGlyph]>>;
 
 #[derive(Default)]
 struct Cache {
@@ -51,6 +56,36 @@ struct Cache {
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+    static SHARED: RefCell<Option<Arc<Shared>>> = const { RefCell::new(None) };
+}
+
+/// Words shaped by the threads of one render, by face and feature set.
+#[derive(Default)]
+pub struct Shared(Mutex<FxHashMap<(FaceId, FeatureSet), Shaped>>);
+
+impl Shared {
+    fn get(&self, face: FaceId, set: FeatureSet, piece: &str) -> Option<Arc<[UnitGlyph]>> {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(&(face, set)).and_then(|t| t.get(piece)).cloned()
+    }
+
+    fn put(&self, face: FaceId, set: FeatureSet, piece: &str, glyphs: &Arc<[UnitGlyph]>) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry((face, set)).or_default().insert(piece.into(), Arc::clone(glyphs));
+    }
+}
+
+/// Runs `f` with this thread's shaping also reading and adding to `shared`.
+pub fn sharing<R>(shared: &Arc<Shared>, f: impl FnOnce() -> R) -> R {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            SHARED.set(None);
+        }
+    }
+    SHARED.set(Some(Arc::clone(shared)));
+    let _reset = Reset;
+    f()
 }
 
 /// Empties this thread's shaping caches, so that the next layout shapes
@@ -100,18 +135,29 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The shaped units of one piece, from the cache or freshly shaped.
+/// The shaped units of one piece: from this thread's cache, else from the
+/// render's shared words, else freshly shaped.
 fn cached(
     book: &FontBook,
     face: FaceId,
     set: FeatureSet,
     piece: &str,
     cache: &mut Cache,
-) -> Rc<[UnitGlyph]> {
+) -> Arc<[UnitGlyph]> {
     if let Some(hit) = cache.texts.get(&(face, set)).and_then(|t| t.get(piece)) {
         return hit.clone();
     }
-    let shaped = shape_units(book, face, set, piece, cache);
+    let shared = SHARED.with_borrow(|s| s.clone());
+    let shaped = match shared.as_ref().and_then(|s| s.get(face, set, piece)) {
+        Some(hit) => hit,
+        None => {
+            let shaped = shape_units(book, face, set, piece, cache);
+            if let Some(s) = &shared {
+                s.put(face, set, piece, &shaped);
+            }
+            shaped
+        }
+    };
     if cache.count >= MAX_CACHED_TEXTS {
         cache.texts.clear();
         cache.count = 0;
@@ -127,7 +173,7 @@ fn shape_units(
     set: FeatureSet,
     text: &str,
     cache: &mut Cache,
-) -> Rc<[UnitGlyph]> {
+) -> Arc<[UnitGlyph]> {
     let face = book.face(face_id);
     let mut buffer = cache.buffer.take().unwrap_or_default();
     buffer.push_str(text);
@@ -232,6 +278,26 @@ mod tests {
         // A different feature set is a different entry, not a stale hit.
         let caps = Style { small_caps: true, ..s };
         assert_ne!(shape(&book, &caps, "Typesetting")[1].id, first[1].id);
+    }
+
+    #[test]
+    fn shared_words_are_found_by_other_threads_and_keep_their_features() {
+        let book = FontBook::new();
+        let plain = style(&book, "Charis SIL");
+        let caps = Style { small_caps: true, ..plain };
+        let ids =
+            |s: &Style| shape(&book, s, "Typesetting").iter().map(|g| g.id).collect::<Vec<_>>();
+        let shared = Arc::new(Shared::default());
+        let other = std::thread::scope(|scope| {
+            scope.spawn(|| sharing(&shared, || ids(&caps))).join().unwrap()
+        });
+        let set = feature_set(&caps);
+        let found = shared.get(caps.face, set, "Typesetting").expect("the other thread's word");
+        assert_eq!(found.iter().map(|g| g.id).collect::<Vec<_>>(), other);
+        clear_caches();
+        let here = sharing(&shared, || ids(&plain));
+        assert_ne!(here, other, "a plain word is not served the small capitals");
+        assert!(shared.get(plain.face, feature_set(&plain), "Typesetting").is_some());
     }
 
     #[test]
