@@ -93,10 +93,11 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             let mut lines = place(left_lines, x0);
             for (i, r) in right_lines.into_iter().enumerate() {
                 let shift = x0 + avail - r.width - r.runs.first().map_or(0.0, |(x, _)| *x);
-                let laid = line_items(&r, shift);
+                let ascent = r.ascent;
+                let laid = line_items(r, shift);
                 if i < lines.len() {
                     // Share the left line's baseline.
-                    let dy = baseline_of(&lines[i]) - r.ascent;
+                    let dy = baseline_of(&lines[i]) - ascent;
                     lines[i].items.extend(
                         laid.items.into_iter().map(|(p, it)| (Point { x: p.x, y: p.y + dy }, it)),
                     );
@@ -119,7 +120,7 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             let marker_x = if numbered { (text_x - gap - marker_line.width).max(x0) } else { x0 };
             if let Some(first) = lines.first_mut() {
                 let dy = baseline_of(first) - marker_line.ascent;
-                let laid = line_items(&marker_line, marker_x);
+                let laid = line_items(marker_line, marker_x);
                 // The marker goes first so that it is read before its text.
                 let mut items: Vec<_> = laid
                     .items
@@ -147,17 +148,17 @@ fn para_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
 }
 
 fn place(lines: Vec<Line>, x0: f32) -> Vec<LaidLine> {
-    lines.iter().map(|l| line_items(l, x0)).collect()
+    lines.into_iter().map(|l| line_items(l, x0)).collect()
 }
 
 /// Converts a line into frame items at `x0`, baseline at the line's ascent.
-pub(super) fn line_items(line: &Line, x0: f32) -> LaidLine {
+pub(super) fn line_items(line: Line, x0: f32) -> LaidLine {
     let mut items = Vec::with_capacity(line.runs.len() + line.links.len());
-    for (x, run) in &line.runs {
-        items.push((Point { x: x0 + x, y: line.ascent }, FrameItem::Text(run.clone())));
+    for (x, run) in line.runs {
+        items.push((Point { x: x0 + x, y: line.ascent }, FrameItem::Text(run)));
     }
-    for (a, b, uri) in &line.links {
-        let item = FrameItem::Link { width: b - a, height: line.height, uri: uri.clone() };
+    for (a, b, uri) in line.links {
+        let item = FrameItem::Link { width: b - a, height: line.height, uri };
         items.push((Point { x: x0 + a, y: 0.0 }, item));
     }
     LaidLine { height: line.height, items }
@@ -219,13 +220,12 @@ impl<'a> Stream<'a> {
         page: usize,
         marks: &mut Vec<Bookmark>,
     ) -> f32 {
-        let (laid, blocks) = (&self.laid, self.blocks);
+        let (laid, blocks) = (&mut self.laid, self.blocks);
         let mut y = top;
         let mut placed = false;
         while self.next < laid.len() {
             let i = self.next;
-            let l = &laid[i];
-            if l.lines.is_empty() {
+            if laid[i].lines.is_empty() {
                 self.next += 1;
                 continue;
             }
@@ -239,16 +239,17 @@ impl<'a> Stream<'a> {
                     marks.push(Bookmark { title: title.clone(), page, y });
                 }
             }
-            let take = lines_that_fit(l, self.line, bottom - y, !placed);
-            for line in &l.lines[self.line..self.line + take] {
-                for (p, item) in &line.items {
-                    frame.items.push((Point { x: x0 + self.x + p.x, y: y + p.y }, item.clone()));
+            let take = lines_that_fit(&laid[i], self.line, bottom - y, !placed);
+            // Lines are poured once, so their items move into the frame.
+            for line in &mut laid[i].lines[self.line..self.line + take] {
+                for (p, item) in std::mem::take(&mut line.items) {
+                    frame.items.push((Point { x: x0 + self.x + p.x, y: y + p.y }, item));
                 }
                 y += line.height;
             }
             placed |= take > 0;
             self.line += take;
-            if self.line < l.lines.len() {
+            if self.line < laid[i].lines.len() {
                 return y;
             }
             self.next += 1;

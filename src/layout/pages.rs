@@ -162,7 +162,7 @@ fn running_line(
         run.artifact = true;
     }
     Laid {
-        lines: lines.iter().take(1).map(|l| super::flow::line_items(l, 0.0)).collect(),
+        lines: lines.into_iter().take(1).map(|l| super::flow::line_items(l, 0.0)).collect(),
         splittable: false,
     }
 }
