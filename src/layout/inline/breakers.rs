@@ -203,13 +203,54 @@ struct Node {
     flagged: bool,
     /// Index of the previous node in `nodes`.
     prev: Option<usize>,
+    /// The first item of the line that starts after this break.
+    start: usize,
+}
+
+/// Width, stretch and shrink of every prefix of the item list, so that a
+/// line's totals are one subtraction (as TeX keeps running totals) rather
+/// than a walk over its items for every pair of breaks. Kept in f64 so that
+/// differences are as exact as the f32 sums they replace.
+struct Totals(Vec<[f64; 3]>);
+
+impl Totals {
+    fn new(items: &Items) -> Totals {
+        let mut sum = [0.0f64; 3];
+        let mut out = Vec::with_capacity(items.items.len() + 1);
+        out.push(sum);
+        for item in &items.items {
+            match item.kind {
+                Kind::Box => sum[0] += item.width as f64,
+                Kind::Glue { stretch, shrink } => {
+                    sum[0] += item.width as f64;
+                    sum[1] += stretch as f64;
+                    sum[2] += shrink as f64;
+                }
+                Kind::Penalty { .. } => {}
+            }
+            out.push(sum);
+        }
+        Totals(out)
+    }
+
+    /// As [`measure`], for a line from item `start` to break `to`.
+    fn line(&self, items: &Items, start: usize, to: usize) -> (f32, f32, f32) {
+        let (a, b) = (self.0[start.min(to)], self.0[to]);
+        let mut w = (b[0] - a[0]) as f32;
+        if let Kind::Penalty { .. } = items.items[to].kind {
+            w += items.items[to].width;
+        }
+        (w, (b[1] - a[1]) as f32, (b[2] - a[2]) as f32)
+    }
 }
 
 /// Optimal breaking with adjustment ratios up to `max_ratio`; `None` when
 /// no feasible set of breaks exists.
 fn knuth_plass(items: &Items, width: f32, max_ratio: f32) -> Option<Vec<usize>> {
-    let mut nodes =
-        vec![Node { pos: None, line: 0, fitness: 1, total: 0.0, flagged: false, prev: None }];
+    let totals = Totals::new(items);
+    let first =
+        Node { pos: None, line: 0, fitness: 1, total: 0.0, flagged: false, prev: None, start: 0 };
+    let mut nodes = vec![first];
     let mut active: Vec<usize> = vec![0];
     for b in 0..items.items.len() {
         if !items.is_break(b) {
@@ -225,7 +266,7 @@ fn knuth_plass(items: &Items, width: f32, max_ratio: f32) -> Option<Vec<usize>> 
         let mut keep = Vec::with_capacity(active.len());
         for &a in &active {
             let node = nodes[a];
-            let (w, st, sh) = measure(items, node.pos, b);
+            let (w, st, sh) = totals.line(items, node.start, b);
             let r = ratio(w, st, sh, width);
             if r < -1.0 || forced {
                 // Too long already (or the paragraph ends): this node can reach no later break.
@@ -250,6 +291,7 @@ fn knuth_plass(items: &Items, width: f32, max_ratio: f32) -> Option<Vec<usize>> 
                         total,
                         flagged,
                         prev: Some(a),
+                        start: line_start(items, Some(b)),
                     });
                 }
             }
