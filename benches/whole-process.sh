@@ -4,8 +4,9 @@
 # a batch of 1,000 résumés, and the scaling table (1-, 5-, 20-, 50-page
 # résumés). When Typst is available it renders benches/resume.typ (the seed
 # as a Typst document) in the same run and prints the ratio:
-#   - the `typst` CLI on PATH (`cargo install typst-cli`) is timed as a whole
-#     process, like vita;
+#   - the `typst` CLI on PATH (`cargo install typst-cli --locked`) is timed
+#     as a whole process, like vita, alternating run for run with the seed
+#     render;
 #   - otherwise the Python binding (`pip install typst`) is timed in-process,
 #     which leaves out process start-up and so flatters Typst.
 #
@@ -23,12 +24,19 @@ vita = os.path.abspath("target/release/vita")
 work = tempfile.mkdtemp(prefix="vita-bench-")
 env = dict(os.environ, SOURCE_DATE_EPOCH="0")
 
+QUIET = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+         (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
+
 def run(cmd):
-    """Wall seconds of one process."""
+    """Wall seconds of one process, started with posix_spawn: Python's
+    subprocess module adds about a millisecond of its own per run, which
+    would swamp a render of a few milliseconds."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    pid = os.posix_spawn(cmd[0], cmd, env, file_actions=QUIET)
+    _, status = os.waitpid(pid, 0)
     wall = time.perf_counter() - start
-    if proc.returncode != 0:
+    if status != 0:
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr.decode()}")
     return wall
 
@@ -45,6 +53,16 @@ def bench(cmd, n=runs):
     samples = [run(cmd) for _ in range(n)]
     return statistics.median(samples) * 1000, peak_rss(cmd)
 
+def bench_pair(a, b, n=runs):
+    """Two commands timed in alternation, so that both see the same state
+    of a machine whose speed drifts: a fair ratio."""
+    run(a), run(b)
+    sa, sb = [], []
+    for _ in range(n):
+        sa.append(run(a))
+        sb.append(run(b))
+    return ((statistics.median(sa) * 1000, peak_rss(a)), (statistics.median(sb) * 1000, peak_rss(b)))
+
 def row(name, ms, kib, extra=""):
     print(f"| {name} | {ms:.2f} ms | {kib / 1024:.1f} MiB | {extra} |")
 
@@ -52,17 +70,29 @@ print(f"Machine: {os.cpu_count()} cores, {os.uname().sysname} {os.uname().releas
 print("| what | median wall | peak RSS | notes |\n|---|---|---|---|")
 
 out = os.path.join(work, "out")
-seed_ms, seed_kib = bench([vita, "render", "data/resume.toml", "-o", out, "-q"])
+seed_cmd = [vita, "render", "data/resume.toml", "-o", out, "-q"]
+typst = shutil.which("typst")
+# Without the scan of the machine's fonts: the document uses Typst's own
+# Libertinus, and the scan would only slow Typst down.
+typst_cmd = typst and [typst, "compile", "--ignore-system-fonts", "benches/resume.typ",
+                       os.path.join(work, "t.pdf")]
+if typst:
+    (seed_ms, seed_kib), (t_ms, t_kib) = bench_pair(seed_cmd, typst_cmd)
+else:
+    seed_ms, seed_kib = bench(seed_cmd)
 size = os.path.getsize(os.path.join(out, "resume.pdf"))
 row("vita render (seed, PDF + TXT)", seed_ms, seed_kib, f"PDF {size / 1000:.1f} kB")
 
-fit_ms, fit_kib = bench([vita, "render", "data/resume.toml", "-o", out, "-q", "--fit-pages", "1"])
-row("vita render --fit-pages 1", fit_ms, fit_kib, f"{fit_ms / seed_ms:.1f}× a plain render")
+(plain_ms, _), (fit_ms, fit_kib) = bench_pair(seed_cmd, seed_cmd + ["--fit-pages", "1"])
+row("vita render --fit-pages 1", fit_ms, fit_kib,
+    f"{fit_ms / plain_ms:.1f}× a plain render timed in alternation with it")
 
-typst = shutil.which("typst")
 if typst:
-    t_ms, t_kib = bench([typst, "compile", "benches/resume.typ", os.path.join(work, "t.pdf")])
-    row("typst compile (CLI, whole process)", t_ms, t_kib, f"vita is {t_ms / seed_ms:.1f}× faster")
+    version = subprocess.run([typst, "--version"], capture_output=True, text=True).stdout.strip()
+    t_size = os.path.getsize(os.path.join(work, "t.pdf"))
+    row(f"{version} compile (whole process)", t_ms, t_kib,
+        f"PDF {t_size / 1000:.1f} kB; timed in alternation with the seed row; "
+        f"vita is {t_ms / seed_ms:.1f}× faster")
 else:
     try:
         import typst as typst_py
