@@ -101,7 +101,7 @@ pub fn clear_caches() {
 /// word caches do: words repeat, so most are found in the cache, and
 /// shaping whole runs costs more (BENCHMARKS.md). The price: a kerning pair
 /// that spans a space is not applied. Lato has some; on the seed, shaping
-/// whole runs changes only the Lato themes, by a few hundredths of a point.
+/// whole runs changes only the Lato themes (a line break here and there).
 pub fn shape(book: &FontBook, style: &Style, text: &str) -> Vec<Glyph> {
     let set = feature_set(style);
     let scale = style.size / book.face(style.face).units_per_em() as f32;
