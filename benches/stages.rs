@@ -11,7 +11,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
-use vita::compose::{BlockKind, compose};
+use vita::compose::{Block, compose};
 use vita::export::{pdf, text};
 use vita::fonts::FontBook;
 use vita::layout::{layout, shape};
@@ -32,17 +32,7 @@ fn stress_text(times: usize) -> String {
 
 fn paragraphs(resume: &Resume, theme: &Theme, book: &FontBook) -> Vec<vita::compose::Para> {
     let composed = compose(resume, theme, book).unwrap();
-    let mut out = Vec::new();
-    for block in composed.band.iter().chain(composed.columns.iter().flatten()) {
-        match &block.kind {
-            BlockKind::Text(p) | BlockKind::Heading { para: p, .. } => out.push(p.clone()),
-            BlockKind::Row { left, right, .. } => {
-                out.extend([Some(left), right.as_ref()].into_iter().flatten().cloned())
-            }
-            BlockKind::Bullet { para, .. } => out.push(para.clone()),
-        }
-    }
-    out
+    composed.blocks().flat_map(Block::paras).cloned().collect()
 }
 
 fn stages(c: &mut Criterion) {

@@ -115,14 +115,12 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     let shared = Arc::new(shape::Shared::default());
     let (text, laid_out) = crate::parallel::both(
         || {
-            shape::sharing(&shared, || {
-                if let Some(code) = hyphenation {
-                    crate::layout::hyphenate::preload(code);
-                }
-                if let Some(composed) = &composed {
-                    crate::layout::prefetch(composed, &book);
-                }
-            });
+            if let Some(code) = hyphenation {
+                crate::layout::hyphenate::preload(code);
+            }
+            if let Some(composed) = &composed {
+                shape::sharing(&shared, || crate::layout::prefetch(composed, &book));
+            }
             wants(Format::Txt).then(|| text::render(resume, theme).into_bytes())
         },
         || {

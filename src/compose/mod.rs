@@ -133,6 +133,18 @@ impl Block {
             bookmark: None,
         }
     }
+
+    /// The block's paragraphs in reading order (a bullet's marker is a
+    /// span, not a paragraph).
+    pub fn paras(&self) -> impl Iterator<Item = &Para> {
+        let [first, second] = match &self.kind {
+            BlockKind::Text(p)
+            | BlockKind::Heading { para: p, .. }
+            | BlockKind::Bullet { para: p, .. } => [Some(p), None],
+            BlockKind::Row { left, right, .. } => [Some(left), right.as_ref()],
+        };
+        first.into_iter().chain(second)
+    }
 }
 
 /// Styles resolved once from the theme's font roles.
@@ -197,6 +209,13 @@ pub struct Composed {
     pub band: Vec<Block>,
     pub columns: Vec<Vec<Block>>,
     pub running: Running,
+}
+
+impl Composed {
+    /// Every block in reading order: the band's, then each column's.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.band.iter().chain(self.columns.iter().flatten())
+    }
 }
 
 /// Text for the running elements (footer, continuation header).

@@ -11,7 +11,7 @@ pub mod shape;
 
 pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, TextRun};
 
-use crate::compose::{BlockKind, Composed, Para};
+use crate::compose::{Block, Composed, Para};
 use crate::fonts::FontBook;
 use crate::photo::Photo;
 use crate::theme::{Theme, mm};
@@ -28,16 +28,7 @@ pub fn hyphenation_language<'a>(theme: &'a Theme, language: Option<&'a str>) -> 
 /// sharing their words (`shape::sharing`), each shapes about half.
 pub fn prefetch(composed: &Composed, book: &FontBook) {
     let mut ctx = inline::Ctx::new(book);
-    let blocks = composed.band.iter().chain(composed.columns.iter().flatten());
-    let paras: Vec<&Para> = blocks
-        .flat_map(|b| match &b.kind {
-            BlockKind::Text(para)
-            | BlockKind::Heading { para, .. }
-            | BlockKind::Bullet { para, .. } => [Some(para), None],
-            BlockKind::Row { left, right, .. } => [Some(left), right.as_ref()],
-        })
-        .flatten()
-        .collect();
+    let paras: Vec<&Para> = composed.blocks().flat_map(Block::paras).collect();
     for para in paras.into_iter().rev() {
         inline::items::prefetch(para, &mut ctx);
     }
