@@ -17,11 +17,10 @@ use super::frame::Glyph;
 use crate::compose::Style;
 use crate::fonts::{FaceId, FontBook};
 use crate::theme::Figures;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use rustybuzz::ttf_parser::Tag;
 use rustybuzz::{Direction, Feature, Script, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 /// Texts kept per thread before the cache starts afresh (a few pages'
@@ -41,18 +40,27 @@ struct UnitGlyph {
 /// Features that change glyphs, as bits: what a cached result depends on.
 type FeatureSet = u8;
 
-/// Shaped texts of one face and feature set.
-type Shaped = FxHashMap<Box<str>, Arc<[UnitGlyph]>>;
+/// Shaped texts of one face and feature set. Hits borrow their glyphs;
+/// the `Arc` is cloned only when a word passes between threads.
+type Shaped = hashbrown::HashMap<String, Arc<[UnitGlyph]>, FxBuildHasher>;
+
+/// What selects a shape plan.
+type PlanKey = (FaceId, FeatureSet, Option<Script>);
 
 #[derive(Default)]
 struct Cache {
-    plans: FxHashMap<(FaceId, FeatureSet, Option<Script>), Rc<ShapePlan>>,
+    /// This thread's copies of the process-wide plans ([`PLANS`]).
+    plans: FxHashMap<PlanKey, Arc<ShapePlan>>,
     texts: FxHashMap<(FaceId, FeatureSet), Shaped>,
     /// Entries in `texts`, all faces together.
     count: usize,
     /// The shaper's buffer, kept between calls for its allocation.
     buffer: Option<UnicodeBuffer>,
 }
+
+/// Shape plans of the whole process: each is built once, by the first
+/// thread that needs it, and depends only on the bundled font.
+static PLANS: Mutex<Option<FxHashMap<PlanKey, Arc<ShapePlan>>>> = Mutex::new(None);
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
@@ -92,6 +100,7 @@ pub fn sharing<R>(shared: &Arc<Shared>, f: impl FnOnce() -> R) -> R {
 /// from scratch (for benchmarks that measure a first render).
 pub fn clear_caches() {
     CACHE.with_borrow_mut(|cache| *cache = Cache::default());
+    *PLANS.lock().unwrap_or_else(|e| e.into_inner()) = None;
 }
 
 /// Shapes `text` in `style`. Clusters are byte offsets into `text`; glyphs
@@ -107,16 +116,22 @@ pub fn shape(book: &FontBook, style: &Style, text: &str) -> Vec<Glyph> {
     let scale = style.size / book.face(style.face).units_per_em() as f32;
     let mut out = Vec::with_capacity(text.len());
     CACHE.with_borrow_mut(|cache| {
-        for (start, piece) in pieces(text) {
-            let units = cached(book, style.face, set, piece, cache);
-            out.extend(units.iter().map(|g| Glyph {
-                id: g.id,
-                advance: g.advance as f32 * scale + style.letter_spacing,
-                dx: g.dx as f32 * scale,
-                dy: g.dy as f32 * scale,
-                cluster: g.cluster + start as u32,
-            }));
-        }
+        SHARED.with_borrow(|shared| {
+            if cache.count >= MAX_CACHED_TEXTS {
+                cache.texts.clear();
+                cache.count = 0;
+            }
+            for (start, piece) in pieces(text) {
+                let units = cached(book, style.face, set, piece, cache, shared.as_deref());
+                out.extend(units.iter().map(|g| Glyph {
+                    id: g.id,
+                    advance: g.advance as f32 * scale + style.letter_spacing,
+                    dx: g.dx as f32 * scale,
+                    dy: g.dy as f32 * scale,
+                    cluster: g.cluster + start as u32,
+                }));
+            }
+        })
     });
     out
 }
@@ -139,34 +154,26 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The shaped units of one piece: from this thread's cache, else from the
 /// render's shared words, else freshly shaped.
-fn cached(
+fn cached<'c>(
     book: &FontBook,
     face: FaceId,
     set: FeatureSet,
     piece: &str,
-    cache: &mut Cache,
-) -> Arc<[UnitGlyph]> {
-    if let Some(hit) = cache.texts.get(&(face, set)).and_then(|t| t.get(piece)) {
-        return hit.clone();
-    }
-    let shared = SHARED.with_borrow(|s| s.clone());
-    let shaped = match shared.as_ref().and_then(|s| s.get(face, set, piece)) {
-        Some(hit) => hit,
-        None => {
-            let shaped = shape_units(book, face, set, piece, cache);
-            if let Some(s) = &shared {
-                s.put(face, set, piece, &shaped);
-            }
-            shaped
+    cache: &'c mut Cache,
+    shared: Option<&Shared>,
+) -> &'c [UnitGlyph] {
+    let Cache { plans, texts, count, buffer } = cache;
+    texts.entry((face, set)).or_default().entry_ref(piece).or_insert_with(|| {
+        *count += 1;
+        if let Some(hit) = shared.and_then(|s| s.get(face, set, piece)) {
+            return hit;
         }
-    };
-    if cache.count >= MAX_CACHED_TEXTS {
-        cache.texts.clear();
-        cache.count = 0;
-    }
-    cache.texts.entry((face, set)).or_default().insert(piece.into(), shaped.clone());
-    cache.count += 1;
-    shaped
+        let shaped = shape_units(book, face, set, piece, plans, buffer);
+        if let Some(s) = shared {
+            s.put(face, set, piece, &shaped);
+        }
+        shaped
+    })
 }
 
 fn shape_units(
@@ -174,23 +181,24 @@ fn shape_units(
     face_id: FaceId,
     set: FeatureSet,
     text: &str,
-    cache: &mut Cache,
+    plans: &mut FxHashMap<PlanKey, Arc<ShapePlan>>,
+    buffer: &mut Option<UnicodeBuffer>,
 ) -> Arc<[UnitGlyph]> {
     let face = book.face(face_id);
-    let mut buffer = cache.buffer.take().unwrap_or_default();
-    buffer.push_str(text);
-    buffer.set_direction(Direction::LeftToRight);
-    buffer.guess_segment_properties();
-    let script = Some(buffer.script());
-    let plan = cache
-        .plans
-        .entry((face_id, set, script))
-        .or_insert_with(|| {
+    let mut input = buffer.take().unwrap_or_default();
+    input.push_str(text);
+    input.set_direction(Direction::LeftToRight);
+    input.guess_segment_properties();
+    let key = (face_id, set, Some(input.script()));
+    let plan = plans.entry(key).or_insert_with(|| {
+        let mut all = PLANS.lock().unwrap_or_else(|e| e.into_inner());
+        let plan = all.get_or_insert_default().entry(key).or_insert_with(|| {
             let features = features(set);
-            Rc::new(ShapePlan::new(face, Direction::LeftToRight, script, None, &features))
-        })
-        .clone();
-    let output = rustybuzz::shape_with_plan(face, &plan, buffer);
+            Arc::new(ShapePlan::new(face, Direction::LeftToRight, key.2, None, &features))
+        });
+        Arc::clone(plan)
+    });
+    let output = rustybuzz::shape_with_plan(face, plan, input);
     let units = output
         .glyph_infos()
         .iter()
@@ -203,7 +211,7 @@ fn shape_units(
             cluster: info.cluster,
         })
         .collect();
-    cache.buffer = Some(output.clear());
+    *buffer = Some(output.clear());
     units
 }
 
