@@ -1,5 +1,5 @@
 //! Embedded fonts: which glyphs each face draws, the subset program
-//! (subsetter), and the PDF objects that carry it — a Type 0 font over a
+//! ([`super::subset`]), and the PDF objects that carry it — a Type 0 font over a
 //! CIDFontType2 with Identity encoding, its descriptor, widths, and a
 //! ToUnicode map built from the shaped clusters, so that every glyph
 //! (ligatures included) extracts as the text it came from.
@@ -62,7 +62,8 @@ pub struct FacePlan<'a> {
     /// Original glyph ids, ascending.
     glyphs: Vec<u16>,
     texts: FxHashMap<u16, &'a str>,
-    mapper: subsetter::GlyphRemapper,
+    /// The original id of each subset glyph: `.notdef`, then `glyphs`.
+    order: Vec<u16>,
     /// The CIDFont, its descriptor, the font program and the ToUnicode map.
     refs: [Ref; 4],
 }
@@ -79,14 +80,17 @@ pub fn plan<'a>(
     for (face, texts) in used_glyphs(doc, book) {
         let mut glyphs: Vec<u16> = texts.keys().copied().collect();
         glyphs.sort_unstable();
-        let mapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+        // Subset ids keep the original order, after `.notdef`.
+        let order: Vec<u16> =
+            std::iter::once(0).chain(glyphs.iter().copied().filter(|&g| g != 0)).collect();
+        let new_id = |g: u16| order.binary_search(&g).expect("in the subset") as u16;
         let ttf = book.face(face);
         let upem = ttf.units_per_em() as f32;
         let subset_glyphs: FxHashMap<u16, (u16, f32)> = glyphs
             .iter()
             .map(|&g| {
                 let adv = ttf.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g)).unwrap_or(0);
-                (g, (mapper.get(g).expect("remapped"), round2(adv as f32 * 1000.0 / upem)))
+                (g, (new_id(g), round2(adv as f32 * 1000.0 / upem)))
             })
             .collect();
         let [font_ref, cid_ref, descriptor_ref, file_ref, cmap_ref] = ids.next_n();
@@ -96,7 +100,7 @@ pub fn plan<'a>(
             face,
             glyphs,
             texts,
-            mapper,
+            order,
             refs: [cid_ref, descriptor_ref, file_ref, cmap_ref],
         });
     }
@@ -116,9 +120,9 @@ pub fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Program>, Str
         .iter()
         .map(|plan| {
             let info = book.info(plan.face);
-            let program = subsetter::subset(info.data, 0, &plan.mapper)
-                .map_err(|e| format!("subsetting {}: {e}", info.postscript_name))?;
-            let program = super::trim::trim(&program).unwrap_or(program);
+            let program = super::subset::subset(info.data, &plan.order).ok_or_else(|| {
+                format!("subsetting {}: not a TrueType font as expected", info.postscript_name)
+            })?;
             Ok(Program { packed: deflate(&program), len: program.len() })
         })
         .collect()

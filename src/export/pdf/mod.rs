@@ -10,7 +10,7 @@
 
 mod content;
 mod font;
-mod trim;
+mod subset;
 
 use crate::fonts::FontBook;
 use crate::layout::{Document, FrameItem};
