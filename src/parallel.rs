@@ -3,15 +3,22 @@
 //! other. Inside a rayon pool (batch rendering) every core is already
 //! busy, so both run in turn on the calling thread instead.
 
+/// Whether [`both`] runs its two pieces at once here: not inside a rayon
+/// pool, where it runs `helper` and then `main` on the calling thread.
+pub fn concurrent() -> bool {
+    rayon::current_thread_index().is_none()
+}
+
 /// Runs `helper` and `main` and returns both results; `helper` on a new
-/// thread when that can help. A panic in `helper` resumes on the caller.
+/// thread when that can help ([`concurrent`]), else first. A panic in
+/// `helper` resumes on the caller.
 pub fn both<H, M, RH, RM>(helper: H, main: M) -> (RH, RM)
 where
     H: FnOnce() -> RH + Send,
     RH: Send,
     M: FnOnce() -> RM,
 {
-    if rayon::current_thread_index().is_some() {
+    if !concurrent() {
         return (helper(), main());
     }
     std::thread::scope(|s| {
@@ -38,6 +45,8 @@ mod tests {
         let (a, b) =
             pool.install(|| both(|| std::thread::current().id(), || std::thread::current().id()));
         assert_eq!(a, b, "no helper thread inside a pool");
+        assert!(!pool.install(super::concurrent));
+        assert!(super::concurrent());
         let (a, b) = both(|| std::thread::current().id(), || std::thread::current().id());
         assert_ne!(a, b, "a helper thread outside a pool");
     }

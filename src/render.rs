@@ -12,7 +12,7 @@ use crate::model::Resume;
 use crate::photo::Photo;
 use crate::theme::Theme;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock, mpsc};
 
 /// An output format `vita render` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -101,31 +101,49 @@ pub fn load_photo_with(
 }
 
 /// Runs the whole pipeline. Two threads share the work: the calling thread
-/// lays out and writes the PDF and PNG; a helper loads the hyphenation
-/// patterns layout may need, shapes the paragraphs from the last one while
-/// layout starts from the first, and writes the plain text.
+/// composes, lays out and writes the PDF and PNG; a helper, started first,
+/// loads the hyphenation patterns layout may need, then shapes the
+/// paragraphs from the last one while layout starts from the first, and
+/// writes the plain text.
 pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered, Diagnostic> {
     let wants = |f: Format| opts.formats.contains(&f);
+    let pages = wants(Format::Pdf) || wants(Format::Png);
     let book = FontBook::new();
-    let composed = (wants(Format::Pdf) || wants(Format::Png))
-        .then(|| compose(resume, theme, &book))
-        .transpose()?;
     let hyphenation = crate::layout::hyphenation_language(theme, resume.meta.language.as_deref())
-        .filter(|_| composed.is_some());
+        .filter(|_| pages);
     let shared = Arc::new(shape::Shared::default());
+    // The calling thread hands the composed résumé over once it has it.
+    // Where the two run in turn (inside a pool) nothing is shaped ahead,
+    // as layout would find no time to gain.
+    let ahead = crate::parallel::concurrent();
+    let composed = OnceLock::new();
+    let (ready, on_ready) = mpsc::channel::<()>();
     let (text, laid_out) = crate::parallel::both(
         || {
+            let on_ready = on_ready;
             if let Some(code) = hyphenation {
                 crate::layout::hyphenate::preload(code);
             }
-            if let Some(composed) = &composed {
+            if ahead
+                && on_ready.recv().is_ok()
+                && let Some(composed) = composed.get()
+            {
                 shape::sharing(&shared, || crate::layout::prefetch(composed, &book));
             }
             wants(Format::Txt).then(|| text::render(resume, theme).into_bytes())
         },
-        || {
-            let pages = |c| shape::sharing(&shared, || render_pages(c, resume, theme, &book, opts));
-            composed.as_ref().map(pages).transpose()
+        || -> Result<Option<Rendered>, Diagnostic> {
+            // Owned here, so that the helper stops waiting whenever this
+            // returns, error or not.
+            let ready = ready;
+            if !pages {
+                return Ok(None);
+            }
+            let c = compose(resume, theme, &book)?;
+            let composed = composed.get_or_init(|| c);
+            // The helper may be gone already (a panic); layout goes on alone.
+            let _ = ready.send(());
+            shape::sharing(&shared, || render_pages(composed, resume, theme, &book, opts)).map(Some)
         },
     );
     let mut out = laid_out?.unwrap_or_default();
