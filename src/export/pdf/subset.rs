@@ -373,24 +373,17 @@ mod tests {
         let mut composites = 0;
         for info in &FACES {
             let a = Face::parse(info.data, 0).unwrap();
-            // The first composite glyph of the face, if it has one, and two
-            // simple glyphs from the far end, out of their original order.
-            let composite = (0..a.number_of_glyphs()).find(|&g| {
-                let data = Glyphs {
-                    glyf: a
-                        .raw_face()
-                        .table(rustybuzz::ttf_parser::Tag::from_bytes(b"glyf"))
-                        .unwrap(),
-                    loca: a
-                        .raw_face()
-                        .table(rustybuzz::ttf_parser::Tag::from_bytes(b"loca"))
-                        .unwrap(),
-                    long_loca: a.tables().head.index_to_location_format
-                        == rustybuzz::ttf_parser::head::IndexToLocationFormat::Long,
-                    count: a.number_of_glyphs() as usize,
-                };
-                data.get(g).is_some_and(|d| d.len() >= 2 && d[0] & 0x80 != 0)
-            });
+            let glyphs = Glyphs {
+                glyf: a.raw_face().table(rustybuzz::ttf_parser::Tag::from_bytes(b"glyf")).unwrap(),
+                loca: a.raw_face().table(rustybuzz::ttf_parser::Tag::from_bytes(b"loca")).unwrap(),
+                long_loca: a.tables().head.index_to_location_format
+                    == rustybuzz::ttf_parser::head::IndexToLocationFormat::Long,
+                count: a.number_of_glyphs() as usize,
+            };
+            // The first composite glyph of the face, if it has one, and the
+            // face's last two glyphs, asked for in reverse order.
+            let composite = (0..a.number_of_glyphs())
+                .find(|&g| glyphs.get(g).is_some_and(|d| d.len() >= 2 && d[0] & 0x80 != 0));
             let last = a.number_of_glyphs() - 1;
             let wanted: Vec<u16> = [0, last, last - 1].into_iter().chain(composite).collect();
             let subset = subset(info.data, &wanted).expect(info.postscript_name);
