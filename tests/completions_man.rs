@@ -64,3 +64,33 @@ fn man_pages_name_every_subcommand() {
         );
     }
 }
+
+/// `vita themes | head -1` and the like: a reader that stops early is not an
+/// error. Every command that prints to standard output writes into a pipe
+/// whose reading end is already closed, and must end quietly with success
+/// rather than panic on the failed write.
+#[test]
+fn a_closed_pipe_on_standard_output_is_not_an_error() {
+    let sb = Sandbox::new();
+    let commands: [&[&str]; 6] = [
+        &["themes"],
+        &["themes", "show", "classic"],
+        &["fonts"],
+        &["schema"],
+        &["completions", "bash"],
+        &["man"],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_vita"))
+            .args(args)
+            .current_dir(sb.path(""))
+            .stdout(writer)
+            .output()
+            .expect("vita runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "vita {args:?}: {:?}\n{stderr}", out.status);
+        assert!(stderr.is_empty(), "vita {args:?} complained: {stderr}");
+    }
+}

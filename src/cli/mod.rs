@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod emit;
+use emit::emit;
 mod export;
 mod generate;
 mod import;
@@ -140,15 +141,9 @@ pub struct RenderArgs {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => render_cmd(&args),
-        Command::Themes { action: None } => {
-            themes_cmd();
-            Ok(())
-        }
+        Command::Themes { action: None } => themes_cmd(),
         Command::Themes { action: Some(ThemesAction::Show { name }) } => themes_show(&name),
-        Command::Fonts => {
-            fonts_cmd();
-            Ok(())
-        }
+        Command::Fonts => fonts_cmd(),
         Command::Init(args) => init::run(&args),
         Command::Validate(args) => return validate::run(&args),
         Command::Schema(args) => schema::run(&args),
@@ -372,21 +367,28 @@ fn themes_show(name: &str) -> Result<(), Diagnostic> {
     let theme = Theme::resolve(name)?;
     let text =
         toml::to_string(&theme).map_err(|e| Diagnostic::new(format!("internal error: {e}")))?;
-    println!("# The theme `{name}` with every key resolved. Save it, change what you like,");
-    println!("# and render with --theme your-file.toml (or start it with extends = \"{name}\").");
-    print!("{text}");
-    Ok(())
+    emit(
+        &format!(
+            "# The theme `{name}` with every key resolved. Save it, change what you like,\n\
+             # and render with --theme your-file.toml (or start it with extends = \"{name}\").\n\
+             {text}"
+        ),
+        None,
+    )
 }
 
-fn themes_cmd() {
+fn themes_cmd() -> Result<(), Diagnostic> {
+    let mut out = String::new();
     for (name, text) in theme::BUILTIN {
         let description =
             Theme::parse(text, Path::new(name)).map(|t| t.description).unwrap_or_default();
-        println!("{name:<10} {description}");
+        out += &format!("{name:<10} {description}\n");
     }
+    emit(&out, None)
 }
 
-fn fonts_cmd() {
+fn fonts_cmd() -> Result<(), Diagnostic> {
+    let mut out = String::new();
     for family in FontBook::families() {
         let styles: Vec<&str> = FACES
             .iter()
@@ -398,6 +400,7 @@ fn fonts_cmd() {
                 (true, true) => "bold italic",
             })
             .collect();
-        println!("{family:<12} {}", styles.join(", "));
+        out += &format!("{family:<12} {}\n", styles.join(", "));
     }
+    emit(&out, None)
 }
