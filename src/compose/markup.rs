@@ -18,6 +18,15 @@ pub struct Piece {
 /// not markup in a résumé field, so it is escaped and kept as text; line
 /// breaks become spaces.
 pub fn parse(text: &str) -> Vec<Piece> {
+    if is_plain(text) {
+        // Most fields: what the parser would give, without running it.
+        return vec![Piece { text: text.trim_end().to_string(), ..Piece::default() }];
+    }
+    parse_markup(text)
+}
+
+/// [`parse`] through the CommonMark parser.
+fn parse_markup(text: &str) -> Vec<Piece> {
     let source = escape_block_syntax(text);
     let mut out: Vec<Piece> = Vec::new();
     let (mut bold, mut italic) = (0u32, 0u32);
@@ -109,6 +118,19 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether CommonMark sees no markup at all in `text`: one line that does
+/// not start with whitespace, with none of the characters that open inline
+/// syntax (emphasis, code, links, autolinks, HTML, entities, escapes) and
+/// no control characters (the parser replaces NUL). Block syntax at the
+/// start (`1.`, `#`, `-`) needs no check: it is escaped before parsing, so
+/// the parser gives it back as the text it is.
+fn is_plain(text: &str) -> bool {
+    text.chars().next().is_some_and(|first| !first.is_whitespace())
+        && !text.chars().any(|c| {
+            c.is_control() || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&')
+        })
+}
+
 fn escape_block_syntax(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
@@ -172,6 +194,29 @@ mod tests {
         );
         assert_eq!(plain_with_urls("[https://e.org](https://e.org)"), "https://e.org");
         assert_eq!(plain_with_urls("[**bold** link](https://e.org)"), "bold link (https://e.org)");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The shortcut for plain text gives exactly what the parser gives.
+        #[test]
+        fn plain_text_shortcut_agrees_with_the_parser(
+            text in "[a-zA-Z0-9 .,;:!?()'\"/%$@#>+=|~^{}\\-]{0,3}[a-z é€\u{a0}\t]{0,6}[a-zA-Z0-9 .,;:!?()#>+=|*_`<&\\-]{0,4}"
+        ) {
+            if is_plain(&text) {
+                proptest::prop_assert_eq!(parse(&text), parse_markup(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_shortcut_takes_plain_fields_only() {
+        assert!(is_plain("Led a team of 5 engineers (2019–2021), 40% faster"));
+        assert!(is_plain("C# and F#: 3 apps"));
+        assert!(is_plain("1. First"), "escaped block syntax comes back as itself");
+        for marked in ["a *b*", "a_b", "`c`", "[l](u)", "<a>", "&amp;", "a\\b", " x", "a\nb"] {
+            assert!(!is_plain(marked), "{marked}");
+        }
     }
 
     #[test]
