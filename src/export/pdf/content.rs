@@ -1,13 +1,16 @@
 //! Page content streams: one frame's items, in frame (reading) order, as
-//! PDF operators. Glyphs go out as 2-byte codes (their subset ids) in `TJ`
-//! arrays, with a position adjustment only where the shaped pen position
-//! differs from the font's own advance (kerning, letter-spacing, marks).
+//! PDF operators. Glyphs go out as 2-byte codes (their subset ids), in hex,
+//! in `TJ` arrays, with a position adjustment only where the shaped pen
+//! position differs from the font's own advance (kerning, letter-spacing,
+//! marks).
+//!
+//! The stream is written by hand ([`Ops`]): it needs a dozen operators,
+//! and a `TJ` array is built glyph by glyph straight into its bytes.
 
 use super::font::Subset;
 use crate::fonts::FaceId;
 use crate::layout::{Frame, FrameItem, TextRun};
 use crate::theme::Color;
-use pdf_writer::{Content, Name, Str, TextStr};
 use std::collections::BTreeMap;
 
 /// Adjustments smaller than this (in 1/1000 em) are dropped: at 10 pt that
@@ -21,7 +24,7 @@ pub fn page(
     subsets: &BTreeMap<FaceId, Subset>,
     image_name: impl Fn(&FrameItem) -> Option<String>,
 ) -> Vec<u8> {
-    let mut c = Content::new();
+    let mut c = Ops(Vec::with_capacity(16 * 1024));
     let mut state = State::default();
     let mut line: Option<Line> = None;
     let flip = |y: f32| frame.height - y;
@@ -48,20 +51,18 @@ pub fn page(
             // synthesised small capitals) carries /ActualText.
             if run.artifact {
                 state.begin_text(&mut c);
-                c.begin_marked_content(Name(b"Artifact"));
+                c.op("/Artifact BMC");
             }
             if let Some(actual) = &run.actual {
                 state.begin_text(&mut c);
-                c.begin_marked_content_with_properties(Name(b"Span"))
-                    .properties()
-                    .actual_text(TextStr(actual));
+                c.actual_text(actual);
             }
             next.emit(&mut c, &mut state, subsets);
             if run.actual.is_some() {
-                c.end_marked_content();
+                c.op("EMC");
             }
             if run.artifact {
-                c.end_marked_content();
+                c.op("EMC");
             }
             continue;
         }
@@ -72,30 +73,38 @@ pub fn page(
             FrameItem::Rule { width, thickness, color } => {
                 state.end_text(&mut c);
                 if state.stroke != Some(*color) {
-                    let [r, g, b] = color.unit().map(round3);
-                    c.set_stroke_rgb(r, g, b);
+                    c.nums(&color.unit().map(round3));
+                    c.op("RG");
                     state.stroke = Some(*color);
                 }
                 if state.line_width != Some(thickness.to_bits()) {
-                    c.set_line_width(round2(*thickness));
+                    c.nums(&[round2(*thickness)]);
+                    c.op("w");
                     state.line_width = Some(thickness.to_bits());
                 }
                 let y = round2(flip(p.y + thickness / 2.0));
-                c.move_to(round2(p.x), y).line_to(round2(p.x + width), y).stroke();
+                c.nums(&[round2(p.x), y]);
+                c.op("m");
+                c.nums(&[round2(p.x + width), y]);
+                c.op("l");
+                c.op("S");
             }
             FrameItem::Image { width, height, .. } => {
                 state.end_text(&mut c);
                 let Some(name) = image_name(item) else { continue };
-                c.save_state();
-                c.transform([*width, 0.0, 0.0, *height, p.x, flip(p.y + height)].map(round2));
-                c.x_object(Name(name.as_bytes()));
-                c.restore_state();
+                c.op("q");
+                c.nums(&[*width, 0.0, 0.0, *height, p.x, flip(p.y + height)].map(round2));
+                c.op("cm");
+                c.name(&name);
+                c.op("Do");
+                c.op("Q");
             }
             FrameItem::Rect { width, height, color } => {
                 state.end_text(&mut c);
                 state.fill(&mut c, *color);
-                let [x, y, w, h] = [p.x, flip(p.y + height), *width, *height].map(round2);
-                c.rect(x, y, w, h).fill_nonzero();
+                c.nums(&[p.x, flip(p.y + height), *width, *height].map(round2));
+                c.op("re");
+                c.op("f");
             }
             // Links are annotations, written with the page object; text
             // was handled above.
@@ -106,14 +115,80 @@ pub fn page(
         done.emit(&mut c, &mut state, subsets);
     }
     state.end_text(&mut c);
-    c.finish().into_vec()
+    c.0
 }
 
-/// A piece of a `TJ` array.
-enum Piece {
-    Codes(Vec<u8>),
-    /// Moves the pen left by this many 1/1000 em.
-    Adjust(f32),
+/// A content stream being written: operands, each followed by a space,
+/// then the operator and a newline.
+struct Ops(Vec<u8>);
+
+impl Ops {
+    fn op(&mut self, operator: &str) {
+        self.0.extend_from_slice(operator.as_bytes());
+        self.0.push(b'\n');
+    }
+
+    /// Numbers as PDF reals: integers without a point, others in the
+    /// shortest form that reads back as the same `f32`. PDF has no
+    /// exponents, so magnitudes below 1e-4 (far below anything visible,
+    /// and where the shortest form would take one) are written as 0.
+    fn nums(&mut self, values: &[f32]) {
+        for &v in values {
+            let v = if v.abs() < 1e-4 { 0.0 } else { v };
+            if v as i32 as f32 == v {
+                self.int(v as i32);
+            } else {
+                self.0.extend_from_slice(ryu::Buffer::new().format_finite(v).as_bytes());
+            }
+            self.0.push(b' ');
+        }
+    }
+
+    fn int(&mut self, v: i32) {
+        self.0.extend_from_slice(itoa(v, &mut [0; 11]));
+    }
+
+    /// A name operand (`/F3 `): ours are letters and digits only.
+    fn name(&mut self, name: &str) {
+        debug_assert!(name.bytes().all(|b| b.is_ascii_alphanumeric()));
+        self.0.push(b'/');
+        self.0.extend_from_slice(name.as_bytes());
+        self.0.push(b' ');
+    }
+
+    /// `/Span <</ActualText …>> BDC`, the text in UTF-16BE with its mark.
+    fn actual_text(&mut self, text: &str) {
+        self.0.extend_from_slice(b"/Span <</ActualText <FEFF");
+        for unit in text.encode_utf16() {
+            hex16(&mut self.0, unit);
+        }
+        self.0.extend_from_slice(b">>> BDC\n");
+    }
+}
+
+/// `v` in decimal, written into the end of `buf`.
+fn itoa(v: i32, buf: &mut [u8; 11]) -> &[u8] {
+    let mut n = v.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
+}
+
+/// Four hex digits.
+fn hex16(out: &mut Vec<u8>, v: u16) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.extend([12, 8, 4, 0].map(|shift| DIGITS[usize::from((v >> shift) & 0xF)]));
 }
 
 /// Runs on one baseline in one face, size and colour, gathered into a
@@ -127,7 +202,11 @@ struct Line {
     frame_y: f32,
     x: f32,
     y: f32,
-    pieces: Vec<Piece>,
+    /// The inside of the `TJ` array so far: hex strings of codes and the
+    /// adjustments between them (moves of the pen left, in 1/1000 em).
+    array: Vec<u8>,
+    /// Whether `array` ends in an open hex string.
+    open: bool,
     /// Where the PDF pen is, in 1/1000 em from `x`.
     pen: f32,
 }
@@ -142,7 +221,8 @@ impl Line {
             frame_y,
             x,
             y,
-            pieces: Vec::new(),
+            array: Vec::with_capacity(256),
+            open: false,
             pen: 0.0,
         }
     }
@@ -164,36 +244,40 @@ impl Line {
             let adjust = self.pen - (shaped + g.dx * scale);
             if adjust.abs() >= MIN_ADJUST {
                 let rounded = adjust.round();
-                self.pieces.push(Piece::Adjust(rounded));
+                if std::mem::take(&mut self.open) {
+                    self.array.push(b'>');
+                }
+                // Adjustments always sit between strings, so no separator.
+                self.array.extend_from_slice(itoa(rounded as i32, &mut [0; 11]));
                 self.pen -= rounded;
             }
             let (code, width) = subset.glyphs[&g.id];
-            let code = code.to_be_bytes();
-            match self.pieces.last_mut() {
-                Some(Piece::Codes(codes)) => codes.extend_from_slice(&code),
-                _ => self.pieces.push(Piece::Codes(code.to_vec())),
+            if !std::mem::replace(&mut self.open, true) {
+                self.array.push(b'<');
             }
+            hex16(&mut self.array, code);
             self.pen += width;
             shaped += g.advance * scale;
         }
     }
 
-    fn emit(self, c: &mut Content, state: &mut State, subsets: &BTreeMap<FaceId, Subset>) {
+    fn emit(self, c: &mut Ops, state: &mut State, subsets: &BTreeMap<FaceId, Subset>) {
         state.begin_text(c);
         state.fill(c, self.color);
         if state.font != Some((self.face, self.size.to_bits())) {
-            c.set_font(Name(subsets[&self.face].name.as_bytes()), self.size);
+            c.name(&subsets[&self.face].name);
+            c.nums(&[self.size]);
+            c.op("Tf");
             state.font = Some((self.face, self.size.to_bits()));
         }
-        c.set_text_matrix([1.0, 0.0, 0.0, 1.0, self.x, self.y]);
-        let mut tj = c.show_positioned();
-        let mut items = tj.items();
-        for piece in &self.pieces {
-            match piece {
-                Piece::Codes(codes) => items.show(Str(codes)),
-                Piece::Adjust(a) => items.adjust(*a),
-            };
+        c.nums(&[1.0, 0.0, 0.0, 1.0, self.x, self.y]);
+        c.op("Tm");
+        c.0.push(b'[');
+        c.0.extend_from_slice(&self.array);
+        if self.open {
+            c.0.push(b'>');
         }
+        c.op("] TJ");
     }
 }
 
@@ -208,24 +292,24 @@ struct State {
 }
 
 impl State {
-    fn begin_text(&mut self, c: &mut Content) {
+    fn begin_text(&mut self, c: &mut Ops) {
         if !self.in_text {
-            c.begin_text();
+            c.op("BT");
             self.in_text = true;
         }
     }
 
-    fn end_text(&mut self, c: &mut Content) {
+    fn end_text(&mut self, c: &mut Ops) {
         if self.in_text {
-            c.end_text();
+            c.op("ET");
             self.in_text = false;
         }
     }
 
-    fn fill(&mut self, c: &mut Content, color: Color) {
+    fn fill(&mut self, c: &mut Ops, color: Color) {
         if self.fill != Some(color) {
-            let [r, g, b] = color.unit().map(round3);
-            c.set_fill_rgb(r, g, b);
+            c.nums(&color.unit().map(round3));
+            c.op("rg");
             self.fill = Some(color);
         }
     }
@@ -237,4 +321,36 @@ fn round2(v: f32) -> f32 {
 
 fn round3(v: f32) -> f32 {
     (v * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(f: impl FnOnce(&mut Ops)) -> String {
+        let mut c = Ops(Vec::new());
+        f(&mut c);
+        String::from_utf8(c.0).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_plain_pdf_reals() {
+        let nums = written(|c| c.nums(&[0.0, -0.0, 10.0, 0.5, -3.25, 595.28, 1e-5, -70000.0]));
+        assert_eq!(nums, "0 0 10 0.5 -3.25 595.28 0 -70000 ");
+        for v in [i32::MIN, -1, 0, 7, 1_000_000, i32::MAX] {
+            assert_eq!(written(|c| c.int(v)), v.to_string());
+        }
+    }
+
+    #[test]
+    fn operators_names_and_actual_text() {
+        let text = written(|c| {
+            c.name("F3");
+            c.nums(&[9.5]);
+            c.op("Tf");
+            c.actual_text("A\u{e9}\u{1F600}");
+        });
+        // UTF-16BE with its byte-order mark; the emoji as a surrogate pair.
+        assert_eq!(text, "/F3 9.5 Tf\n/Span <</ActualText <FEFF004100E9D83DDE00>>> BDC\n");
+    }
 }
