@@ -145,7 +145,11 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
         if rest.is_empty() {
             return None;
         }
-        let len = if rest.starts_with(' ') { 1 } else { rest.find(' ').unwrap_or(rest.len()) };
+        // A byte search: words are short, and a space is one byte in UTF-8.
+        let len = match rest.bytes().position(|b| b == b' ') {
+            Some(0) => 1,
+            found => found.unwrap_or(rest.len()),
+        };
         let piece = (start, &rest[..len]);
         start += len;
         Some(piece)

@@ -72,11 +72,18 @@ pub struct Item {
 pub struct Items {
     pub segments: Vec<Segment>,
     pub items: Vec<Item>,
-    /// The source text of each word, for extraction of split words.
-    pub words: Vec<String>,
+    /// The paragraph's source text, and where each word lies in it: for
+    /// the extraction of split words and for messages.
+    pub text: String,
+    pub words: Vec<Range<usize>>,
 }
 
 impl Items {
+    /// The source text of word `i`.
+    pub fn word(&self, i: usize) -> Option<&str> {
+        self.words.get(i).map(|r| &self.text[r.clone()])
+    }
+
     pub fn is_break(&self, i: usize) -> bool {
         match self.items[i].kind {
             Kind::Penalty { cost, .. } => cost < FORBIDDEN,
@@ -107,10 +114,9 @@ fn collect_from(
     hyphenate: bool,
 ) -> Items {
     let hyphenate = hyphenate && para.hyphenate;
-    let mut out = Items { segments, ..Items::default() };
-    let text: String =
-        out.segments.iter().map(|s| s.actual.as_deref().unwrap_or(&s.text)).collect();
+    let text: String = segments.iter().map(|s| s.actual.as_deref().unwrap_or(&s.text)).collect();
     let extra = extra_breaks(&text, hyphenate.then_some(()).and(ctx.hyphenator.as_ref()));
+    let mut out = Items { segments, text, ..Items::default() };
     let mut offset = 0;
     let mut word_start: Option<usize> = None;
     for si in 0..out.segments.len() {
@@ -124,7 +130,7 @@ fn collect_from(
             let word = out.words.len();
             if is_breaking_space(c) {
                 if let Some(start) = word_start.take() {
-                    out.words.push(text[start..at].to_string());
+                    out.words.push(start..at);
                 }
                 let (stretch, shrink) =
                     (g.advance * ctx.space_stretch, g.advance * ctx.space_shrink);
@@ -171,7 +177,7 @@ fn collect_from(
         offset += out.segments[si].actual.as_deref().unwrap_or(&out.segments[si].text).len();
     }
     if let Some(start) = word_start {
-        out.words.push(text[start..].to_string());
+        out.words.push(start..out.text.len());
     }
     allow_emergency_breaks(&mut out, width, para, ctx);
     // The paragraph ends with glue that absorbs the last line's slack and a forced break.
@@ -281,7 +287,7 @@ fn allow_emergency_breaks(out: &mut Items, width: f32, para: &Para, ctx: &mut Ct
         if run > width + 0.01 {
             let word = out.items[start].word;
             if warned.insert(word) {
-                let text = abbreviate(out.words.get(word).map_or("", |w| w.as_str()));
+                let text = abbreviate(out.word(word).unwrap_or(""));
                 ctx.warnings.push(format!(
                     "{}: \"{text}\" is wider than its column and was broken",
                     origin(para)

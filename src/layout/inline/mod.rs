@@ -230,7 +230,7 @@ fn assemble(
             // The first run of a word's first half extracts as the whole word.
             Some(true) if !head_done => {
                 head_done = true;
-                tail_word.and_then(|w| items.words.get(w).cloned())
+                tail_word.and_then(|w| items.word(w)).map(str::to_string)
             }
             Some(_) => Some(String::new()),
             None => run.actual,
