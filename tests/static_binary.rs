@@ -32,7 +32,9 @@ fn vita_is_linked_statically_when_glibc_static_libraries_exist() {
     // The same question build.rs asks of the toolchain.
     let libc = Command::new("cc").arg("-print-file-name=libc.a").output().expect("run cc");
     let libc = String::from_utf8_lossy(&libc.stdout).trim().to_string();
-    if !std::path::Path::new(&libc).is_absolute() || std::env::var("VITA_DYNAMIC").is_ok() {
+    if !std::path::Path::new(&libc).is_absolute()
+        || std::env::var("VITA_DYNAMIC").is_ok_and(|v| v == "1")
+    {
         eprintln!("skipped: no static glibc here, so vita is linked dynamically");
         return;
     }

@@ -145,7 +145,7 @@ impl Ops {
     }
 
     fn int(&mut self, v: i32) {
-        self.0.extend_from_slice(itoa(v, &mut [0; 11]));
+        self.0.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 
     /// A name operand (`/F3 `): ours are letters and digits only.
@@ -164,25 +164,6 @@ impl Ops {
         }
         self.0.extend_from_slice(b">>> BDC\n");
     }
-}
-
-/// `v` in decimal, written into the end of `buf`.
-fn itoa(v: i32, buf: &mut [u8; 11]) -> &[u8] {
-    let mut n = v.unsigned_abs();
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if v < 0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    &buf[at..]
 }
 
 /// Four hex digits.
@@ -248,7 +229,7 @@ impl Line {
                     self.array.push(b'>');
                 }
                 // Adjustments always sit between strings, so no separator.
-                self.array.extend_from_slice(itoa(rounded as i32, &mut [0; 11]));
+                self.array.extend_from_slice(itoa::Buffer::new().format(rounded as i32).as_bytes());
                 self.pen -= rounded;
             }
             let (code, width) = subset.glyphs[&g.id];
