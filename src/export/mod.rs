@@ -12,14 +12,12 @@ use std::path::{Path, PathBuf};
 /// Writes each `(path, bytes)` so that every target is either its old file
 /// or the complete new one: all contents go to temporary files in the
 /// targets' folders first, and only when every one is written are they
-/// renamed over the targets. A failure or a killed process before that
-/// leaves the disk as it was.
+/// put in place of the targets ([`replace`]). A failure or a killed
+/// process before that leaves the disk as it was.
 ///
 /// The files are not fsynced: outputs can always be rendered again, and a
 /// sync costs more than the whole render on many disks (6 ms of a 10 ms run
-/// here). Against power loss, the common Linux filesystems (ext4's
-/// `auto_da_alloc`, btrfs) write a file's data before a rename that replaces
-/// another file.
+/// here).
 pub fn write_all_atomic(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, std::io::Error)> {
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
@@ -27,9 +25,55 @@ pub fn write_all_atomic(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, std:
         staged.push((path, tmp));
     }
     for (path, tmp) in staged {
-        tmp.persist(path).map_err(|e| (path.clone(), e.error))?;
+        replace(tmp.into_temp_path(), path).map_err(|e| (path.clone(), e))?;
     }
     Ok(())
+}
+
+/// Puts the staged file `tmp` in place of `path` in one step: readers see
+/// the old file or the new one, never neither.
+///
+/// Where the target exists, Linux swaps the two names
+/// (`renameat2(RENAME_EXCHANGE)`) and the old file, now under the
+/// temporary name, is deleted. A plain rename over an existing file would
+/// do the same in one call, but ext4 treats such a rename as a request for
+/// durability (`auto_da_alloc`): it writes the new file's data out at once
+/// and, on a disk mounted with `discard`, waits for the old blocks to be
+/// trimmed — a third of a millisecond of a four-millisecond render. The
+/// exchange leaves the new file to be written back as any other, so a power
+/// cut in the seconds after a render can leave it empty; a render again
+/// brings it back. Elsewhere, or where the filesystem cannot exchange, the
+/// file is renamed into place.
+fn replace(tmp: tempfile::TempPath, path: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if exchange(&tmp, path).is_ok() {
+        // `tmp` now names the old file; dropping it deletes that.
+        // Deleting it can hardly fail in a folder just written to, and the
+        // new file is in place either way.
+        let _ = tmp.close();
+        return Ok(());
+    }
+    tmp.persist(path).map_err(|e| e.error)
+}
+
+/// Swaps the names `a` and `b`, both of which must exist.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
 }
 
 fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
@@ -58,4 +102,72 @@ fn keep_permissions(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn keep_permissions(_file: &std::fs::File, _path: &Path) -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_all_atomic;
+    use std::path::PathBuf;
+
+    fn names(dir: &std::path::Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn writes_new_files_and_replaces_old_ones_leaving_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.txt"));
+        std::fs::write(&a, b"old a, longer than the new one").unwrap();
+        write_all_atomic(&[(a.clone(), b"new a"), (b.clone(), b"new b")]).unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), b"new a");
+        assert_eq!(std::fs::read(&b).unwrap(), b"new b");
+        write_all_atomic(&[(a.clone(), b"newer a"), (b.clone(), b"newer b")]).unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), b"newer a");
+        assert_eq!(std::fs::read(&b).unwrap(), b"newer b");
+        assert_eq!(names(dir.path()), ["a.pdf", "b.txt"], "old files or temporaries left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.pdf");
+        std::fs::write(&a, b"old").unwrap();
+        std::fs::set_permissions(&a, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_all_atomic(&[(a.clone(), b"new")]).unwrap();
+        assert_eq!(std::fs::metadata(&a).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_in_the_way_is_replaced_and_its_target_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (target, link) = (dir.path().join("elsewhere.pdf"), dir.path().join("a.pdf"));
+        std::fs::write(&target, b"someone else's").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_all_atomic(&[(link.clone(), b"new")]).unwrap();
+        assert!(!std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read(&link).unwrap(), b"new");
+        assert_eq!(std::fs::read(&target).unwrap(), b"someone else's");
+        assert_eq!(names(dir.path()), ["a.pdf", "elsewhere.pdf"]);
+    }
+
+    #[test]
+    fn a_folder_in_the_way_fails_before_anything_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b): (PathBuf, PathBuf) = (dir.path().join("a.pdf"), dir.path().join("b.txt"));
+        std::fs::write(&a, b"old").unwrap();
+        std::fs::create_dir(&b).unwrap();
+        let (failed, _) =
+            write_all_atomic(&[(a.clone(), b"new"), (b.clone(), b"new")]).unwrap_err();
+        assert_eq!(failed, b);
+        assert_eq!(std::fs::read(&a).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["a.pdf", "b.txt"]);
+    }
 }
