@@ -17,7 +17,6 @@ pub mod fonts;
 pub mod layout;
 pub mod limits;
 pub mod model;
-pub mod parallel;
 pub mod photo;
 pub mod render;
 pub mod theme;

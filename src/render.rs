@@ -6,13 +6,13 @@ use crate::compose::{Composed, compose};
 use crate::diag::Diagnostic;
 use crate::export::{pdf, png, text};
 use crate::fonts::FontBook;
-use crate::layout::{Document, layout, shape};
+use crate::layout::{Document, layout};
 use crate::limits::Limits;
 use crate::model::Resume;
 use crate::photo::Photo;
 use crate::theme::Theme;
 use std::path::Path;
-use std::sync::{Arc, OnceLock, mpsc};
+use std::sync::Arc;
 
 /// An output format `vita render` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -100,55 +100,20 @@ pub fn load_photo_with(
     }
 }
 
-/// Runs the whole pipeline. Two threads share the work: the calling thread
-/// composes, lays out and writes the PDF and PNG; a helper, started first,
-/// loads the hyphenation patterns layout may need, then shapes the
-/// paragraphs from the last one while layout starts from the first, and
-/// writes the plain text.
+/// Runs the whole pipeline on the calling thread: compose, lay out, write
+/// the PDF and PNG, then the plain text. (One thread is faster than two
+/// here: BENCHMARKS.md gives the figures.)
 pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered, Diagnostic> {
     let wants = |f: Format| opts.formats.contains(&f);
-    let pages = wants(Format::Pdf) || wants(Format::Png);
-    let book = FontBook::new();
-    let hyphenation = crate::layout::hyphenation_language(theme, resume.meta.language.as_deref())
-        .filter(|_| pages);
-    let shared = Arc::new(shape::Shared::default());
-    // The calling thread hands the composed résumé over once it has it.
-    // Where the two run in turn (inside a pool) nothing is shaped ahead,
-    // as layout would find no time to gain.
-    let ahead = crate::parallel::concurrent();
-    let composed = OnceLock::new();
-    let (ready, on_ready) = mpsc::channel::<()>();
-    let (text, laid_out) = crate::parallel::both(
-        || {
-            let on_ready = on_ready;
-            if let Some(code) = hyphenation {
-                crate::layout::hyphenate::preload(code);
-            }
-            if ahead
-                && on_ready.recv().is_ok()
-                && let Some(composed) = composed.get()
-            {
-                shape::sharing(&shared, || crate::layout::prefetch(composed, &book));
-            }
-            wants(Format::Txt).then(|| text::render(resume, theme).into_bytes())
-        },
-        || -> Result<Option<Rendered>, Diagnostic> {
-            // Owned here, so that the helper stops waiting whenever this
-            // returns, error or not.
-            let ready = ready;
-            if !pages {
-                return Ok(None);
-            }
-            let c = compose(resume, theme, &book)?;
-            let composed = composed.get_or_init(|| c);
-            // The helper may be gone already (a panic); layout goes on alone.
-            let _ = ready.send(());
-            shape::sharing(&shared, || render_pages(composed, resume, theme, &book, opts)).map(Some)
-        },
-    );
-    let mut out = laid_out?.unwrap_or_default();
-    if let Some(text) = text {
-        out.outputs.push((Format::Txt, text));
+    let mut out = if wants(Format::Pdf) || wants(Format::Png) {
+        let book = FontBook::new();
+        let composed = compose(resume, theme, &book)?;
+        render_pages(&composed, resume, theme, &book, opts)?
+    } else {
+        Rendered::default()
+    };
+    if wants(Format::Txt) {
+        out.outputs.push((Format::Txt, text::render(resume, theme).into_bytes()));
     }
     Ok(out)
 }

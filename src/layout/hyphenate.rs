@@ -22,16 +22,6 @@ pub fn supported() -> Vec<&'static str> {
     LANGUAGES.iter().map(|(c, _)| *c).collect()
 }
 
-/// Loads the patterns for `code` into the process-wide cache now, so that
-/// the first word that needs them does not wait for them: a render's
-/// helper thread calls this while layout starts. Unknown codes are ignored
-/// (layout reports them).
-pub fn preload(code: &str) {
-    if let Some((_, lang)) = LANGUAGES.iter().find(|(c, _)| c.eq_ignore_ascii_case(code)) {
-        dictionary(*lang);
-    }
-}
-
 /// A configured hyphenator for one language. Its patterns are loaded on
 /// first use: text that sets well unhyphenated never needs them.
 pub struct Hyphenator {

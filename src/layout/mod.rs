@@ -11,7 +11,7 @@ pub mod shape;
 
 pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, TextRun};
 
-use crate::compose::{Block, Composed, Para};
+use crate::compose::Composed;
 use crate::fonts::FontBook;
 use crate::photo::Photo;
 use crate::theme::{Theme, mm};
@@ -21,17 +21,6 @@ use std::sync::Arc;
 /// else the theme's; `None` when the theme does not hyphenate.
 pub fn hyphenation_language<'a>(theme: &'a Theme, language: Option<&'a str>) -> Option<&'a str> {
     theme.text.hyphenate.then(|| language.unwrap_or(&theme.text.language))
-}
-
-/// Shapes the words of every paragraph, the last paragraph first. A
-/// helper thread runs this while layout works from the first paragraph;
-/// sharing their words (`shape::sharing`), each shapes about half.
-pub fn prefetch(composed: &Composed, book: &FontBook) {
-    let mut ctx = inline::Ctx::new(book);
-    let paras: Vec<&Para> = composed.blocks().flat_map(Block::paras).collect();
-    for para in paras.into_iter().rev() {
-        inline::items::prefetch(para, &mut ctx);
-    }
 }
 
 /// Lays out a composed résumé on pages of the theme's size. `language`

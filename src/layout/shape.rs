@@ -8,10 +8,6 @@
 //! feature lookups) is built once per feature set and script. Both caches
 //! are per thread, hold only pure results of the bundled fonts, and are
 //! cleared when they grow past a bound.
-//!
-//! Threads of one render can also share what they shape ([`sharing`]): a
-//! helper thread shapes the paragraphs from the last while layout works
-//! from the first, and each finds the other's words.
 
 use super::frame::Glyph;
 use crate::compose::Style;
@@ -40,9 +36,8 @@ struct UnitGlyph {
 /// Features that change glyphs, as bits: what a cached result depends on.
 type FeatureSet = u8;
 
-/// Shaped texts of one face and feature set. Hits borrow their glyphs;
-/// the `Arc` is cloned only when a word passes between threads.
-type Shaped = hashbrown::HashMap<String, Arc<[UnitGlyph]>, FxBuildHasher>;
+/// Shaped texts of one face and feature set. Hits borrow their glyphs.
+type Shaped = hashbrown::HashMap<String, Box<[UnitGlyph]>, FxBuildHasher>;
 
 /// What selects a shape plan.
 type PlanKey = (FaceId, FeatureSet, Option<Script>);
@@ -64,36 +59,6 @@ static PLANS: Mutex<Option<FxHashMap<PlanKey, Arc<ShapePlan>>>> = Mutex::new(Non
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
-    static SHARED: RefCell<Option<Arc<Shared>>> = const { RefCell::new(None) };
-}
-
-/// Words shaped by the threads of one render, by face and feature set.
-#[derive(Default)]
-pub struct Shared(Mutex<FxHashMap<(FaceId, FeatureSet), Shaped>>);
-
-impl Shared {
-    fn get(&self, face: FaceId, set: FeatureSet, piece: &str) -> Option<Arc<[UnitGlyph]>> {
-        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(&(face, set)).and_then(|t| t.get(piece)).cloned()
-    }
-
-    fn put(&self, face: FaceId, set: FeatureSet, piece: &str, glyphs: &Arc<[UnitGlyph]>) {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        map.entry((face, set)).or_default().insert(piece.into(), Arc::clone(glyphs));
-    }
-}
-
-/// Runs `f` with this thread's shaping also reading and adding to `shared`.
-pub fn sharing<R>(shared: &Arc<Shared>, f: impl FnOnce() -> R) -> R {
-    struct Reset;
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            SHARED.set(None);
-        }
-    }
-    SHARED.set(Some(Arc::clone(shared)));
-    let _reset = Reset;
-    f()
 }
 
 /// Empties this thread's shaping caches, so that the next layout shapes
@@ -116,22 +81,20 @@ pub fn shape(book: &FontBook, style: &Style, text: &str) -> Vec<Glyph> {
     let scale = style.size / book.face(style.face).units_per_em() as f32;
     let mut out = Vec::with_capacity(text.len());
     CACHE.with_borrow_mut(|cache| {
-        SHARED.with_borrow(|shared| {
-            if cache.count >= MAX_CACHED_TEXTS {
-                cache.texts.clear();
-                cache.count = 0;
-            }
-            for (start, piece) in pieces(text) {
-                let units = cached(book, style.face, set, piece, cache, shared.as_deref());
-                out.extend(units.iter().map(|g| Glyph {
-                    id: g.id,
-                    advance: g.advance as f32 * scale + style.letter_spacing,
-                    dx: g.dx as f32 * scale,
-                    dy: g.dy as f32 * scale,
-                    cluster: g.cluster + start as u32,
-                }));
-            }
-        })
+        if cache.count >= MAX_CACHED_TEXTS {
+            cache.texts.clear();
+            cache.count = 0;
+        }
+        for (start, piece) in pieces(text) {
+            let units = cached(book, style.face, set, piece, cache);
+            out.extend(units.iter().map(|g| Glyph {
+                id: g.id,
+                advance: g.advance as f32 * scale + style.letter_spacing,
+                dx: g.dx as f32 * scale,
+                dy: g.dy as f32 * scale,
+                cluster: g.cluster + start as u32,
+            }));
+        }
     });
     out
 }
@@ -156,27 +119,19 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The shaped units of one piece: from this thread's cache, else from the
-/// render's shared words, else freshly shaped.
+/// The shaped units of one piece: from this thread's cache, else freshly
+/// shaped.
 fn cached<'c>(
     book: &FontBook,
     face: FaceId,
     set: FeatureSet,
     piece: &str,
     cache: &'c mut Cache,
-    shared: Option<&Shared>,
 ) -> &'c [UnitGlyph] {
     let Cache { plans, texts, count, buffer } = cache;
     texts.entry((face, set)).or_default().entry_ref(piece).or_insert_with(|| {
         *count += 1;
-        if let Some(hit) = shared.and_then(|s| s.get(face, set, piece)) {
-            return hit;
-        }
-        let shaped = shape_units(book, face, set, piece, plans, buffer);
-        if let Some(s) = shared {
-            s.put(face, set, piece, &shaped);
-        }
-        shaped
+        shape_units(book, face, set, piece, plans, buffer)
     })
 }
 
@@ -187,7 +142,7 @@ fn shape_units(
     text: &str,
     plans: &mut FxHashMap<PlanKey, Arc<ShapePlan>>,
     buffer: &mut Option<UnicodeBuffer>,
-) -> Arc<[UnitGlyph]> {
+) -> Box<[UnitGlyph]> {
     let face = book.face(face_id);
     let mut input = buffer.take().unwrap_or_default();
     input.push_str(text);
@@ -292,26 +247,6 @@ mod tests {
         // A different feature set is a different entry, not a stale hit.
         let caps = Style { small_caps: true, ..s };
         assert_ne!(shape(&book, &caps, "Typesetting")[1].id, first[1].id);
-    }
-
-    #[test]
-    fn shared_words_are_found_by_other_threads_and_keep_their_features() {
-        let book = FontBook::new();
-        let plain = style(&book, "Charis SIL");
-        let caps = Style { small_caps: true, ..plain };
-        let ids =
-            |s: &Style| shape(&book, s, "Typesetting").iter().map(|g| g.id).collect::<Vec<_>>();
-        let shared = Arc::new(Shared::default());
-        let other = std::thread::scope(|scope| {
-            scope.spawn(|| sharing(&shared, || ids(&caps))).join().unwrap()
-        });
-        let set = feature_set(&caps);
-        let found = shared.get(caps.face, set, "Typesetting").expect("the other thread's word");
-        assert_eq!(found.iter().map(|g| g.id).collect::<Vec<_>>(), other);
-        clear_caches();
-        let here = sharing(&shared, || ids(&plain));
-        assert_ne!(here, other, "a plain word is not served the small capitals");
-        assert!(shared.get(plain.face, feature_set(&plain), "Typesetting").is_some());
     }
 
     #[test]

@@ -4,10 +4,9 @@
 //! ToUnicode map built from the shaped clusters, so that every glyph
 //! (ligatures included) extracts as the text it came from.
 //!
-//! Three steps, so that the costly one can run beside the content streams:
-//! [`plan`] fixes each face's glyph codes, widths and object ids;
-//! [`programs`] subsets and compresses the font programs; [`write`] writes
-//! the objects.
+//! Three steps: [`plan`] fixes each face's glyph codes, widths and object
+//! ids, which the content streams need; [`programs`] subsets and compresses
+//! the font programs; [`write`] writes the objects.
 
 use super::{Ids, deflate};
 use crate::fonts::{FaceId, FontBook, ICON_FAMILY};

@@ -89,17 +89,12 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
         }
         _ => None,
     };
-    // The font programs (subsetting, compression) are built beside the
-    // content streams: neither needs the other.
-    let (programs, streams) = crate::parallel::both(
-        || font::programs(&plans, book),
-        || -> Vec<Vec<u8>> {
-            doc.pages
-                .iter()
-                .map(|frame| deflate(&content::page(frame, &subsets, image_name)))
-                .collect()
-        },
-    );
+    let programs = font::programs(&plans, book);
+    let streams: Vec<Vec<u8>> = doc
+        .pages
+        .iter()
+        .map(|frame| deflate(&content::page(frame, &subsets, image_name)))
+        .collect();
     font::write(&mut pdf, &plans, &programs?, &subsets, book);
     let images = write_images(&mut pdf, &mut ids, &photos);
 

@@ -357,12 +357,6 @@ fn origin(para: &Para) -> &str {
     if para.origin.is_empty() { "text" } else { &para.origin }
 }
 
-/// Shapes a paragraph's text as [`collect`] will, for the shaping caches
-/// only: a helper thread runs this ahead of layout.
-pub fn prefetch(para: &Para, ctx: &mut Ctx) {
-    segments(para, ctx);
-}
-
 /// Cuts the spans into segments one face can draw, and shapes them.
 fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
