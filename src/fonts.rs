@@ -81,7 +81,7 @@ struct CoverageBlock {
 
 /// Parsed faces, created lazily.
 pub struct FontBook {
-    parsed: Vec<OnceLock<rustybuzz::Face<'static>>>,
+    parsed: Vec<OnceLock<ttf_parser::Face<'static>>>,
     /// Per face, which characters it has, learnt one character at a time:
     /// every character of the text is checked, and a cmap lookup is a
     /// search through the font's tables.
@@ -154,10 +154,11 @@ impl FontBook {
         &FACES[id]
     }
 
-    /// The shaping face (parsed on first use).
-    pub fn face(&self, id: FaceId) -> &rustybuzz::Face<'static> {
+    /// The face's tables and metrics (parsed on first use). Shaping reads
+    /// the same bytes through HarfRust (`layout::shape`).
+    pub fn face(&self, id: FaceId) -> &ttf_parser::Face<'static> {
         self.parsed[id].get_or_init(|| {
-            rustybuzz::Face::from_slice(FACES[id].data, 0).expect("bundled fonts are valid")
+            ttf_parser::Face::parse(FACES[id].data, 0).expect("bundled fonts are valid")
         })
     }
 
@@ -189,7 +190,7 @@ impl FontBook {
 
     /// Whether the face's GSUB table offers an OpenType feature (`b"smcp"`).
     pub fn has_feature(&self, id: FaceId, tag: &[u8; 4]) -> bool {
-        let tag = rustybuzz::ttf_parser::Tag::from_bytes(tag);
+        let tag = ttf_parser::Tag::from_bytes(tag);
         self.face(id).tables().gsub.is_some_and(|g| g.features.find(tag).is_some())
     }
 
@@ -197,7 +198,7 @@ impl FontBook {
     /// glyphs without outlines (spaces).
     pub fn glyph_bounds(&self, id: FaceId, glyph: u16) -> Option<[f32; 4]> {
         let face = self.face(id);
-        let b = face.glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(glyph))?;
+        let b = face.glyph_bounding_box(ttf_parser::GlyphId(glyph))?;
         let u = face.units_per_em() as f32;
         Some([b.x_min as f32 / u, b.y_min as f32 / u, b.x_max as f32 / u, b.y_max as f32 / u])
     }

@@ -1,5 +1,6 @@
-//! Shaping with rustybuzz: text in one style → glyphs with advances from the
-//! font's GPOS/GSUB (kerning, ligatures), never from a per-character sum.
+//! Shaping with HarfRust (the HarfBuzz team's Rust port): text in one style
+//! → glyphs with advances from the font's GPOS/GSUB (kerning, ligatures),
+//! never from a per-character sum.
 //!
 //! Shaping is the costliest step of layout, so it is done once per distinct
 //! text: results are kept in font units, independent of size and
@@ -13,11 +14,12 @@ use super::frame::Glyph;
 use crate::compose::Style;
 use crate::fonts::{FaceId, FontBook};
 use crate::theme::Figures;
+use harfrust::{
+    Buffer, Direction, Feature, Font, Script, ShapeOptions, ShapePlan, ShaperFont, Tag,
+};
 use rustc_hash::{FxBuildHasher, FxHashMap};
-use rustybuzz::ttf_parser::Tag;
-use rustybuzz::{Direction, Feature, Script, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Texts kept per thread before the cache starts afresh (a few pages'
 /// worth of paragraphs many times over).
@@ -49,13 +51,25 @@ struct Cache {
     texts: FxHashMap<(FaceId, FeatureSet), Shaped>,
     /// Entries in `texts`, all faces together.
     count: usize,
+    /// Each face made ready for shaping, on first use.
+    shapers: FxHashMap<FaceId, ShaperFont<'static, 'static>>,
     /// The shaper's buffer, kept between calls for its allocation.
-    buffer: Option<UnicodeBuffer>,
+    buffer: Buffer,
 }
 
 /// Shape plans of the whole process: each is built once, by the first
 /// thread that needs it, and depends only on the bundled font.
 static PLANS: Mutex<Option<FxHashMap<PlanKey, Arc<ShapePlan>>>> = Mutex::new(None);
+
+/// The bundled faces as HarfRust reads them, each opened on first use and
+/// kept for the process: they depend only on the bundled bytes.
+fn shaping_font(face: FaceId) -> &'static Font {
+    static FONTS: OnceLock<Box<[OnceLock<Font>]>> = OnceLock::new();
+    FONTS.get_or_init(|| crate::fonts::FACES.iter().map(|_| OnceLock::new()).collect())[face]
+        .get_or_init(|| {
+            Font::new(crate::fonts::FACES[face].data, 0).expect("bundled fonts are valid")
+        })
+}
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
@@ -86,7 +100,7 @@ pub fn shape(book: &FontBook, style: &Style, text: &str) -> Vec<Glyph> {
             cache.count = 0;
         }
         for (start, piece) in pieces(text) {
-            let units = cached(book, style.face, set, piece, cache);
+            let units = cached(style.face, set, piece, cache);
             out.extend(units.iter().map(|g| Glyph {
                 id: g.id,
                 advance: g.advance as f32 * scale + style.letter_spacing,
@@ -121,47 +135,43 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The shaped units of one piece: from this thread's cache, else freshly
 /// shaped.
-fn cached<'c>(
-    book: &FontBook,
-    face: FaceId,
-    set: FeatureSet,
-    piece: &str,
-    cache: &'c mut Cache,
-) -> &'c [UnitGlyph] {
-    let Cache { plans, texts, count, buffer } = cache;
+fn cached<'c>(face: FaceId, set: FeatureSet, piece: &str, cache: &'c mut Cache) -> &'c [UnitGlyph] {
+    let Cache { plans, texts, count, shapers, buffer } = cache;
     texts.entry((face, set)).or_default().entry_ref(piece).or_insert_with(|| {
         *count += 1;
-        shape_units(book, face, set, piece, plans, buffer)
+        let shaper = shapers.entry(face).or_insert_with(|| ShaperFont::new(shaping_font(face)));
+        shape_units(shaper, face, set, piece, plans, buffer)
     })
 }
 
 fn shape_units(
-    book: &FontBook,
-    face_id: FaceId,
+    shaper: &ShaperFont,
+    face: FaceId,
     set: FeatureSet,
     text: &str,
     plans: &mut FxHashMap<PlanKey, Arc<ShapePlan>>,
-    buffer: &mut Option<UnicodeBuffer>,
+    buffer: &mut Buffer,
 ) -> Box<[UnitGlyph]> {
-    let face = book.face(face_id);
-    let mut input = buffer.take().unwrap_or_default();
-    input.push_str(text);
-    input.set_direction(Direction::LeftToRight);
-    input.guess_segment_properties();
-    let key = (face_id, set, Some(input.script()));
+    buffer.clear();
+    buffer.push_str(text);
+    buffer.set_direction(Direction::LeftToRight);
+    buffer.guess_segment_properties();
+    let key = (face, set, buffer.script());
     let plan = plans.entry(key).or_insert_with(|| {
         let mut all = PLANS.lock().unwrap_or_else(|e| e.into_inner());
         let plan = all.get_or_insert_default().entry(key).or_insert_with(|| {
             let features = features(set);
-            Arc::new(ShapePlan::new(face, Direction::LeftToRight, key.2, None, &features))
+            let font = shaping_font(face);
+            Arc::new(ShapePlan::new(font, Direction::LeftToRight, key.2, None, &features))
         });
         Arc::clone(plan)
     });
-    let output = rustybuzz::shape_with_plan(face, plan, input);
-    let units = output
+    harfrust::shape(shaper, buffer, ShapeOptions::new().plan(Some(plan)))
+        .expect("the plan was built for this buffer's direction and script");
+    buffer
         .glyph_infos()
         .iter()
-        .zip(output.glyph_positions())
+        .zip(buffer.glyph_positions())
         .map(|(info, pos)| UnitGlyph {
             id: info.glyph_id as u16,
             advance: pos.x_advance,
@@ -169,9 +179,7 @@ fn shape_units(
             dy: pos.y_offset,
             cluster: info.cluster,
         })
-        .collect();
-    *buffer = Some(output.clear());
-    units
+        .collect()
 }
 
 const SMCP: FeatureSet = 1;
@@ -193,7 +201,7 @@ fn features(set: FeatureSet) -> Vec<Feature> {
     [(SMCP, b"smcp"), (LNUM, b"lnum"), (TNUM, b"tnum")]
         .into_iter()
         .filter(|(bit, _)| set & bit != 0)
-        .map(|(_, tag)| Feature::new(Tag::from_bytes(tag), 1, ..))
+        .map(|(_, tag)| Feature::new(Tag::new(tag), 1, ..))
         .collect()
 }
 

@@ -88,7 +88,7 @@ pub fn plan<'a>(
         let subset_glyphs: FxHashMap<u16, (u16, f32)> = glyphs
             .iter()
             .map(|&g| {
-                let adv = ttf.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g)).unwrap_or(0);
+                let adv = ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0);
                 (g, (new_id(g), round2(adv as f32 * 1000.0 / upem)))
             })
             .collect();

@@ -314,7 +314,7 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::fonts::FACES;
-    use rustybuzz::ttf_parser::{Face, GlyphId, OutlineBuilder};
+    use ttf_parser::{Face, GlyphId, OutlineBuilder};
 
     /// Counts outline segments, to compare glyph shapes before and after.
     #[derive(Default)]
@@ -363,7 +363,7 @@ mod tests {
             assert!(names.contains(&0) && names.contains(&6), "{names:?}");
             let raw = b.raw_face();
             for tag in [b"fpgm", b"prep", b"cvt ", b"GSUB", b"GPOS"] {
-                assert!(raw.table(rustybuzz::ttf_parser::Tag::from_bytes(tag)).is_none());
+                assert!(raw.table(ttf_parser::Tag::from_bytes(tag)).is_none());
             }
         }
     }
@@ -374,10 +374,10 @@ mod tests {
         for info in &FACES {
             let a = Face::parse(info.data, 0).unwrap();
             let glyphs = Glyphs {
-                glyf: a.raw_face().table(rustybuzz::ttf_parser::Tag::from_bytes(b"glyf")).unwrap(),
-                loca: a.raw_face().table(rustybuzz::ttf_parser::Tag::from_bytes(b"loca")).unwrap(),
+                glyf: a.raw_face().table(ttf_parser::Tag::from_bytes(b"glyf")).unwrap(),
+                loca: a.raw_face().table(ttf_parser::Tag::from_bytes(b"loca")).unwrap(),
                 long_loca: a.tables().head.index_to_location_format
-                    == rustybuzz::ttf_parser::head::IndexToLocationFormat::Long,
+                    == ttf_parser::head::IndexToLocationFormat::Long,
                 count: a.number_of_glyphs() as usize,
             };
             // The first composite glyph of the face, if it has one, and the
