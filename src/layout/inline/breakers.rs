@@ -252,6 +252,9 @@ fn knuth_plass(items: &Items, width: f32, max_ratio: f32) -> Option<Vec<usize>> 
         Node { pos: None, line: 0, fitness: 1, total: 0.0, flagged: false, prev: None, start: 0 };
     let mut nodes = vec![first];
     let mut active: Vec<usize> = vec![0];
+    // The nodes that stay active past a break, built afresh at each break
+    // in a buffer kept for the paragraph.
+    let mut keep = Vec::new();
     for b in 0..items.items.len() {
         if !items.is_break(b) {
             continue;
@@ -263,7 +266,7 @@ fn knuth_plass(items: &Items, width: f32, max_ratio: f32) -> Option<Vec<usize>> 
         let forced = p <= FORCED;
         // Best new node per fitness class.
         let mut best: [Option<Node>; 4] = [None; 4];
-        let mut keep = Vec::with_capacity(active.len());
+        keep.clear();
         for &a in &active {
             let node = nodes[a];
             let (w, st, sh) = totals.line(items, node.start, b);
@@ -296,7 +299,7 @@ fn knuth_plass(items: &Items, width: f32, max_ratio: f32) -> Option<Vec<usize>> 
                 }
             }
         }
-        active = keep;
+        std::mem::swap(&mut active, &mut keep);
         for node in best.into_iter().flatten() {
             nodes.push(node);
             active.push(nodes.len() - 1);

@@ -155,7 +155,7 @@ fn collect_from(
             }
             if word_start.is_none() {
                 word_start = Some(at);
-            } else if let Some(&(hyphen, cost, flagged)) = extra.get(&at).filter(|_| new_cluster) {
+            } else if let Some(&(hyphen, cost, flagged)) = extra.get(at).filter(|_| new_cluster) {
                 let width = if hyphen { hyphen_width } else { 0.0 };
                 let kind = Kind::Penalty { cost, flagged, hyphen };
                 out.items.push(Item { kind, width, seg: si, glyphs: gi..gi, word });
@@ -211,11 +211,8 @@ pub fn is_breaking_space(c: char) -> bool {
 
 /// Break opportunities inside words, by byte offset in the paragraph text:
 /// (adds a hyphen, cost, flagged).
-fn extra_breaks(
-    text: &str,
-    hyphenator: Option<&crate::layout::hyphenate::Hyphenator>,
-) -> std::collections::BTreeMap<usize, (bool, f32, bool)> {
-    let mut out = std::collections::BTreeMap::new();
+fn extra_breaks(text: &str, hyphenator: Option<&crate::layout::hyphenate::Hyphenator>) -> Breaks {
+    let mut out = Breaks::default();
     // UAX #14, minus the breaks after spaces (those are glue).
     for (at, _) in unicode_linebreak::linebreaks(text) {
         let before = text[..at].chars().next_back();
@@ -252,12 +249,45 @@ fn extra_breaks(
             out.insert(core_start + p, (true, HYPHEN_PENALTY, true));
         }
     }
+    out.settle();
     out
+}
+
+/// Break opportunities by byte offset, sorted: a few per paragraph, looked
+/// up for every glyph of a word.
+#[derive(Default)]
+struct Breaks(Vec<(usize, (bool, f32, bool))>);
+
+impl Breaks {
+    /// Records a break at `at`; a later one at the same offset replaces it.
+    fn insert(&mut self, at: usize, value: (bool, f32, bool)) {
+        self.0.push((at, value));
+    }
+
+    /// Sorts by offset, keeping the last recorded break at each.
+    fn settle(&mut self) {
+        // Stable: breaks at one offset stay in the order they came.
+        self.0.sort_by_key(|&(at, _)| at);
+        let mut kept: Vec<(usize, (bool, f32, bool))> = Vec::with_capacity(self.0.len());
+        for b in self.0.drain(..) {
+            match kept.last_mut() {
+                Some(last) if last.0 == b.0 => *last = b,
+                _ => kept.push(b),
+            }
+        }
+        self.0 = kept;
+    }
+
+    fn get(&self, at: usize) -> Option<&(bool, f32, bool)> {
+        self.0.binary_search_by_key(&at, |&(a, _)| a).ok().map(|i| &self.0[i].1)
+    }
 }
 
 /// URLs and e-mail addresses: broken only after separators, never hyphenated.
 fn looks_like_address(token: &str) -> bool {
-    token.contains("://")
+    // Single characters first: a byte search, where a substring search
+    // costs a searcher's set-up for every word of the résumé.
+    (token.contains(':') && token.contains("://"))
         || token.starts_with("www.")
         || (token.contains('@') && token.contains('.'))
 }
@@ -416,4 +446,34 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
         flush(start..span.text.len(), current);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Breaks, looks_like_address};
+
+    #[test]
+    fn breaks_come_sorted_and_a_later_one_at_an_offset_wins() {
+        let mut b = Breaks::default();
+        b.insert(9, (false, 1.0, false));
+        b.insert(3, (false, 2.0, false));
+        b.insert(9, (true, 3.0, true));
+        b.insert(5, (false, 4.0, false));
+        b.settle();
+        let offsets: Vec<usize> = b.0.iter().map(|&(at, _)| at).collect();
+        assert_eq!(offsets, [3, 5, 9]);
+        assert_eq!(b.get(9), Some(&(true, 3.0, true)));
+        assert_eq!(b.get(3), Some(&(false, 2.0, false)));
+        assert_eq!(b.get(4), None);
+    }
+
+    #[test]
+    fn addresses_are_told_from_words() {
+        for a in ["https://example.com/x", "www.example.com", "alex@example.com"] {
+            assert!(looks_like_address(a), "{a}");
+        }
+        for w in ["Kubernetes", "ratio:", "a:b", "@handle", "e.g."] {
+            assert!(!looks_like_address(w), "{w}");
+        }
+    }
 }
