@@ -166,8 +166,14 @@ fn shape_units(
         });
         Arc::clone(plan)
     });
-    harfrust::shape(shaper, buffer, ShapeOptions::new().plan(Some(plan)))
-        .expect("the plan was built for this buffer's direction and script");
+    if harfrust::shape(shaper, buffer, ShapeOptions::new().plan(Some(plan))).is_err() {
+        // The plan does not match the buffer after all (HarfRust recorded
+        // the script another way): let it plan this buffer itself. A
+        // refused plan leaves the buffer as it was.
+        let features = features(set);
+        harfrust::shape(shaper, buffer, ShapeOptions::new().features(&features))
+            .expect("a buffer with a direction can always be shaped with its own plan");
+    }
     buffer
         .glyph_infos()
         .iter()
@@ -255,6 +261,19 @@ mod tests {
         // A different feature set is a different entry, not a stale hit.
         let caps = Style { small_caps: true, ..s };
         assert_ne!(shape(&book, &caps, "Typesetting")[1].id, first[1].id);
+    }
+
+    #[test]
+    fn text_in_any_script_or_none_is_shaped() {
+        let book = FontBook::new();
+        let s = style(&book, "Charis SIL");
+        for text in
+            ["2024–2025", "—", " ", "Ελληνικά", "Русский", "日本語", "עברית", "🙂", "e\u{301}"]
+        {
+            let glyphs = shape(&book, &s, text);
+            assert!(!glyphs.is_empty(), "{text:?} gave no glyphs");
+            assert!(glyphs.iter().all(|g| (g.cluster as usize) < text.len()), "{text:?}");
+        }
     }
 
     #[test]
