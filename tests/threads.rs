@@ -23,7 +23,8 @@ fn options() -> Options {
 fn renders_on_pool_threads_with_warm_caches_match_fresh_ones() {
     let resume = vita::model::load(&root().join("data/resume.toml")).expect("seed loads");
     let opts = options();
-    // Each theme on a thread of its own, with nothing in its caches.
+    // Each theme on a thread of its own, with nothing in its own caches
+    // (the shape plans and fonts kept for the process are shared).
     let fresh: Vec<_> = std::thread::scope(|s| {
         let handles: Vec<_> = BUILTIN
             .iter()

@@ -9,11 +9,11 @@ pub mod text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes each `(path, bytes)` so that every target is either its old file
-/// or the complete new one: all contents go to temporary files in the
-/// targets' folders first, and only when every one is written are they
-/// put in place of the targets ([`replace`]). A failure or a killed
-/// process before that leaves the disk as it was.
+/// Writes each `(path, bytes)` so that, while the system stays up, every
+/// target is either its old file or the complete new one: all contents go
+/// to temporary files in the targets' folders first, and only when every
+/// one is written are they put in place of the targets ([`replace`]). A
+/// failure or a killed process before that leaves the disk as it was.
 ///
 /// The files are not fsynced: outputs can always be rendered again, and a
 /// sync costs more than the whole render on many disks (6 ms of a 10 ms run
@@ -37,20 +37,26 @@ pub fn write_all_atomic(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, std:
 /// (`renameat2(RENAME_EXCHANGE)`) and the old file, now under the
 /// temporary name, is deleted. A plain rename over an existing file would
 /// do the same in one call, but ext4 treats such a rename as a request for
-/// durability (`auto_da_alloc`): it writes the new file's data out at once
-/// and, on a disk mounted with `discard`, waits for the old blocks to be
-/// trimmed — a third of a millisecond of a four-millisecond render. The
-/// exchange leaves the new file to be written back as any other, so a power
-/// cut in the seconds after a render can leave it empty; a render again
-/// brings it back. Elsewhere, or where the filesystem cannot exchange, the
-/// file is renamed into place.
+/// durability (`auto_da_alloc`) and writes the new file's data out at once.
+/// That gives the file blocks on disk, which the next render must free when
+/// it replaces the file, and on a disk mounted with `discard` it then waits
+/// for them to be trimmed: a third of a millisecond of a four-millisecond
+/// render. Swapped in, a file is written back as any other (on ext4 within
+/// half a minute), so one replaced before then is freed without touching
+/// the disk; but a power cut in that time can leave it empty, and a render
+/// again brings it back. Elsewhere, or where the filesystem cannot
+/// exchange, the file is renamed into place.
 fn replace(tmp: tempfile::TempPath, path: &Path) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
     if exchange(&tmp, path).is_ok() {
-        // `tmp` now names the old file; dropping it deletes that.
-        // Deleting it can hardly fail in a folder just written to, and the
-        // new file is in place either way.
-        let _ = tmp.close();
+        // `tmp` now names what was at `path`. A folder that appeared there
+        // since it was checked cannot be deleted: it is swapped back, and
+        // the new file goes with `tmp`.
+        if let Err(e) = std::fs::remove_file(&tmp) {
+            let _ = exchange(&tmp, path);
+            return Err(e);
+        }
+        let _ = tmp.keep(); // already deleted
         return Ok(());
     }
     tmp.persist(path).map_err(|e| e.error)
@@ -156,6 +162,21 @@ mod tests {
         assert_eq!(std::fs::read(&link).unwrap(), b"new");
         assert_eq!(std::fs::read(&target).unwrap(), b"someone else's");
         assert_eq!(names(dir.path()), ["a.pdf", "elsewhere.pdf"]);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_folder_that_appears_at_the_target_is_swapped_back_not_lost() {
+        // As if the folder appeared after the check in `stage`.
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.pdf");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("keep.txt"), b"mine").unwrap();
+        let mut tmp = tempfile::Builder::new().prefix(".vita-").tempfile_in(dir.path()).unwrap();
+        std::io::Write::write_all(&mut tmp, b"new").unwrap();
+        assert!(super::replace(tmp.into_temp_path(), &target).is_err());
+        assert_eq!(std::fs::read(target.join("keep.txt")).unwrap(), b"mine");
+        assert_eq!(names(dir.path()), ["a.pdf"], "the new file is not left behind");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 /// The language whose patterns layout will hyphenate with: the résumé's,
 /// else the theme's; `None` when the theme does not hyphenate.
-pub fn hyphenation_language<'a>(theme: &'a Theme, language: Option<&'a str>) -> Option<&'a str> {
+fn hyphenation_language<'a>(theme: &'a Theme, language: Option<&'a str>) -> Option<&'a str> {
     theme.text.hyphenate.then(|| language.unwrap_or(&theme.text.language))
 }
 

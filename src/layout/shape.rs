@@ -6,9 +6,11 @@
 //! text: results are kept in font units, independent of size and
 //! letter-spacing, so that re-layouts (`--fit-pages` trying sizes, a watched
 //! file re-rendered) reuse them; and each face's shape plan (its compiled
-//! feature lookups) is built once per feature set and script. Both caches
-//! are per thread, hold only pure results of the bundled fonts, and are
-//! cleared when they grow past a bound.
+//! feature lookups) is built once per feature set and script. The shaped
+//! texts are kept per thread and cleared when they grow past a bound; the
+//! plans and the fonts as HarfRust reads them are built once for the
+//! process (each thread keeps its own copies of the plans it uses and a
+//! `ShaperFont` per face). All of them depend only on the bundled fonts.
 
 use super::frame::Glyph;
 use crate::compose::Style;
@@ -166,14 +168,11 @@ fn shape_units(
         });
         Arc::clone(plan)
     });
-    if harfrust::shape(shaper, buffer, ShapeOptions::new().plan(Some(plan))).is_err() {
-        // The plan does not match the buffer after all (HarfRust recorded
-        // the script another way): let it plan this buffer itself. A
-        // refused plan leaves the buffer as it was.
-        let features = features(set);
-        harfrust::shape(shaper, buffer, ShapeOptions::new().features(&features))
-            .expect("a buffer with a direction can always be shaped with its own plan");
-    }
+    // HarfRust refuses a plan only for another direction or script, and
+    // the plan was looked up (or built) for this buffer's script, left to
+    // right.
+    harfrust::shape(shaper, buffer, ShapeOptions::new().plan(Some(plan)))
+        .expect("the plan matches the buffer's direction and script");
     buffer
         .glyph_infos()
         .iter()

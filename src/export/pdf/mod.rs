@@ -89,13 +89,13 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
         }
         _ => None,
     };
-    let programs = font::programs(&plans, book);
+    let programs = font::programs(&plans, book)?;
     let streams: Vec<Vec<u8>> = doc
         .pages
         .iter()
         .map(|frame| deflate(&content::page(frame, &subsets, image_name)))
         .collect();
-    font::write(&mut pdf, &plans, &programs?, &subsets, book);
+    font::write(&mut pdf, &plans, &programs, &subsets, book);
     let images = write_images(&mut pdf, &mut ids, &photos);
 
     let mut page_refs = Vec::with_capacity(doc.pages.len());

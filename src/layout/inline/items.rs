@@ -268,14 +268,13 @@ impl Breaks {
     fn settle(&mut self) {
         // Stable: breaks at one offset stay in the order they came.
         self.0.sort_by_key(|&(at, _)| at);
-        let mut kept: Vec<(usize, (bool, f32, bool))> = Vec::with_capacity(self.0.len());
-        for b in self.0.drain(..) {
-            match kept.last_mut() {
-                Some(last) if last.0 == b.0 => *last = b,
-                _ => kept.push(b),
+        self.0.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                *kept = *later;
             }
-        }
-        self.0 = kept;
+            same
+        });
     }
 
     fn get(&self, at: usize) -> Option<&(bool, f32, bool)> {
