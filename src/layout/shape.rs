@@ -163,8 +163,7 @@ fn shape_units(
         let mut all = PLANS.lock().unwrap_or_else(|e| e.into_inner());
         let plan = all.get_or_insert_default().entry(key).or_insert_with(|| {
             let features = features(set);
-            let font = shaping_font(face);
-            Arc::new(ShapePlan::new(font, Direction::LeftToRight, key.2, None, &features))
+            Arc::new(ShapePlan::new(shaper, Direction::LeftToRight, key.2, None, &features))
         });
         Arc::clone(plan)
     });
