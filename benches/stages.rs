@@ -70,7 +70,14 @@ fn stages(c: &mut Criterion) {
         });
         let meta = pdf::Metadata::default();
         g.bench_function("pdf", |b| b.iter(|| pdf::render(&doc, &book, &meta).unwrap()));
-        g.bench_function("text", |b| b.iter(|| text::render(&resume, &theme)));
+        g.bench_function("text", |b| {
+            b.iter(|| {
+                text::render(
+                    &vita::compose::describe::describe(&resume, &theme),
+                    theme.entry.layout,
+                )
+            })
+        });
         g.finish();
     }
 }

@@ -2,7 +2,8 @@
 //! document → the requested outputs, all in memory. Writing files is the
 //! caller's business, so a failure anywhere leaves the disk untouched.
 
-use crate::compose::{Composed, compose};
+use crate::compose::describe::describe;
+use crate::compose::{Composed, compose, compose_description};
 use crate::diag::Diagnostic;
 use crate::export::{pdf, png, text};
 use crate::fonts::FontBook;
@@ -105,15 +106,18 @@ pub fn load_photo_with(
 /// here: BENCHMARKS.md gives the figures.)
 pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered, Diagnostic> {
     let wants = |f: Format| opts.formats.contains(&f);
+    // One description: every output says what it says.
+    let description = describe(resume, theme);
     let mut out = if wants(Format::Pdf) || wants(Format::Png) {
         let book = FontBook::new();
-        let composed = compose(resume, theme, &book)?;
+        let composed = compose_description(&description, theme, &book)?;
         render_pages(&composed, resume, theme, &book, opts)?
     } else {
         Rendered::default()
     };
     if wants(Format::Txt) {
-        out.outputs.push((Format::Txt, text::render(resume, theme).into_bytes()));
+        let txt = text::render(&description, theme.entry.layout);
+        out.outputs.push((Format::Txt, txt.into_bytes()));
     }
     Ok(out)
 }

@@ -1,9 +1,11 @@
-//! Composition: (Resume, Theme) → semantic, styled blocks — name header,
-//! contact line, section headings, entry headers, paragraphs, bullets — with
-//! their keep rules. Decides what is said and in which style; never
-//! positions anything.
+//! Composition: (Resume, Theme) → the résumé's [`describe::Description`]
+//! (what every section and entry says, decided once) → semantic, styled
+//! blocks — name header, contact line, section headings, entry headers,
+//! paragraphs, bullets — with their keep rules. Decides what is said and in
+//! which style; never positions anything.
 
 pub mod dates;
+pub mod describe;
 mod header;
 pub mod markup;
 mod sections;
@@ -12,6 +14,7 @@ use crate::diag::Diagnostic;
 use crate::fonts::{FaceId, FontBook};
 use crate::model::Resume;
 use crate::theme::{Color, Figures, FontSpec, Theme};
+use describe::Description;
 
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,6 +31,9 @@ pub struct Style {
     /// Decoration only (an icon): drawn, but marked so that text
     /// extraction leaves it out.
     pub decorative: bool,
+    /// No line break inside the text (a contact detail): a line may end
+    /// only before or after it, unless it is wider than a whole line.
+    pub nowrap: bool,
 }
 
 impl Default for Style {
@@ -40,6 +46,7 @@ impl Default for Style {
             small_caps: false,
             figures: Figures::Default,
             decorative: false,
+            nowrap: false,
         }
     }
 }
@@ -95,6 +102,11 @@ pub enum BlockKind {
     Row { left: Para, right: Option<Para>, gap: f32 },
     /// A list item: the marker hangs left of the text.
     Bullet { marker: Span, para: Para },
+    /// A line of a column with a rail: `rail`, set in the rail (`width`
+    /// points wide, at the block's indent), beside the first line of
+    /// `main`, which starts `gap` to its right and may wrap. Read rail
+    /// first. A rail text wider than the rail goes above `main` instead.
+    Rail { rail: Option<Para>, main: Option<Para>, width: f32, gap: f32 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,6 +154,7 @@ impl Block {
             | BlockKind::Heading { para: p, .. }
             | BlockKind::Bullet { para: p, .. } => [Some(p), None],
             BlockKind::Row { left, right, .. } => [Some(left), right.as_ref()],
+            BlockKind::Rail { rail, main, .. } => [rail.as_ref(), main.as_ref()],
         };
         first.into_iter().chain(second)
     }
@@ -227,8 +240,17 @@ pub struct Running {
     pub updated: Option<String>,
 }
 
-/// Composes the résumé into blocks, in reading order.
+/// Describes the résumé and composes it into blocks, in reading order.
 pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Composed, Diagnostic> {
+    compose_description(&describe::describe(resume, theme), theme, book)
+}
+
+/// The description's blocks, in reading order.
+pub fn compose_description(
+    d: &Description,
+    theme: &Theme,
+    book: &FontBook,
+) -> Result<Composed, Diagnostic> {
     let styles = Styles::resolve(theme, book)?;
     let mut c = sections::Composer {
         theme,
@@ -238,22 +260,25 @@ pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Compos
         pending_space: None,
         origin: String::new(),
     };
-    c.header(&resume.basics, !theme.contact_in_column());
+    c.header(d, !theme.contact_in_column());
     // Without a band, the header simply opens the first column.
     let band = if theme.header.band { std::mem::take(&mut c.out) } else { Vec::new() };
     let mut columns = Vec::new();
-    for region in theme.regions(1.0) {
-        for kind in region.sections {
-            c.section(kind, resume);
+    for column in 0..theme.regions(1.0).len() {
+        for section in d.sections.iter().filter(|s| s.column == column) {
+            c.section(section);
         }
-        columns.push(std::mem::take(&mut c.out));
+        let mut blocks = std::mem::take(&mut c.out);
+        if let Some((width, gap)) = c.rail() {
+            // Everything but the rail's own lines sits right of the rail.
+            for b in blocks.iter_mut().filter(|b| !matches!(b.kind, BlockKind::Rail { .. })) {
+                b.indent += width + gap;
+            }
+        }
+        columns.push(blocks);
     }
-    let updated = resume
-        .meta
-        .last_modified
-        .filter(|_| theme.running.updated)
-        .map(|d| format!("Updated {}", dates::format_date(d, &theme.dates)));
-    let running = Running { name: markup::plain(&resume.basics.name), style: styles.meta, updated };
+    let running =
+        Running { name: markup::plain(&d.name), style: styles.meta, updated: d.updated.clone() };
     Ok(Composed { band, columns, running })
 }
 

@@ -1,12 +1,13 @@
-//! The composer proper: one method per part of a résumé, each appending
-//! blocks in reading order.
+//! The composer proper: the description's sections and entries as styled
+//! blocks, in reading order. Decides how each part looks and which blocks
+//! keep together; what the parts say was decided in [`super::describe`].
 
-use super::dates::format_range;
+use super::describe::{Entry, Item, Labelled, Part, Section};
 use super::markup;
 use super::{Align, Block, BlockKind, Para, Rule, Span, Style, Styles};
 use crate::fonts::FontBook;
-use crate::model::{Highlight, Resume, date_of};
-use crate::theme::{self, SectionKind, Theme};
+use crate::model::Highlight;
+use crate::theme::{self, EntryLayout, Theme};
 
 pub(super) struct Composer<'a> {
     pub theme: &'a Theme,
@@ -19,27 +20,17 @@ pub(super) struct Composer<'a> {
     pub origin: String,
 }
 
-/// The parts of an entry header, whichever the data has.
-#[derive(Default)]
-struct Head {
-    title: Option<String>,
-    subtitle: Option<String>,
-    dates: Option<String>,
-    location: Option<String>,
-}
-
-/// An entry's body: prose, then bullets.
-#[derive(Default)]
-struct Body<'r> {
-    summary: Option<&'r str>,
-    highlights: &'r [Highlight],
-    /// Extra "Label: a, b" lines (courses, keywords).
-    lists: Vec<(&'static str, String)>,
-}
-
 impl<'a> Composer<'a> {
     pub(super) fn para(&self, text: &str, base: Style, align: Align) -> Para {
-        let spans = markup::parse(text)
+        let spans = self.spans(text, base);
+        let mut para = Para::new(spans, align, self.theme.spacing.leading);
+        para.origin = self.origin.clone();
+        para
+    }
+
+    /// Inline markup as styled spans over `base`.
+    fn spans(&self, text: &str, base: Style) -> Vec<Span> {
+        markup::parse(text)
             .into_iter()
             .map(|p| {
                 let mut style = if p.code {
@@ -52,10 +43,7 @@ impl<'a> Composer<'a> {
                 }
                 Span { style, link: p.link, text: p.text }
             })
-            .collect();
-        let mut para = Para::new(spans, align, self.theme.spacing.leading);
-        para.origin = self.origin.clone();
-        para
+            .collect()
     }
 
     fn plain_para(&self, text: &str, style: Style, align: Align) -> Para {
@@ -81,205 +69,24 @@ impl<'a> Composer<'a> {
         }
     }
 
-    pub fn section(&mut self, kind: SectionKind, r: &Resume) {
-        let dates = &self.theme.dates;
-        let range = |s, e| format_range(date_of(s), date_of(e), dates);
-        let one = |d| format_range(date_of(d), None, dates);
-        match kind {
-            SectionKind::Contact => self.contact_list(&r.basics),
-            SectionKind::Summary => {
-                self.origin = "basics.summary".into();
-                if let Some(summary) = &r.basics.summary {
-                    self.heading(kind.title());
-                    self.prose(summary);
+    /// A section: its heading, then its items.
+    pub fn section(&mut self, section: &Section) {
+        self.heading(&section.title);
+        let mut entries = 0;
+        for item in &section.items {
+            match item {
+                Item::Contacts(contacts) => self.contact_list(contacts),
+                Item::Entry(entry) => {
+                    self.origin = entry.origin.clone();
+                    self.entry(entries, entry);
+                    entries += 1;
                 }
-            }
-            SectionKind::Work if !r.work.is_empty() => {
-                self.heading(kind.title());
-                for (i, w) in r.work.iter().enumerate() {
-                    self.origin = format!("work[{i}]");
-                    let head = Head {
-                        title: w.position.clone().or_else(|| w.name.clone()),
-                        subtitle: w.position.as_ref().and(w.name.clone()),
-                        dates: range(&w.start_date, &w.end_date),
-                        location: w.location.clone(),
-                    };
-                    let body = Body {
-                        summary: w.summary.as_deref(),
-                        highlights: &w.highlights,
-                        ..Body::default()
-                    };
-                    self.entry(i, head, body);
+                Item::Prose { origin, text } => {
+                    self.origin = origin.clone();
+                    self.prose(text);
                 }
+                Item::Labelled(l) => self.labelled(l),
             }
-            SectionKind::Volunteer if !r.volunteer.is_empty() => {
-                self.heading(kind.title());
-                for (i, v) in r.volunteer.iter().enumerate() {
-                    self.origin = format!("volunteer[{i}]");
-                    let head = Head {
-                        title: v.position.clone().or_else(|| v.organization.clone()),
-                        subtitle: v.position.as_ref().and(v.organization.clone()),
-                        dates: range(&v.start_date, &v.end_date),
-                        location: v.location.clone(),
-                    };
-                    let body = Body {
-                        summary: v.summary.as_deref(),
-                        highlights: &v.highlights,
-                        ..Body::default()
-                    };
-                    self.entry(i, head, body);
-                }
-            }
-            SectionKind::Education if !r.education.is_empty() => {
-                self.heading(kind.title());
-                for (i, e) in r.education.iter().enumerate() {
-                    self.origin = format!("education[{i}]");
-                    let study: Vec<&str> = [&e.study_type, &e.area]
-                        .into_iter()
-                        .flatten()
-                        .map(String::as_str)
-                        .collect();
-                    let has_study = !study.is_empty();
-                    let head = Head {
-                        title: Some(if has_study {
-                            study.join(", ")
-                        } else {
-                            e.institution.clone()
-                        }),
-                        subtitle: has_study.then(|| e.institution.clone()),
-                        dates: range(&e.start_date, &e.end_date),
-                        location: e.location.clone(),
-                    };
-                    let mut body = Body { summary: e.summary.as_deref(), ..Body::default() };
-                    if let Some(score) = &e.score {
-                        body.lists.push(("Score", score.clone()));
-                    }
-                    body.lists.push(("Courses", e.courses.join(", ")));
-                    self.entry(i, head, body);
-                }
-            }
-            SectionKind::Awards if !r.awards.is_empty() => {
-                self.heading(kind.title());
-                for (i, a) in r.awards.iter().enumerate() {
-                    self.origin = format!("awards[{i}]");
-                    let head = Head {
-                        title: Some(a.title.clone()),
-                        subtitle: a.awarder.clone(),
-                        dates: one(&a.date),
-                        location: None,
-                    };
-                    self.entry(i, head, Body { summary: a.summary.as_deref(), ..Body::default() });
-                }
-            }
-            SectionKind::Certificates if !r.certificates.is_empty() => {
-                self.heading(kind.title());
-                for (i, c) in r.certificates.iter().enumerate() {
-                    self.origin = format!("certificates[{i}]");
-                    let head = Head {
-                        title: Some(c.name.clone()),
-                        subtitle: c.issuer.clone(),
-                        dates: one(&c.date),
-                        location: None,
-                    };
-                    self.entry(i, head, Body::default());
-                }
-            }
-            SectionKind::Publications if !r.publications.is_empty() => {
-                self.heading(kind.title());
-                for (i, p) in r.publications.iter().enumerate() {
-                    self.origin = format!("publications[{i}]");
-                    let head = Head {
-                        title: Some(p.name.clone()),
-                        subtitle: p.publisher.clone(),
-                        dates: one(&p.release_date),
-                        location: None,
-                    };
-                    self.entry(i, head, Body { summary: p.summary.as_deref(), ..Body::default() });
-                }
-            }
-            SectionKind::Projects if !r.projects.is_empty() => {
-                self.heading(kind.title());
-                for (i, p) in r.projects.iter().enumerate() {
-                    self.origin = format!("projects[{i}]");
-                    let head = Head {
-                        title: Some(p.name.clone()),
-                        subtitle: p.entity.clone(),
-                        dates: range(&p.start_date, &p.end_date),
-                        location: None,
-                    };
-                    let mut body = Body {
-                        summary: p.description.as_deref(),
-                        highlights: &p.highlights,
-                        ..Body::default()
-                    };
-                    body.lists.push(("Keywords", p.keywords.join(", ")));
-                    self.entry(i, head, body);
-                }
-            }
-            SectionKind::Skills if !r.skills.is_empty() => {
-                self.heading(kind.title());
-                for s in &r.skills {
-                    let name = match &s.level {
-                        Some(level) => format!("{} ({level})", s.name),
-                        None => s.name.clone(),
-                    };
-                    self.labelled(&name, &s.keywords.join(", "));
-                }
-            }
-            SectionKind::Languages if !r.languages.is_empty() => {
-                self.heading(kind.title());
-                let list: Vec<String> = r
-                    .languages
-                    .iter()
-                    .map(|l| match &l.fluency {
-                        Some(f) => format!("{} ({f})", l.language),
-                        None => l.language.clone(),
-                    })
-                    .collect();
-                self.prose(&list.join(", "));
-            }
-            SectionKind::Interests if !r.interests.is_empty() => {
-                self.heading(kind.title());
-                for it in &r.interests {
-                    self.labelled(&it.name, &it.keywords.join(", "));
-                }
-            }
-            SectionKind::References if !r.references.is_empty() => {
-                self.heading(kind.title());
-                for (i, rf) in r.references.iter().enumerate() {
-                    self.origin = format!("references[{i}]");
-                    let head = Head { title: Some(rf.name.clone()), ..Head::default() };
-                    self.entry(
-                        i,
-                        head,
-                        Body { summary: rf.reference.as_deref(), ..Body::default() },
-                    );
-                }
-            }
-            SectionKind::Custom => {
-                for section in r.custom.iter().filter(|s| !s.entries.is_empty()) {
-                    self.heading(&section.title);
-                    for (i, e) in section.entries.iter().enumerate() {
-                        self.origin = format!("custom[{}].entries[{i}]", section.title);
-                        let head = Head {
-                            title: e.title.clone(),
-                            subtitle: e.subtitle.clone(),
-                            dates: range(&e.start_date, &e.end_date),
-                            location: e.location.clone(),
-                        };
-                        self.entry(
-                            i,
-                            head,
-                            Body {
-                                summary: e.summary.as_deref(),
-                                highlights: &e.highlights,
-                                ..Body::default()
-                            },
-                        );
-                    }
-                }
-            }
-            _ => {}
         }
     }
 
@@ -329,61 +136,94 @@ impl Composer<'_> {
         }
     }
 
-    /// "Label: text" with the label in bold, as one paragraph.
-    fn labelled(&mut self, label: &str, text: &str) {
+    /// The rail's width and gap in points, when the theme has one.
+    pub(super) fn rail(&self) -> Option<(f32, f32)> {
+        let e = &self.theme.entry;
+        (e.layout == EntryLayout::Rail).then(|| (theme::mm(e.rail_width), theme::mm(e.rail_gap)))
+    }
+
+    /// A rail line: `rail` beside the start of `main`.
+    fn rail_block(&self, rail: Option<Para>, main: Option<Para>) -> Option<Block> {
+        let (width, gap) = self.rail()?;
+        (rail.is_some() || main.is_some())
+            .then(|| Block::new(BlockKind::Rail { rail, main, width, gap }))
+    }
+
+    /// "Label: text" with the label in bold, as one paragraph (in a theme
+    /// with a rail too: poppler reads a column of labels in the rail as a
+    /// block of its own, apart from their text).
+    fn labelled(&mut self, l: &Labelled) {
         let bold = self.styles.variant(self.styles.body, true, false, self.book);
-        let mut para = self.body_para(text);
-        let label = markup::plain(label);
-        let lead = if text.is_empty() { label } else { format!("{label}: ") };
-        para.spans.insert(0, Span { text: lead, style: bold, link: None });
+        let mut para = self.body_para(&l.text);
+        let label = markup::plain(&l.label);
+        if !label.is_empty() {
+            let lead = if l.text.is_empty() { label } else { format!("{label}: ") };
+            para.spans.insert(0, Span { text: lead, style: bold, link: None });
+        }
         let mut block = Block::new(BlockKind::Text(para));
         block.space_before = self.theme.spacing.bullet;
         self.push(block);
     }
 
-    /// An entry: header rows, prose, bullets.
-    fn entry(&mut self, index: usize, head: Head, body: Body) {
+    /// Header parts joined by " · ", each in its style; an address is a link.
+    fn parts_para(&self, e: &Entry, parts: &[Part], align: Align) -> Option<Para> {
         let s = self.styles;
-        let mut lefts: Vec<Para> = Vec::new();
-        if let Some(t) = &head.title {
-            lefts.push(self.para(t, s.entry_title, Align::Left));
-        }
-        if let Some(t) = &head.subtitle {
-            lefts.push(self.para(t, s.entry_subtitle, Align::Left));
-        }
-        let facts: Vec<String> = [head.dates, head.location].into_iter().flatten().collect();
-        if self.theme.entry.layout == crate::theme::EntryLayout::Stacked && !facts.is_empty() {
-            // Stacked: dates and place on a line of their own under the titles.
-            lefts.push(self.para(&facts.join(" · "), s.meta, Align::Left));
-            return self.entry_rows(index, lefts.into_iter().map(|l| (l, None)).collect(), body);
-        }
-        let rights: Vec<Para> = facts.iter().map(|t| self.para(t, s.meta, Align::Right)).collect();
-        let rows: Vec<(Para, Option<Para>)> = if lefts.is_empty() {
-            // Nothing to name the entry by: its place and dates lead, on the left.
-            rights.into_iter().map(|p| (Para { align: Align::Left, ..p }, None)).collect()
-        } else {
-            let mut rights = rights.into_iter();
-            let mut rows: Vec<(Para, Option<Para>)> =
-                lefts.into_iter().map(|l| (l, rights.next())).collect();
-            // More facts than rows: the rest join the last row's right side.
-            for extra in rights {
-                if let Some((_, Some(right))) = rows.last_mut() {
-                    let sep = Span { text: " · ".into(), style: s.meta, link: None };
-                    right.spans.push(sep);
-                    right.spans.extend(extra.spans);
-                }
+        let mut spans = Vec::new();
+        for &part in parts {
+            let Some(text) = e.part(part) else { continue };
+            let style = match part {
+                Part::Title => s.entry_title,
+                Part::Subtitle => s.entry_subtitle,
+                Part::Dates | Part::Location => s.meta,
+                Part::Link => Style { color: self.theme.colors.links, ..s.meta },
+            };
+            if !spans.is_empty() {
+                spans.push(Span { text: " · ".into(), style: s.meta, link: None });
             }
-            rows
-        };
-        self.entry_rows(index, rows, body);
+            match (part, &e.link) {
+                (Part::Link, Some(link)) => {
+                    spans.push(Span { text: text.to_string(), style, link: Some(link.url.clone()) })
+                }
+                _ => spans.extend(self.spans(text, style)),
+            }
+        }
+        (!spans.is_empty()).then(|| {
+            let mut para = Para::new(spans, align, self.theme.spacing.leading);
+            para.origin = self.origin.clone();
+            para
+        })
+    }
+
+    /// An entry: header rows (as [`Entry::header`] arranges them for the
+    /// theme), prose, bullets, labelled lists.
+    fn entry(&mut self, index: usize, e: &Entry) {
+        let gap = self.theme.spacing.column_gap;
+        let rows: Vec<BlockKind> = e
+            .header(self.theme.entry.layout)
+            .iter()
+            .filter_map(|row| {
+                if self.rail().is_some() {
+                    let rail = self.parts_para(e, &row.left, Align::Left);
+                    let main = self.parts_para(e, &row.right, Align::Left);
+                    return self.rail_block(rail, main).map(|b| b.kind);
+                }
+                let right = self.parts_para(e, &row.right, Align::Right);
+                match self.parts_para(e, &row.left, Align::Left) {
+                    Some(left) => Some(BlockKind::Row { left, right, gap }),
+                    // A fact alone on its line keeps to the right, under
+                    // the fact above it.
+                    None => right.map(|left| BlockKind::Row { left, right: None, gap }),
+                }
+            })
+            .collect();
+        self.entry_rows(index, rows, e);
     }
 
     /// Pushes an entry's header rows, then its body.
-    fn entry_rows(&mut self, index: usize, rows: Vec<(Para, Option<Para>)>, body: Body) {
+    fn entry_rows(&mut self, index: usize, rows: Vec<BlockKind>, e: &Entry) {
         let row_count = rows.len();
-        for (i, (left, right)) in rows.into_iter().enumerate() {
-            let mut block =
-                Block::new(BlockKind::Row { left, right, gap: self.theme.spacing.column_gap });
+        for (i, kind) in rows.into_iter().enumerate() {
+            let mut block = Block::new(kind);
             if i == 0 && index > 0 {
                 block.space_before = self.theme.spacing.entry_before;
             }
@@ -391,14 +231,14 @@ impl Composer<'_> {
             self.push(block);
         }
         let first_body = self.out.len();
-        if let Some(summary) = body.summary {
+        let entry = e.origin.clone();
+        if let Some(summary) = &e.summary {
             self.prose(summary);
         }
-        self.bullets(body.highlights);
-        for (label, text) in body.lists {
-            if !text.is_empty() {
-                self.labelled(label, &text);
-            }
+        self.bullets(&e.highlights);
+        self.origin = entry;
+        for list in &e.lists {
+            self.labelled(list);
         }
         match self.out.get_mut(first_body) {
             Some(first) if row_count > 0 => {

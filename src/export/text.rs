@@ -1,48 +1,58 @@
-//! The ATS plain-text export: the résumé in reading order as UTF-8 lines of
-//! at most [`WIDTH`] characters — contact block, then the theme's sections
-//! under standard UPPER-CASE headings, entries as "Title — Organisation |
-//! Location | Dates", bullets as "- text". Owns line wrapping and the text
-//! layout of entries; all prose goes through [`plain`], so no markup
-//! characters reach the output. Contact identifiers (e-mail, phone, URLs)
-//! are copied verbatim, since stripping markup from them could corrupt them.
+//! The ATS plain-text export: the résumé's description in reading order as
+//! UTF-8 lines of at most [`WIDTH`] characters — name and contact block,
+//! then the sections under UPPER-CASE headings, entries' header lines as
+//! the PDF sets them ("Title | Dates", "Organisation | Place"), bullets as
+//! "- text". Owns line
+//! wrapping and the text layout of entries; what each entry says comes
+//! from [`crate::compose::describe`], the same description the PDF is
+//! composed from. All prose goes through [`plain_with_urls`], so no markup
+//! characters reach the output and a link keeps its address in
+//! parentheses. Contact details are copied verbatim, since stripping
+//! markup from them could corrupt them.
 
-use crate::compose::dates::format_range;
+use crate::compose::describe::{Contact, Description, Entry, Item, Labelled, Part};
 use crate::compose::markup::{self, plain, plain_with_urls};
-use crate::model::{
-    Award, Basics, Certificate, CustomSection, DateField, Education, Highlight, Language, Project,
-    Publication, Reference, Resume, Volunteer, Work, date_of,
-};
-use crate::theme::{DateStyle, SectionKind, Theme};
+use crate::model::Highlight;
+use crate::theme::EntryLayout;
 
 /// Longest line, in characters; only a longer single word exceeds it.
 pub const WIDTH: usize = 100;
 
 type Lines = Vec<String>;
 
-/// A heading and its entries; each entry is a run of lines.
-type Section = (String, Vec<Lines>);
-
-/// The ATS plain-text rendering of a résumé, in reading order.
-pub fn render(resume: &Resume, theme: &Theme) -> String {
-    let mut lines = contact(&resume.basics);
-    // Columns in reading order; the contact block always comes first.
-    let kinds: Vec<SectionKind> = theme.regions(1.0).into_iter().flat_map(|r| r.sections).collect();
-    for kind in kinds {
-        for (heading, entries) in sections(kind, resume, &theme.dates) {
-            let entries: Vec<Lines> = entries.into_iter().filter(|e| !e.is_empty()).collect();
-            if entries.is_empty() {
-                continue;
+/// The ATS plain-text rendering of a résumé's description, in reading order.
+pub fn render(d: &Description, layout: EntryLayout) -> String {
+    let mut lines = wrap(&plain(&d.name), "");
+    lines.extend(wrap(&clean(d.label.as_deref()).unwrap_or_default(), ""));
+    // The contact block comes first, even when a theme sets it in a column.
+    lines.extend(pack(d.contacts.iter().map(|c| Some(contact(c))), " | "));
+    for section in &d.sections {
+        let mut entries: Vec<Lines> = Vec::new();
+        let mut loose: Lines = Vec::new();
+        for item in &section.items {
+            match item {
+                Item::Contacts(_) => {}
+                Item::Entry(e) => entries.push(entry(e, layout)),
+                Item::Prose { text, .. } => loose.extend(paragraphs(text)),
+                Item::Labelled(l) => loose.extend(labelled(l)),
             }
-            if !lines.is_empty() {
+        }
+        if !loose.is_empty() {
+            entries.insert(0, loose);
+        }
+        entries.retain(|e| !e.is_empty());
+        if entries.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(plain(&section.title).to_uppercase());
+        for (i, entry) in entries.into_iter().enumerate() {
+            if i > 0 {
                 lines.push(String::new());
             }
-            lines.push(heading);
-            for (i, entry) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    lines.push(String::new());
-                }
-                lines.extend(entry);
-            }
+            lines.extend(entry);
         }
     }
     let mut out: String = lines.iter().map(|l| l.trim_end()).collect::<Vec<_>>().join("\n");
@@ -85,38 +95,54 @@ fn clean(text: Option<&str>) -> Option<String> {
     text.map(plain).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-/// The present parts joined by `sep`, or `None` when none is present.
-fn join(parts: impl IntoIterator<Item = Option<String>>, sep: &str) -> Option<String> {
-    let parts: Vec<String> = parts.into_iter().flatten().collect();
-    (!parts.is_empty()).then(|| parts.join(sep))
-}
-
 /// Paragraphs split at blank lines, each without markup and wrapped.
-fn paragraphs(text: Option<&str>) -> Lines {
-    let paras = text.map(markup::paragraphs).unwrap_or_default();
-    paras.iter().flat_map(|p| wrap(&plain_with_urls(p), "")).collect()
+fn paragraphs(text: &str) -> Lines {
+    markup::paragraphs(text).iter().flat_map(|p| wrap(&plain_with_urls(p), "")).collect()
 }
 
-fn range(start: &DateField, end: &DateField, style: &DateStyle) -> Option<String> {
-    format_range(date_of(start), date_of(end), style)
+/// A contact detail as printed, with the web address it links to in
+/// parentheses when the text does not already show it ("GitHub: ada
+/// (github.com/ada)"), so that the text carries every address.
+fn contact(c: &Contact) -> String {
+    let text = c.text.trim().to_string();
+    let web = c.link.as_deref().filter(|l| l.starts_with("http://") || l.starts_with("https://"));
+    match web.map(crate::compose::describe::display_url) {
+        Some(address) if !text.contains(&address) => format!("{text} ({address})"),
+        _ => text,
+    }
 }
 
-/// "Title — Organisation | Location | Dates" with absent parts left out.
-fn entry_line(
-    title: Option<&str>,
-    org: Option<&str>,
-    location: Option<&str>,
-    dates: Option<String>,
-) -> Lines {
-    let head = join([clean(title), clean(org)], " — ");
-    pack([head, clean(location), dates], " | ")
+/// The header's lines as the PDF sets them, each "left | right" with the
+/// parts of a side joined by " | ": the same facts in the same order.
+fn head(e: &Entry, layout: EntryLayout) -> Lines {
+    let mut lines = Vec::new();
+    for row in e.header(layout) {
+        let side = |parts: &[Part]| parts.iter().map(|p| clean(e.part(*p))).collect::<Vec<_>>();
+        lines.extend(pack(side(&row.left).into_iter().chain(side(&row.right)), " | "));
+    }
+    lines
 }
 
-/// "Label: a, b, c", or nothing when the list is empty.
-fn labelled(label: &str, items: &[String]) -> Lines {
-    match join(items.iter().map(|i| clean(Some(i))), ", ") {
-        Some(list) => wrap(&format!("{label}: {list}"), ""),
-        None => Vec::new(),
+/// An entry: its header line(s), summary paragraphs, bullets, then lists.
+fn entry(e: &Entry, layout: EntryLayout) -> Lines {
+    let mut lines = head(e, layout);
+    lines.extend(e.summary.as_deref().map(paragraphs).unwrap_or_default());
+    lines.extend(bullets(&e.highlights));
+    for l in &e.lists {
+        lines.extend(labelled(l));
+    }
+    lines
+}
+
+/// "Label: text", the label alone, or the text alone.
+fn labelled(l: &Labelled) -> Lines {
+    let label = plain(&l.label);
+    let text = plain_with_urls(&l.text);
+    match (label.trim().is_empty(), text.trim().is_empty()) {
+        (true, true) => Vec::new(),
+        (false, true) => wrap(&label, ""),
+        (true, false) => wrap(&text, ""),
+        (false, false) => wrap(&format!("{label}: {text}"), ""),
     }
 }
 
@@ -142,27 +168,6 @@ fn group(lead_in: &str, items: &[String], numbered: bool) -> Lines {
     lines
 }
 
-/// Name, label, then the contact items joined by " | ".
-fn contact(b: &Basics) -> Lines {
-    let mut lines = wrap(&plain(&b.name), "");
-    lines.extend(wrap(&clean(b.label.as_deref()).unwrap_or_default(), ""));
-    let verbatim =
-        |s: &Option<String>| s.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let mut items = vec![
-        clean(b.location.as_ref().map(|l| l.one_line()).as_deref()),
-        verbatim(&b.email),
-        verbatim(&b.phone),
-        verbatim(&b.url),
-    ];
-    for p in &b.profiles {
-        let network = clean(Some(&p.network));
-        let handle = verbatim(&p.url).or_else(|| verbatim(&p.username));
-        items.push(join([network, handle], ": "));
-    }
-    lines.extend(pack(items, " | "));
-    lines
-}
-
 /// The present items joined by `sep`, breaking lines only between items;
 /// an item wider than a line is word-wrapped on its own.
 fn pack(items: impl IntoIterator<Item = Option<String>>, sep: &str) -> Lines {
@@ -182,133 +187,21 @@ fn pack(items: impl IntoIterator<Item = Option<String>>, sep: &str) -> Lines {
     lines
 }
 
-/// The section(s) of one kind: one, except for custom sections.
-fn sections(kind: SectionKind, r: &Resume, d: &DateStyle) -> Vec<Section> {
-    let entries: Vec<Lines> = match kind {
-        SectionKind::Contact => return Vec::new(),
-        SectionKind::Summary => vec![paragraphs(r.basics.summary.as_deref())],
-        SectionKind::Work => r.work.iter().map(|w| work(w, d)).collect(),
-        SectionKind::Volunteer => r.volunteer.iter().map(|v| volunteer(v, d)).collect(),
-        SectionKind::Education => r.education.iter().map(|e| education(e, d)).collect(),
-        SectionKind::Awards => r.awards.iter().map(|a| award(a, d)).collect(),
-        SectionKind::Certificates => r.certificates.iter().map(|c| certificate(c, d)).collect(),
-        SectionKind::Publications => r.publications.iter().map(|p| publication(p, d)).collect(),
-        SectionKind::Projects => r.projects.iter().map(|p| project(p, d)).collect(),
-        SectionKind::Skills => {
-            vec![
-                r.skills
-                    .iter()
-                    .flat_map(|s| named_list(&s.name, s.level.as_deref(), &s.keywords))
-                    .collect(),
-            ]
-        }
-        SectionKind::Languages => vec![languages(&r.languages)],
-        SectionKind::Interests => {
-            vec![r.interests.iter().flat_map(|i| named_list(&i.name, None, &i.keywords)).collect()]
-        }
-        SectionKind::References => r.references.iter().map(reference).collect(),
-        SectionKind::Custom => return r.custom.iter().map(|c| custom(c, d)).collect(),
-    };
-    vec![(kind.title().to_uppercase(), entries)]
-}
-
-/// An entry: its header line(s), summary paragraphs, then bullets.
-fn entry(mut head: Lines, summary: Option<&str>, highlights: &[Highlight]) -> Lines {
-    head.extend(paragraphs(summary));
-    head.extend(bullets(highlights));
-    head
-}
-
-fn work(w: &Work, d: &DateStyle) -> Lines {
-    let dates = range(&w.start_date, &w.end_date, d);
-    let head = entry_line(w.position.as_deref(), w.name.as_deref(), w.location.as_deref(), dates);
-    entry(head, w.summary.as_deref(), &w.highlights)
-}
-
-fn volunteer(v: &Volunteer, d: &DateStyle) -> Lines {
-    let dates = range(&v.start_date, &v.end_date, d);
-    let (title, org) = (v.position.as_deref(), v.organization.as_deref());
-    entry(entry_line(title, org, v.location.as_deref(), dates), v.summary.as_deref(), &v.highlights)
-}
-
-/// "Study type, Area — Institution | Location | Dates", score, summary, courses.
-fn education(ed: &Education, d: &DateStyle) -> Lines {
-    let study = join([clean(ed.study_type.as_deref()), clean(ed.area.as_deref())], ", ");
-    let dates = range(&ed.start_date, &ed.end_date, d);
-    let mut e = entry_line(study.as_deref(), Some(&ed.institution), ed.location.as_deref(), dates);
-    if let Some(score) = clean(ed.score.as_deref()) {
-        e.extend(wrap(&format!("Score: {score}"), ""));
-    }
-    e.extend(paragraphs(ed.summary.as_deref()));
-    e.extend(labelled("Courses", &ed.courses));
-    e
-}
-
-fn award(a: &Award, d: &DateStyle) -> Lines {
-    let head = entry_line(Some(&a.title), a.awarder.as_deref(), None, range(&a.date, &None, d));
-    entry(head, a.summary.as_deref(), &[])
-}
-
-fn certificate(c: &Certificate, d: &DateStyle) -> Lines {
-    entry_line(Some(&c.name), c.issuer.as_deref(), None, range(&c.date, &None, d))
-}
-
-fn publication(p: &Publication, d: &DateStyle) -> Lines {
-    let dates = range(&p.release_date, &None, d);
-    entry(entry_line(Some(&p.name), p.publisher.as_deref(), None, dates), p.summary.as_deref(), &[])
-}
-
-fn project(p: &Project, d: &DateStyle) -> Lines {
-    let dates = range(&p.start_date, &p.end_date, d);
-    let head = entry_line(Some(&p.name), p.entity.as_deref(), None, dates);
-    let mut e = entry(head, p.description.as_deref(), &p.highlights);
-    e.extend(labelled("Roles", &p.roles));
-    e.extend(labelled("Keywords", &p.keywords));
-    e
-}
-
-/// A skill or interest: "Name (level): a, b", or just the name.
-fn named_list(name: &str, level: Option<&str>, keywords: &[String]) -> Lines {
-    let level = clean(level).map(|l| format!("({l})"));
-    let name = join([clean(Some(name)), level], " ").unwrap_or_default();
-    match labelled(&name, keywords) {
-        lines if lines.is_empty() => wrap(&name, ""),
-        lines => lines,
-    }
-}
-
-/// "English (Native), French (Fluent)" on one (wrapped) line.
-fn languages(langs: &[Language]) -> Lines {
-    let list = langs.iter().map(|l| {
-        let fluency = clean(l.fluency.as_deref()).map(|f| format!("({f})"));
-        join([clean(Some(&l.language)), fluency], " ")
-    });
-    wrap(join(list, ", ").as_deref().unwrap_or(""), "")
-}
-
-fn reference(rf: &Reference) -> Lines {
-    entry(wrap(&plain(&rf.name), ""), rf.reference.as_deref(), &[])
-}
-
-/// A custom section under its own title: "Title — Subtitle | Location | Dates".
-fn custom(c: &CustomSection, d: &DateStyle) -> Section {
-    let title = clean(Some(&c.title)).unwrap_or_else(|| SectionKind::Custom.title().to_string());
-    let entries = c.entries.iter().map(|ce| {
-        let dates = range(&ce.start_date, &ce.end_date, d);
-        let (t, sub, loc) = (ce.title.as_deref(), ce.subtitle.as_deref(), ce.location.as_deref());
-        entry(entry_line(t, sub, loc, dates), ce.summary.as_deref(), &ce.highlights)
-    });
-    (title.to_uppercase(), entries.collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse;
+    use crate::compose::describe::describe;
+    use crate::model::{Resume, parse};
+    use crate::theme::{SectionKind, Theme};
     use std::path::Path;
 
+    fn render_with(resume: &Resume, theme: &Theme) -> String {
+        render(&describe(resume, theme), theme.entry.layout)
+    }
+
     fn text(toml: &str) -> String {
-        render(&parse(toml, Path::new("t.toml")).expect("test résumé parses"), &Theme::default())
+        let resume = parse(toml, Path::new("t.toml")).expect("test résumé parses");
+        render_with(&resume, &Theme::default())
     }
 
     fn section<'a>(out: &'a str, heading: &str) -> Vec<&'a str> {
@@ -368,13 +261,10 @@ mod tests {
             sections: vec![Skills, Education, Projects, Work, Summary],
             ..Theme::default()
         };
-        let out = render(&resume, &theme);
+        let out = render_with(&resume, &theme);
         let lines: Vec<&str> = out.lines().collect();
-        let contact = "London, GB | ada@example.org | +44 1 | https://ada.example.org | GitHub: https://github.com/ada";
-        assert_eq!(
-            lines[..6],
-            ["Ada Lovelace", "Analyst", contact, "Mastodon: @ada", "", "SKILLS"]
-        );
+        let contact = "London, GB | ada@example.org | +44 1 | ada.example.org | github.com/ada | Mastodon: @ada";
+        assert_eq!(lines[..5], ["Ada Lovelace", "Analyst", contact, "", "SKILLS"]);
         let known: Vec<String> =
             SectionKind::ALL.iter().map(|k| k.title().to_uppercase()).collect();
         let headings: Vec<&str> =
@@ -409,12 +299,14 @@ mod tests {
             "Engineer",
             "Bold start.",
             "Second para with link (https://e.org) and code.",
-            "Lead — Acme | SF",
+            "Lead",
+            "Acme | SF",
             "- x and y",
             "- z (https://e.org)",
             "  1. c item",
-            "BSc — Uni",
-            "Courses: Algo",
+            "BSc",
+            "Uni",
+            "Courses: Algo (https://a.org)",
             "Rust (expert): async",
             "English (native)",
             "TALKS",
@@ -465,7 +357,7 @@ mod tests {
             "#,
         );
         let expected = "A\n\nEXPERIENCE\nBay Area\n\nEngineer\n\nAcme | Mar 2020 – Present\n\n\
-            Engineer — Acme | Paris\n\nJust prose.\n\nEDUCATION\nUni\n\nPhysics — Uni\n\nAWARDS\nPrize\n";
+            Engineer\nAcme | Paris\n\nJust prose.\n\nEDUCATION\nUni\n\nPhysics\nUni\n\nAWARDS\nPrize\n";
         assert_eq!(out, expected);
     }
 }

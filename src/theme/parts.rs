@@ -141,6 +141,20 @@ pub struct Header {
     pub photo: crate::photo::Shape,
     /// The photo's side, in millimetres.
     pub photo_size: f32,
+    /// How a profile with a URL prints: `address` ("github.com/alexdoe",
+    /// the default: what an ATS can match) or `handle` ("GitHub:
+    /// alexdoe", shorter, but the address is then only a link, which no
+    /// text extractor reads). Either way the item links to the URL.
+    pub profiles: ProfileStyle,
+}
+
+/// How a profile prints; see [`Header::profiles`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileStyle {
+    #[default]
+    Address,
+    Handle,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -258,6 +272,7 @@ impl Default for Header {
             icons: false,
             photo: crate::photo::Shape::None,
             photo_size: 24.0,
+            profiles: ProfileStyle::Address,
         }
     }
 }

@@ -1,0 +1,592 @@
+//! The description of a résumé: what every section and entry says, decided
+//! once from the model and the theme — title, organisation, dates, place,
+//! address, prose, bullets and "Label: a, b" lines, in reading order.
+//!
+//! Every output renders this description and nothing else: the PDF's
+//! blocks ([`super::compose`]) and the ATS text ([`crate::export::text`]).
+//! Neither goes back to the model to decide what an entry says, so they
+//! cannot drift apart. Text fields keep their inline markup (`**bold**`,
+//! `[text](url)`); each renderer turns it into what its format can show.
+
+use super::dates::{format_date, format_range};
+use super::markup;
+use crate::model::{Basics, Highlight, Resume, date_of};
+use crate::theme::{EntryLayout, ProfileStyle, SectionKind, Theme};
+
+/// What the résumé says, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Description {
+    /// The name, with markup.
+    pub name: String,
+    pub label: Option<String>,
+    /// Contact details in the order they print.
+    pub contacts: Vec<Contact>,
+    /// Sections in reading order: the first column's, then the next's.
+    pub sections: Vec<Section>,
+    /// "Updated Mar 2026", when the theme and the résumé ask for it.
+    pub updated: Option<String>,
+}
+
+/// A contact detail as printed, with its link and icon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    /// Plain text, printed verbatim (never parsed as markup).
+    pub text: String,
+    pub link: Option<String>,
+    pub icon: char,
+}
+
+/// One section under its heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// The heading as written (a renderer may set it in capitals).
+    pub title: String,
+    /// The theme column it flows into, counted in reading order.
+    pub column: usize,
+    pub items: Vec<Item>,
+}
+
+/// What a section holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// The contact details, one per line (a theme that puts them in a column).
+    Contacts(Vec<Contact>),
+    Entry(Entry),
+    /// Paragraphs separated by blank lines, with markup.
+    Prose {
+        origin: String,
+        text: String,
+    },
+    /// "Label: text" (a skill and its keywords); `text` may be empty.
+    Labelled(Labelled),
+}
+
+/// "Label: text", or the text alone when the label is empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labelled {
+    pub label: String,
+    pub text: String,
+}
+
+/// An address printed as text and linked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The address without scheme or trailing slash.
+    pub text: String,
+    pub url: String,
+}
+
+/// An entry: its header facts in reading order, then its body.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Entry {
+    /// Where it comes from ("work[2]"), for warnings.
+    pub origin: String,
+    pub title: Option<String>,
+    /// The organisation (or institution, publisher, issuer).
+    pub subtitle: Option<String>,
+    pub dates: Option<String>,
+    pub location: Option<String>,
+    pub link: Option<Link>,
+    pub summary: Option<String>,
+    pub highlights: Vec<Highlight>,
+    /// Lines after the highlights: score, courses, roles, keywords.
+    pub lists: Vec<Labelled>,
+}
+
+/// One part of an entry's header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Subtitle,
+    Dates,
+    Location,
+    Link,
+}
+
+/// One line of an entry's header: parts on the left, and parts set flush
+/// right beside them (which layout moves under the left when it wraps).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HeaderRow {
+    pub left: Vec<Part>,
+    pub right: Vec<Part>,
+}
+
+impl Entry {
+    /// A part's text, when the entry has it.
+    pub fn part(&self, part: Part) -> Option<&str> {
+        match part {
+            Part::Title => self.title.as_deref(),
+            Part::Subtitle => self.subtitle.as_deref(),
+            Part::Dates => self.dates.as_deref(),
+            Part::Location => self.location.as_deref(),
+            Part::Link => self.link.as_ref().map(|l| l.text.as_str()),
+        }
+    }
+
+    /// The header's lines in reading order, for the theme's entry layout;
+    /// every output prints them in this order.
+    ///
+    /// Split: the title with its dates flush right, the organisation with
+    /// its place flush right (the place alone, flush right, when there is
+    /// no organisation), then the address. Stacked: title, organisation,
+    /// then dates, place and address on one line. Rail: dates then title,
+    /// place then organisation, each pair a line (the rail's part first),
+    /// then the address.
+    pub fn header(&self, layout: EntryLayout) -> Vec<HeaderRow> {
+        use Part::*;
+        let has = |p: Part| self.part(p).is_some_and(|t| !t.trim().is_empty());
+        let keep = |parts: &[Part]| parts.iter().copied().filter(|p| has(*p)).collect::<Vec<_>>();
+        let row = |left: Vec<Part>, right: Vec<Part>| HeaderRow { left, right };
+        let mut rows = Vec::new();
+        let mut loose = Vec::new();
+        match layout {
+            EntryLayout::Split => {
+                // The title (or, without one, the organisation) carries the
+                // dates; the place goes under them, beside the organisation
+                // where there is one.
+                let names = keep(&[Title, Subtitle]);
+                if let Some((&first, rest)) = names.split_first() {
+                    rows.push(row(vec![first], keep(&[Dates])));
+                    match rest.first() {
+                        Some(&second) => rows.push(row(vec![second], keep(&[Location]))),
+                        None if has(Location) => rows.push(row(Vec::new(), vec![Location])),
+                        None => {}
+                    }
+                } else {
+                    loose = keep(&[Dates, Location]);
+                }
+            }
+            EntryLayout::Stacked => {
+                rows.extend(keep(&[Title, Subtitle]).into_iter().map(|p| row(vec![p], Vec::new())));
+                loose = keep(&[Dates, Location]);
+            }
+            // The rail (left) is read first: the dates, then the title.
+            EntryLayout::Rail => {
+                let names = keep(&[Title, Subtitle]);
+                let facts = keep(&[Dates, Location]);
+                for i in 0..names.len().max(facts.len()) {
+                    let rail = facts.get(i).copied().into_iter().collect();
+                    rows.push(row(rail, names.get(i).copied().into_iter().collect()));
+                }
+            }
+        }
+        loose.extend(keep(&[Link]));
+        if !loose.is_empty() {
+            rows.push(row(loose, Vec::new()));
+        }
+        rows
+    }
+}
+
+/// Describes the résumé as the theme arranges it.
+pub fn describe(resume: &Resume, theme: &Theme) -> Description {
+    let b = &resume.basics;
+    let mut sections = Vec::new();
+    for (column, region) in theme.regions(1.0).into_iter().enumerate() {
+        for kind in region.sections {
+            sections.extend(
+                describe_section(kind, resume, theme).into_iter().map(|(title, items)| Section {
+                    kind,
+                    title,
+                    column,
+                    items,
+                }),
+            );
+        }
+    }
+    let updated = resume
+        .meta
+        .last_modified
+        .filter(|_| theme.running.updated)
+        .map(|d| format!("Updated {}", format_date(d, &theme.dates)));
+    Description {
+        name: b.name.clone(),
+        label: b.label.clone().filter(|l| !l.trim().is_empty()),
+        contacts: contacts(b, theme.header.profiles),
+        sections,
+        updated,
+    }
+}
+
+/// The section(s) of one kind, as (title, items); none when empty.
+fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String, Vec<Item>)> {
+    let d = &theme.dates;
+    let range = |s, e| format_range(date_of(s), date_of(e), d);
+    let one = |s| format_range(date_of(s), None, d);
+    let entries = |v: Vec<Entry>| v.into_iter().map(Item::Entry).collect::<Vec<_>>();
+    let items: Vec<Item> = match kind {
+        SectionKind::Contact => {
+            let c = contacts(&r.basics, theme.header.profiles);
+            if c.is_empty() { Vec::new() } else { vec![Item::Contacts(c)] }
+        }
+        SectionKind::Summary => r
+            .basics
+            .summary
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Item::Prose { origin: "basics.summary".into(), text: s.clone() })
+            .collect(),
+        SectionKind::Work => entries(
+            r.work
+                .iter()
+                .enumerate()
+                .map(|(i, w)| Entry {
+                    origin: format!("work[{i}]"),
+                    title: w.position.clone().or_else(|| w.name.clone()),
+                    subtitle: w.position.as_ref().and(w.name.clone()),
+                    dates: range(&w.start_date, &w.end_date),
+                    location: w.location.clone(),
+                    link: link(&w.url),
+                    summary: w.summary.clone(),
+                    highlights: w.highlights.clone(),
+                    lists: Vec::new(),
+                })
+                .collect(),
+        ),
+        SectionKind::Volunteer => entries(
+            r.volunteer
+                .iter()
+                .enumerate()
+                .map(|(i, v)| Entry {
+                    origin: format!("volunteer[{i}]"),
+                    title: v.position.clone().or_else(|| v.organization.clone()),
+                    subtitle: v.position.as_ref().and(v.organization.clone()),
+                    dates: range(&v.start_date, &v.end_date),
+                    location: v.location.clone(),
+                    link: link(&v.url),
+                    summary: v.summary.clone(),
+                    highlights: v.highlights.clone(),
+                    lists: Vec::new(),
+                })
+                .collect(),
+        ),
+        SectionKind::Education => entries(
+            r.education
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let study: Vec<&str> = [&e.study_type, &e.area]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str)
+                        .collect();
+                    let has_study = !study.is_empty();
+                    let mut lists: Vec<Labelled> = e.score.iter().map(|s| score(s)).collect();
+                    lists.extend(list("Courses", &e.courses));
+                    Entry {
+                        origin: format!("education[{i}]"),
+                        title: Some(if has_study {
+                            study.join(", ")
+                        } else {
+                            e.institution.clone()
+                        }),
+                        subtitle: has_study.then(|| e.institution.clone()),
+                        dates: range(&e.start_date, &e.end_date),
+                        location: e.location.clone(),
+                        link: link(&e.url),
+                        summary: e.summary.clone(),
+                        lists,
+                        ..Entry::default()
+                    }
+                })
+                .collect(),
+        ),
+        SectionKind::Awards => entries(
+            r.awards
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Entry {
+                    origin: format!("awards[{i}]"),
+                    title: Some(a.title.clone()),
+                    subtitle: a.awarder.clone(),
+                    dates: one(&a.date),
+                    summary: a.summary.clone(),
+                    ..Entry::default()
+                })
+                .collect(),
+        ),
+        SectionKind::Certificates => entries(
+            r.certificates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Entry {
+                    origin: format!("certificates[{i}]"),
+                    title: Some(c.name.clone()),
+                    subtitle: c.issuer.clone(),
+                    dates: one(&c.date),
+                    link: link(&c.url),
+                    ..Entry::default()
+                })
+                .collect(),
+        ),
+        SectionKind::Publications => entries(
+            r.publications
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Entry {
+                    origin: format!("publications[{i}]"),
+                    title: Some(p.name.clone()),
+                    subtitle: p.publisher.clone(),
+                    dates: one(&p.release_date),
+                    link: link(&p.url),
+                    summary: p.summary.clone(),
+                    ..Entry::default()
+                })
+                .collect(),
+        ),
+        SectionKind::Projects => entries(
+            r.projects
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let mut lists = list("Roles", &p.roles);
+                    lists.extend(list("Keywords", &p.keywords));
+                    Entry {
+                        origin: format!("projects[{i}]"),
+                        title: Some(p.name.clone()),
+                        subtitle: p.entity.clone(),
+                        dates: range(&p.start_date, &p.end_date),
+                        link: link(&p.url),
+                        summary: p.description.clone(),
+                        highlights: p.highlights.clone(),
+                        lists,
+                        ..Entry::default()
+                    }
+                })
+                .collect(),
+        ),
+        SectionKind::Skills => r
+            .skills
+            .iter()
+            .map(|s| Item::Labelled(named(&s.name, s.level.as_deref(), &s.keywords)))
+            .collect(),
+        SectionKind::Languages if !r.languages.is_empty() => {
+            let list: Vec<String> = r
+                .languages
+                .iter()
+                .map(|l| match &l.fluency {
+                    Some(f) => format!("{} ({f})", l.language),
+                    None => l.language.clone(),
+                })
+                .collect();
+            vec![Item::Prose { origin: "languages".into(), text: list.join(", ") }]
+        }
+        SectionKind::Languages => Vec::new(),
+        SectionKind::Interests => r
+            .interests
+            .iter()
+            .map(|it| Item::Labelled(named(&it.name, None, &it.keywords)))
+            .collect(),
+        SectionKind::References => entries(
+            r.references
+                .iter()
+                .enumerate()
+                .map(|(i, rf)| Entry {
+                    origin: format!("references[{i}]"),
+                    title: Some(rf.name.clone()),
+                    summary: rf.reference.clone(),
+                    ..Entry::default()
+                })
+                .collect(),
+        ),
+        SectionKind::Custom => {
+            return r
+                .custom
+                .iter()
+                .filter(|s| !s.entries.is_empty())
+                .map(|s| {
+                    let items = s.entries.iter().enumerate().map(|(i, e)| {
+                        Item::Entry(Entry {
+                            origin: format!("custom[{}].entries[{i}]", s.title),
+                            title: e.title.clone(),
+                            subtitle: e.subtitle.clone(),
+                            dates: range(&e.start_date, &e.end_date),
+                            location: e.location.clone(),
+                            link: link(&e.url),
+                            summary: e.summary.clone(),
+                            highlights: e.highlights.clone(),
+                            lists: Vec::new(),
+                        })
+                    });
+                    (markup::plain(&s.title), items.collect())
+                })
+                .collect();
+        }
+    };
+    if items.is_empty() { Vec::new() } else { vec![(kind.title().to_string(), items)] }
+}
+
+/// "Label: a, b, c", or nothing when the list is empty.
+fn list(label: &str, items: &[String]) -> Vec<Labelled> {
+    let text = items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Labelled { label: label.to_string(), text: text.join(", ") }]
+    }
+}
+
+/// A score carries its own label when it has one ("GPA: 3.9/4.0");
+/// otherwise it is labelled "Score".
+fn score(score: &str) -> Labelled {
+    if score.contains(':') {
+        Labelled { label: String::new(), text: score.to_string() }
+    } else {
+        Labelled { label: "Score".into(), text: score.to_string() }
+    }
+}
+
+/// A skill or interest: "Name (level): a, b", or just the name.
+fn named(name: &str, level: Option<&str>, keywords: &[String]) -> Labelled {
+    let label = match level.filter(|l| !l.trim().is_empty()) {
+        Some(level) => format!("{name} ({level})"),
+        None => name.to_string(),
+    };
+    Labelled { label, text: keywords.join(", ") }
+}
+
+fn link(url: &Option<String>) -> Option<Link> {
+    let url = url.as_deref().map(str::trim).filter(|u| !u.is_empty())?;
+    Some(Link { text: display_url(url), url: url.to_string() })
+}
+
+/// Font Awesome 4.7 code points for the contact icons.
+mod icons {
+    pub const PLACE: char = '\u{f041}';
+    pub const MAIL: char = '\u{f0e0}';
+    pub const PHONE: char = '\u{f095}';
+    pub const WEB: char = '\u{f0ac}';
+    pub const LINK: char = '\u{f0c1}';
+    pub const GITHUB: char = '\u{f09b}';
+    pub const LINKEDIN: char = '\u{f0e1}';
+    pub const TWITTER: char = '\u{f099}';
+}
+
+/// Each contact detail as shown, with its link and icon.
+fn contacts(b: &Basics, profiles: ProfileStyle) -> Vec<Contact> {
+    let mut items = Vec::new();
+    let mut add =
+        |text: String, link: Option<String>, icon: char| items.push(Contact { text, link, icon });
+    if let Some(loc) = &b.location {
+        let line = markup::plain(&loc.one_line());
+        if !line.is_empty() {
+            add(line, None, icons::PLACE);
+        }
+    }
+    if let Some(email) = b.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        add(email.to_string(), Some(format!("mailto:{email}")), icons::MAIL);
+    }
+    if let Some(phone) = b.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        add(phone.to_string(), Some(tel_uri(phone)), icons::PHONE);
+    }
+    if let Some(url) = b.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        add(display_url(url), Some(url.to_string()), icons::WEB);
+    }
+    for p in &b.profiles {
+        let url = p.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+        let shown = match (&p.username, url, profiles) {
+            (_, Some(url), ProfileStyle::Address) | (None, Some(url), _) => display_url(url),
+            (Some(u), _, _) => format!("{}: {u}", p.network),
+            (None, None, _) => p.network.clone(),
+        };
+        let icon = match p.network.to_lowercase().as_str() {
+            "github" => icons::GITHUB,
+            "linkedin" => icons::LINKEDIN,
+            "twitter" | "x" => icons::TWITTER,
+            _ => icons::LINK,
+        };
+        add(shown, url.map(str::to_string), icon);
+    }
+    items
+}
+
+/// A `tel:` URI for a phone number as written: its digits in their groups,
+/// joined by hyphens (RFC 3966's visual separators), with a leading `+`
+/// kept: "+44 1223 496073" → "tel:+44-1223-496073". Keeping the groups
+/// apart matters to extractors that print link targets (Apache Tika): one
+/// run of digits would read as the groups glued together.
+fn tel_uri(phone: &str) -> String {
+    let groups: Vec<&str> =
+        phone.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let plus = if phone.trim_start().starts_with('+') { "+" } else { "" };
+    format!("tel:{plus}{}", groups.join("-"))
+}
+
+/// A URL as people read it: no scheme, no trailing slash.
+pub fn display_url(url: &str) -> String {
+    let bare = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let bare = bare.strip_prefix("mailto:").or_else(|| bare.strip_prefix("tel:")).unwrap_or(bare);
+    bare.trim_end_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn describe_toml(toml: &str, theme: &Theme) -> Description {
+        describe(&crate::model::parse(toml, Path::new("t.toml")).unwrap(), theme)
+    }
+
+    #[test]
+    fn entries_carry_every_fact_once_in_reading_order() {
+        let d = describe_toml(
+            "[basics]\nname = \"A\"\n[[projects]]\nname = \"vita\"\nentity = \"Self\"\n\
+             url = \"https://github.com/a/vita/\"\nstart_date = \"2024\"\nroles = [\"Author\"]\n\
+             keywords = [\"Rust\", \"PDF\"]\n[[education]]\ninstitution = \"U\"\nscore = \"GPA: 3.9/4.0\"\n\
+             summary = \"Thesis.\"\n",
+            &Theme::default(),
+        );
+        let entry = |kind| {
+            d.sections.iter().find(|s| s.kind == kind).and_then(|s| match &s.items[0] {
+                Item::Entry(e) => Some(e.clone()),
+                _ => None,
+            })
+        };
+        let p = entry(SectionKind::Projects).unwrap();
+        assert_eq!(p.part(Part::Link), Some("github.com/a/vita"));
+        use Part::*;
+        let row = |left: &[Part], right: &[Part]| HeaderRow {
+            left: left.to_vec(),
+            right: right.to_vec(),
+        };
+        assert_eq!(
+            p.header(EntryLayout::Split),
+            [row(&[Title], &[Dates]), row(&[Subtitle], &[]), row(&[Link], &[])]
+        );
+        assert_eq!(
+            p.header(EntryLayout::Stacked),
+            [row(&[Title], &[]), row(&[Subtitle], &[]), row(&[Dates, Link], &[])]
+        );
+        let lists: Vec<(&str, &str)> =
+            p.lists.iter().map(|l| (l.label.as_str(), l.text.as_str())).collect();
+        assert_eq!(lists, [("Roles", "Author"), ("Keywords", "Rust, PDF")]);
+        let e = entry(SectionKind::Education).unwrap();
+        assert_eq!(e.lists, [Labelled { label: String::new(), text: "GPA: 3.9/4.0".into() }]);
+    }
+
+    #[test]
+    fn profiles_print_their_address_when_the_theme_asks() {
+        let toml = "[basics]\nname = \"A\"\n[[basics.profiles]]\nnetwork = \"GitHub\"\n\
+                    username = \"a\"\nurl = \"https://github.com/a\"\n";
+        let mut theme = Theme::default();
+        theme.header.profiles = ProfileStyle::Handle;
+        assert_eq!(describe_toml(toml, &theme).contacts[0].text, "GitHub: a");
+        theme.header.profiles = ProfileStyle::Address;
+        assert_eq!(describe_toml(toml, &theme).contacts[0].text, "github.com/a");
+    }
+
+    #[test]
+    fn phone_links_keep_the_number_s_groups() {
+        assert_eq!(tel_uri("+44 1223 496073"), "tel:+44-1223-496073");
+        assert_eq!(tel_uri("(555) 010-0100 ext. 7"), "tel:555-010-0100-7");
+        assert_eq!(tel_uri("+1.555.0100"), "tel:+1-555-0100");
+    }
+
+    #[test]
+    fn empty_sections_are_left_out() {
+        let d = describe_toml("[basics]\nname = \"A\"\nsummary = \" \"\n", &Theme::default());
+        assert!(d.sections.is_empty(), "{:?}", d.sections);
+    }
+}
