@@ -34,9 +34,10 @@ fn reads_as(run: &TextRun) -> &str {
 }
 
 /// Tokens of composed text: whitespace-separated, with private-use
-/// characters (icons, which extract as spaces) treated as spaces.
+/// characters (icons, which extract as spaces) and the zero-width space (a
+/// split word's rest extracts as one) treated as spaces.
 fn tokens(text: &str) -> Vec<String> {
-    text.replace(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c), " ")
+    text.replace(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c) || c == '\u{200b}', " ")
         .split_whitespace()
         .map(String::from)
         .collect()
@@ -60,6 +61,12 @@ fn block_words(b: &Block) -> (Vec<String>, Vec<String>) {
         BlockKind::Bullet { marker, para } => {
             let mut w = tokens(&marker.text);
             w.extend(para_words(para));
+            (w, Vec::new())
+        }
+        // The rail's text is read first, beside or above the main text.
+        BlockKind::Rail { rail, main, .. } => {
+            let mut w = rail.as_ref().map(para_words).unwrap_or_default();
+            w.extend(main.as_ref().map(para_words).unwrap_or_default());
             (w, Vec::new())
         }
     }

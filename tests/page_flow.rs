@@ -75,12 +75,13 @@ fn long_sidebar_resume() -> String {
 }
 
 #[test]
-fn sidebar_columns_continue_independently_and_read_one_at_a_time() {
+fn columns_continue_independently_and_read_one_at_a_time() {
     let sb = Sandbox::new();
     sb.write("long.toml", long_sidebar_resume());
-    sb.vita(&["render", "long.toml", "--theme", "sidebar"]).assert_ok();
+    let two = root().join("tests/data/two-columns.toml");
+    sb.vita(&["render", "long.toml", "--theme", two.to_str().unwrap()]).assert_ok();
     let resume = vita::model::load(&sb.path("long.toml")).unwrap();
-    let theme = Theme::resolve("sidebar").unwrap();
+    let theme = Theme::resolve(two.to_str().unwrap()).unwrap();
     let doc = vita::render::lay_out(&resume, &theme, &FontBook::new()).unwrap();
     assert!(doc.pages.len() >= 2);
     let side_x = doc.content_box[0] + theme.regions(doc.content_box[2] - doc.content_box[0])[1].x;
@@ -282,9 +283,10 @@ fn headings_keep_their_first_entry_on_awkward_resumes() {
 }
 
 #[test]
-fn plain_pdftotext_reads_the_sidebar_theme_one_column_at_a_time() {
+fn plain_pdftotext_reads_two_columns_one_at_a_time() {
     let sb = Sandbox::new();
-    sb.vita(&["render", "--theme", "sidebar"]).assert_ok();
+    let two = root().join("tests/data/two-columns.toml");
+    sb.vita(&["render", "--theme", two.to_str().unwrap()]).assert_ok();
     let text = tool_stdout("pdftotext", &[sb.path("out/resume.pdf").to_str().unwrap(), "-"]);
     let page1 = text.split('\u{c}').next().unwrap();
     let at = |s: &str| page1.find(s).unwrap_or_else(|| panic!("{s:?} not on page 1:\n{page1}"));

@@ -7,14 +7,22 @@
 //! - headings and entry-header rows never split;
 //! - a paragraph never leaves one line alone at the foot of a page (orphan)
 //!   or the head of the next (widow): it splits only where at least two
-//!   lines stay on each side, otherwise it moves whole.
+//!   lines stay on each side, otherwise it moves whole; one of up to
+//!   [`KEEP_WHOLE_LINES`] lines never splits.
 //!
 //! A rule gives way only when a page could never satisfy it (a block taller
 //! than a page), and then the block is split wherever it must.
 
-use super::frame::{Bookmark, Frame, FrameItem, Point};
+use super::frame::{Bookmark, Frame, FrameItem, Point, TextRun};
 use super::inline::{Ctx, Line, break_lines};
 use crate::compose::{Block, BlockKind, Para};
+
+/// A paragraph or bullet of up to this many lines is never split across
+/// pages. Extractors that add something at the end of each page (Apache
+/// Tika appends the page's link addresses) would read it into the middle
+/// of the block; moving a short block whole costs at most a few lines of
+/// white space at the foot of a page.
+pub const KEEP_WHOLE_LINES: usize = 6;
 
 /// A block as lines, each with its own items relative to the line's top-left.
 #[derive(Debug, Clone)]
@@ -48,7 +56,8 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
     let avail = width - block.indent;
     match &block.kind {
         BlockKind::Text(para) => {
-            Laid { lines: place(para_lines(para, avail, ctx), x0), splittable: true }
+            let lines = place(para_lines(para, avail, ctx), x0);
+            Laid { splittable: lines.len() > KEEP_WHOLE_LINES, lines }
         }
         BlockKind::Heading { para, rule, bar } => {
             // An accent bar takes a little room before the title.
@@ -89,10 +98,24 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
                 right.as_ref().map(|r| para_lines(r, avail * 0.5, ctx)).unwrap_or_default();
             let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
             let gap = if right_lines.is_empty() { 0.0 } else { *gap };
-            let left_lines = para_lines(left, avail - right_width - gap, ctx);
+            let mut left_lines = para_lines(left, avail - right_width - gap, ctx);
+            // The right side sits beside the left only when both are one
+            // line: beside wrapping text, an extractor that reads by
+            // position would read it in the middle of that text. Otherwise
+            // it goes below, flush left, on lines of its own (flush left
+            // too, so that pdfminer, which groups lines that share an
+            // edge, reads it with the text above).
+            let beside = left_lines.len() <= 1 && right_lines.len() <= 1;
+            if !beside && !right_lines.is_empty() {
+                left_lines = para_lines(left, avail, ctx);
+            }
+            let below = if beside { 0 } else { left_lines.len() };
             let mut lines = place(left_lines, x0);
+            let left_items = lines.first().map_or(0, |l| l.items.len());
             for (i, r) in right_lines.into_iter().enumerate() {
-                let shift = x0 + avail - r.width - r.runs.first().map_or(0.0, |(x, _)| *x);
+                let i = i + below;
+                let start = r.runs.first().map_or(0.0, |(x, _)| *x);
+                let shift = if beside { x0 + avail - r.width - start } else { x0 - start };
                 let ascent = r.ascent;
                 let laid = line_items(r, shift);
                 if i < lines.len() {
@@ -103,6 +126,53 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
                     );
                 } else {
                     lines.push(laid);
+                }
+            }
+            if beside && let Some(first) = lines.first_mut() {
+                bridge(first, left_items, ctx);
+            }
+            Laid { lines, splittable: false }
+        }
+        BlockKind::Rail { rail, main, width: rail_w, gap } => {
+            let main_x = x0 + rail_w + gap;
+            let main_w = avail - rail_w - gap;
+            let mut lines = main
+                .as_ref()
+                .map(|m| place(para_lines(m, main_w, ctx), main_x))
+                .unwrap_or_default();
+            if let Some(rail) = rail {
+                // A trial at the rail's width: its warnings (a word cut to
+                // fit) stand only if the rail keeps it.
+                let (warned, missing) = (ctx.warnings.len(), ctx.missing.clone());
+                let mut rail_lines = para_lines(rail, *rail_w, ctx);
+                if rail_lines.len() == 1 {
+                    // Beside the first line, on its baseline, and first in
+                    // the stream: read before the text it labels.
+                    let r = rail_lines.remove(0);
+                    let ascent = r.ascent;
+                    let laid = line_items(r, x0);
+                    match lines.first_mut() {
+                        Some(first) => {
+                            let dy = baseline_of(first) - ascent;
+                            let mut items: Vec<_> = laid
+                                .items
+                                .into_iter()
+                                .map(|(p, it)| (Point { x: p.x, y: p.y + dy }, it))
+                                .collect();
+                            let rail_items = items.len();
+                            items.append(&mut first.items);
+                            first.items = items;
+                            bridge(first, rail_items, ctx);
+                        }
+                        None => lines.push(laid),
+                    }
+                } else {
+                    // Too wide for the rail: above the text, beside nothing,
+                    // so that it is still read first.
+                    ctx.warnings.truncate(warned);
+                    ctx.missing = missing;
+                    let above = place(para_lines(rail, main_w, ctx), main_x);
+                    lines.splice(0..0, above);
                 }
             }
             Laid { lines, splittable: false }
@@ -130,9 +200,60 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
                 items.append(&mut first.items);
                 first.items = items;
             }
-            Laid { lines, splittable: true }
+            Laid { splittable: lines.len() > KEEP_WHOLE_LINES, lines }
         }
     }
+}
+
+/// Bridges the gap on `line` between its text before item `split` and its
+/// text from there on with one space, drawn scaled to fill the gap (see
+/// [`TextRun::bridge`]): the two sides then read as one line in every
+/// extractor, the first side first.
+fn bridge(line: &mut LaidLine, split: usize, ctx: &Ctx) {
+    fn text(items: &[(Point, FrameItem)]) -> Vec<(Point, &TextRun)> {
+        items
+            .iter()
+            .filter_map(|(p, it)| match it {
+                FrameItem::Text(r) if !r.artifact => Some((*p, r)),
+                _ => None,
+            })
+            .collect()
+    }
+    let (before, after) = line.items.split_at(split.min(line.items.len()));
+    let (before, after) = (text(before), text(after));
+    let (Some((at, like)), Some(end)) = (
+        before.iter().max_by(|a, b| (a.0.x + a.1.width()).total_cmp(&(b.0.x + b.1.width()))),
+        after.iter().map(|(p, _)| p.x).min_by(f32::total_cmp),
+    ) else {
+        return;
+    };
+    let from = at.x + like.width();
+    if end - from < 0.5 {
+        return;
+    }
+    let style = crate::compose::Style {
+        face: like.face,
+        size: like.size,
+        color: like.color,
+        ..Default::default()
+    };
+    let mut glyphs = super::shape::shape(ctx.book, &style, " ");
+    let [space] = glyphs.as_mut_slice() else { return };
+    space.advance = end - from;
+    space.dx = 0.0;
+    space.dy = 0.0;
+    let run = TextRun {
+        face: like.face,
+        size: like.size,
+        color: like.color,
+        text: " ".into(),
+        glyphs,
+        actual: None,
+        artifact: false,
+        bridge: true,
+    };
+    let item = (Point { x: from, y: at.y }, FrameItem::Text(run));
+    line.items.insert(split.min(line.items.len()), item);
 }
 
 /// The baseline of a laid line: the y of its first text item.

@@ -39,6 +39,13 @@ pub struct TextRun {
     /// Page furniture (footer, running header): marked so that extractors
     /// which honour artifacts leave it out of the text.
     pub artifact: bool,
+    /// A single space that bridges a gap on a line (between a title and
+    /// its dates set flush right): the PDF draws it horizontally scaled so
+    /// that its own width covers the gap. Extractors that group characters
+    /// into lines by their distance (pdfminer, pdfplumber) then read both
+    /// sides of the gap as one line, in order, instead of as two blocks
+    /// they may place anywhere.
+    pub bridge: bool,
 }
 
 impl TextRun {

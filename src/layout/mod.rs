@@ -81,18 +81,26 @@ pub fn layout(
     }
     let regions = theme.regions(width);
     let mut streams = Vec::new();
-    let mut fills = Vec::new();
+    let mut tints = Vec::new();
     for (region, blocks) in regions.iter().zip(&composed.columns) {
         // A tinted column keeps its text inside the tint.
         let inset = if region.fill.is_some() { 4.0 } else { 0.0 };
         let w = region.width - 2.0 * inset;
         let laid = blocks.iter().map(|b| flow::lay_block(b, w, &mut ctx)).collect();
         streams.push(flow::Stream::new(laid, blocks, region.x + inset, w));
-        fills.push(region.fill);
+        if let Some(color) = region.fill {
+            tints.push(pages::Tint { x: region.x + inset, width: w, color });
+        }
+    }
+    let e = &theme.entry;
+    if let (crate::theme::EntryLayout::Rail, Some(color), Some(first)) =
+        (e.layout, e.rail_fill, regions.first())
+    {
+        tints.push(pages::Tint { x: first.x, width: mm(e.rail_width), color });
     }
     let geo = pages::Geometry { page: (page_w, page_h), content };
     let mut doc =
-        pages::paginate(&band, &mut streams, &fills, &composed.running, theme, &geo, &mut ctx);
+        pages::paginate(&band, &mut streams, &tints, &composed.running, theme, &geo, &mut ctx);
     doc.warnings.extend(ctx.warnings);
     doc
 }

@@ -27,11 +27,20 @@ pub struct Geometry {
     pub content: [f32; 4],
 }
 
+/// A tinted strip behind a column (or a column's rail), on every page:
+/// its left edge and width from the content box's left edge.
+#[derive(Debug, Clone, Copy)]
+pub struct Tint {
+    pub x: f32,
+    pub width: f32,
+    pub color: Color,
+}
+
 /// Lays the band and the streams onto pages, then adds running elements.
 pub fn paginate(
     band: &Laid,
     streams: &mut [Stream],
-    fills: &[Option<Color>],
+    tints: &[Tint],
     running: &Running,
     theme: &Theme,
     geo: &Geometry,
@@ -68,23 +77,12 @@ pub fn paginate(
             region_top = top + header.lines.first().map_or(0.0, |l| l.height) + BAND_GAP / 2.0;
         }
         // Tints go first, under everything else.
-        let tints: Vec<_> = streams
-            .iter()
-            .zip(fills)
-            .filter_map(|(s, fill)| fill.map(|c| (s.x, s.width, c)))
-            .map(|(x, w, color)| {
-                let at = Point { x: x0 + x - TINT_PAD, y: region_top - TINT_PAD };
-                (
-                    at,
-                    FrameItem::Rect {
-                        width: w + 2.0 * TINT_PAD,
-                        height: bottom - region_top + 2.0 * TINT_PAD,
-                        color,
-                    },
-                )
-            })
-            .collect();
-        frame.items.splice(0..0, tints);
+        let rects = tints.iter().map(|t| {
+            let at = Point { x: x0 + t.x - TINT_PAD, y: region_top - TINT_PAD };
+            let height = bottom - region_top + 2.0 * TINT_PAD;
+            (at, FrameItem::Rect { width: t.width + 2.0 * TINT_PAD, height, color: t.color })
+        });
+        frame.items.splice(0..0, rects);
         let mut marks = Vec::new();
         for stream in streams.iter_mut().filter(|s| !s.done()) {
             stream.fill(&mut frame, x0, region_top, bottom, page, &mut marks);

@@ -150,16 +150,38 @@ impl super::Theme {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryLayout {
-    /// Title and organisation on the left, dates and place flush right on
-    /// the same baselines.
+    /// The title with its dates flush right, the organisation with its
+    /// place flush right, then the address. Where a title or organisation
+    /// wraps, its fact moves under it, so that nothing sits beside
+    /// wrapping text.
     #[default]
     Split,
-    /// Title, organisation, then dates and place, all on the left.
+    /// Title, organisation, then dates, place and address on one line, all
+    /// flush left.
     Stacked,
+    /// A rail down the left of the column holds each entry's dates and
+    /// place, on the line of what they belong to; everything else sits to
+    /// the right of the rail. A rail item read
+    /// before the first line of its text never lands inside it, so every
+    /// extractor reads the page whole; one too wide for the rail goes
+    /// under its text instead.
+    Rail,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Entry {
     pub layout: EntryLayout,
+    /// The rail's width in millimetres (`layout = "rail"`), and the gap
+    /// between it and the text.
+    pub rail_width: f32,
+    pub rail_gap: f32,
+    /// A tint behind the rail, on every page.
+    pub rail_fill: Option<Color>,
+}
+
+impl Default for Entry {
+    fn default() -> Self {
+        Entry { layout: EntryLayout::Split, rail_width: 30.0, rail_gap: 5.0, rail_fill: None }
+    }
 }

@@ -122,6 +122,7 @@ fn collect_from(
     for si in 0..out.segments.len() {
         let seg = &out.segments[si];
         let hyphen_width = if hyphenate { hyphen_width(seg, ctx) } else { 0.0 };
+        let nowrap = seg.style.nowrap;
         for gi in 0..seg.glyphs.len() {
             let g = seg.glyphs[gi];
             let at = offset + g.cluster as usize;
@@ -131,6 +132,11 @@ fn collect_from(
             if is_breaking_space(c) {
                 if let Some(start) = word_start.take() {
                     out.words.push(start..at);
+                }
+                if nowrap && out.items.last().is_some_and(|l| l.kind == Kind::Box) {
+                    // Glue after a penalty is no break: the space stays.
+                    let kind = Kind::Penalty { cost: FORBIDDEN, flagged: false, hyphen: false };
+                    out.items.push(Item { kind, width: 0.0, seg: si, glyphs: gi..gi, word });
                 }
                 let (stretch, shrink) =
                     (g.advance * ctx.space_stretch, g.advance * ctx.space_shrink);
@@ -155,7 +161,9 @@ fn collect_from(
             }
             if word_start.is_none() {
                 word_start = Some(at);
-            } else if let Some(&(hyphen, cost, flagged)) = extra.get(at).filter(|_| new_cluster) {
+            } else if let Some(&(hyphen, cost, flagged)) =
+                extra.get(at).filter(|_| new_cluster && !nowrap)
+            {
                 let width = if hyphen { hyphen_width } else { 0.0 };
                 let kind = Kind::Penalty { cost, flagged, hyphen };
                 out.items.push(Item { kind, width, seg: si, glyphs: gi..gi, word });

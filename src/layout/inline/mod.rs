@@ -114,6 +114,15 @@ fn splits_word(items: &Items, b: Option<usize>) -> Option<usize> {
     }
 }
 
+/// What the glyphs of a split word after its first run extract as, in the
+/// readers that honour /ActualText (poppler, PDFium, PDFBox): a zero-width
+/// space, since they have already read the whole word from the first run.
+/// Readers that ignore /ActualText (pypdf, pdfminer, pdfplumber) read the
+/// glyphs, which are the source text itself when the word breaks after its
+/// own hyphen or slash, and two pieces when it was hyphenated: why the
+/// built-in themes do not hyphenate (see `text.hyphenate` in the README).
+pub const SPLIT_REST: &str = "\u{200b}";
+
 /// A stretch of one segment's glyphs on a line.
 struct Piece {
     seg: usize,
@@ -223,6 +232,7 @@ fn assemble(
                 glyphs: glyphs.clone(),
                 actual: None,
                 artifact: false,
+                bridge: false,
             },
             None => make_run(seg, piece.glyphs.clone(), piece.extra),
         };
@@ -232,7 +242,10 @@ fn assemble(
                 head_done = true;
                 tail_word.and_then(|w| items.word(w)).map(str::to_string)
             }
-            Some(_) => Some(String::new()),
+            // The rest of the word extracts as a zero-width space: an
+            // empty /ActualText is ignored by PDFium, which would then read
+            // these glyphs a second time.
+            Some(_) => Some(SPLIT_REST.to_string()),
             None => run.actual,
         };
         let w = run.width();
@@ -294,6 +307,7 @@ fn make_run(seg: &items::Segment, range: Range<usize>, extra: f32) -> TextRun {
             None => None,
         },
         artifact: seg.style.decorative,
+        bridge: false,
     }
 }
 

@@ -28,7 +28,8 @@ fn line_text(l: &Line) -> String {
     l.runs.iter().map(|(_, r)| r.text.as_str()).collect()
 }
 
-/// What a reader extracts: ActualText where a run has it.
+/// What a reader extracts: ActualText where a run has it (a split word's
+/// zero-width rest read as nothing).
 fn extracted(lines: &[Line]) -> String {
     let texts: Vec<String> = lines
         .iter()
@@ -36,7 +37,7 @@ fn extracted(lines: &[Line]) -> String {
             l.runs.iter().map(|(_, r)| r.actual.clone().unwrap_or_else(|| r.text.clone())).collect()
         })
         .collect();
-    texts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    texts.join(" ").replace(super::SPLIT_REST, "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn hyphenating_ctx(book: &FontBook) -> Ctx<'_> {
@@ -159,6 +160,62 @@ fn a_hyphenated_word_extracts_whole() {
         .find(|lines| lines.iter().any(|l| l.runs.last().is_some_and(|(_, r)| r.text == "-")));
     let lines = hyphenated.expect("some measure hyphenates a word");
     assert_eq!(extracted(&lines), text);
+}
+
+#[test]
+fn a_word_broken_after_its_own_hyphen_extracts_once() {
+    let book = FontBook::new();
+    let text = "alignment on the multi-region/multi-cluster replication model";
+    let p = para(&book, &[(text, false)], Align::Left);
+    // Measures where no word is wider than the line (no emergency cuts).
+    let split = (40..240)
+        .filter_map(|w| {
+            let mut ctx = Ctx::new(&book);
+            let lines = break_lines(&p, w as f32, &mut ctx);
+            ctx.warnings.is_empty().then_some(lines)
+        })
+        .find(|lines| lines.iter().any(|l| line_text(l).trim_end().ends_with("multi-")));
+    let lines = split.expect("some measure breaks after a hyphen");
+    // The word's first run carries the whole word; what follows it on the
+    // next line carries only the zero-width space, so that a reader of
+    // /ActualText reads it once (PDFium read it twice with an empty one).
+    let actual: Vec<&str> =
+        lines.iter().flat_map(|l| &l.runs).filter_map(|(_, r)| r.actual.as_deref()).collect();
+    assert_eq!(actual[0], "multi-region/multi-cluster");
+    assert!(actual.len() > 1 && actual[1..].iter().all(|a| *a == super::SPLIT_REST), "{actual:?}");
+    assert_eq!(extracted(&lines), text);
+    // The glyphs themselves (what pypdf reads) are the source text, hyphen kept.
+    let shown: Vec<String> = lines.iter().map(line_text).collect();
+    let joined = shown.join("\n").replace("-\n", "-").replace("/\n", "/").replace('\n', " ");
+    assert_eq!(joined, text);
+}
+
+#[test]
+fn a_nowrap_span_breaks_only_before_or_after_itself() {
+    let book = FontBook::new();
+    let items = ["San Francisco, CA", "linkedin.com/in/daniel-osei", "+1 555 0100"];
+    let mut p = para(&book, &[], Align::Left);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            p.spans.push(Span {
+                text: "  ·  ".into(),
+                style: style(&book, "Lato", false),
+                link: None,
+            });
+        }
+        let style = Style { nowrap: true, ..style(&book, "Lato", false) };
+        p.spans.push(Span { text: item.to_string(), style, link: None });
+    }
+    let mut broke_somewhere = false;
+    for w in (120..400).step_by(7) {
+        let lines = break_lines(&p, w as f32, &mut Ctx::new(&book));
+        broke_somewhere |= lines.len() > 1;
+        let all: Vec<String> = lines.iter().map(line_text).collect();
+        for item in items {
+            assert!(all.iter().any(|l| l.contains(item)), "{w}: {item:?} was cut: {all:?}");
+        }
+    }
+    assert!(broke_somewhere, "some measure puts the items on several lines");
 }
 
 #[test]
