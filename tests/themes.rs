@@ -94,9 +94,22 @@ fn themes_show_prints_a_theme_that_renders_the_same() {
 fn contact_icons_are_drawn_but_never_extracted() {
     let sb = Sandbox::new();
     sb.vita(&["render", "--theme", "modern"]).assert_ok();
+    sb.vita(&["render", "--theme", "modern", "-o", "plain", "--set", "header.icons=false"])
+        .assert_ok();
     let pdf = sb.path("out/resume.pdf");
+    // Icons are drawn as outlines, marked as artifacts: one per contact
+    // detail (the seed has two), and no icon font to extract from.
+    let artifacts = |path: &std::path::Path| {
+        let qdf = sb.path("qdf.pdf");
+        let qpdf = ["--qdf", "--object-streams=disable", path.to_str().unwrap()];
+        common::tool("qpdf", &[&qpdf[..], &[qdf.to_str().unwrap()]].concat());
+        let bytes = std::fs::read(&qdf).unwrap();
+        String::from_utf8_lossy(&bytes).matches("/Artifact BMC\nq\n").count()
+    };
+    let drawn = artifacts(&pdf) - artifacts(&sb.path("plain/resume.pdf"));
+    assert_eq!(drawn, 2, "modern draws an icon before each of the seed's two contact details");
     let fonts = tool_stdout("pdffonts", &[pdf.to_str().unwrap()]);
-    assert!(fonts.contains("+FontAwesome"), "modern draws contact icons:\n{fonts}");
+    assert!(!fonts.contains("FontAwesome"), "icons are outlines, not text:\n{fonts}");
     for mode in [&[][..], &["-raw"][..], &["-layout"][..]] {
         let mut args: Vec<&str> = mode.to_vec();
         args.extend([pdf.to_str().unwrap(), "-"]);

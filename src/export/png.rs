@@ -309,6 +309,7 @@ mod tests {
             glyphs: vec![glyph],
             actual: None,
             artifact: false,
+            bridge: false,
         };
         let img = rasterize(&frame(vec![(Point { x: 20.0, y: 50.0 }, FrameItem::Text(run))]), 72.0);
         let ink = dark(&img);

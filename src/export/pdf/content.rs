@@ -8,7 +8,7 @@
 //! and a `TJ` array is built glyph by glyph straight into its bytes.
 
 use super::font::Subset;
-use crate::fonts::FaceId;
+use crate::fonts::{FaceId, FontBook};
 use crate::layout::{Frame, FrameItem, TextRun};
 use crate::theme::Color;
 use std::collections::BTreeMap;
@@ -21,6 +21,7 @@ const MIN_ADJUST: f32 = 0.5;
 /// resource (`/Im1`) by its index in the document's picture list.
 pub fn page(
     frame: &Frame,
+    book: &FontBook,
     subsets: &BTreeMap<FaceId, Subset>,
     image_name: impl Fn(&FrameItem) -> Option<String>,
 ) -> Vec<u8> {
@@ -30,8 +31,26 @@ pub fn page(
     let flip = |y: f32| frame.height - y;
     for (p, item) in &frame.items {
         if let FrameItem::Text(run) = item {
+            if run.bridge {
+                if let Some(done) = line.take() {
+                    done.emit(&mut c, &mut state, subsets);
+                }
+                bridge(&mut c, &mut state, run, p.x, flip(p.y), subsets);
+                continue;
+            }
+            if run.artifact {
+                // Page furniture is an /Artifact, drawn as outlines.
+                if let Some(done) = line.take() {
+                    done.emit(&mut c, &mut state, subsets);
+                }
+                state.end_text(&mut c);
+                c.op("/Artifact BMC");
+                super::outline::draw(&mut c.0, run, p.x, flip(p.y), book.face(run.face));
+                c.op("EMC");
+                continue;
+            }
             let subset = &subsets[&run.face];
-            let plain = !run.artifact && run.actual.is_none();
+            let plain = run.actual.is_none();
             // Words of one line in one style join the line's TJ array.
             if plain && let Some(open) = line.as_mut().filter(|l| l.accepts(run, p.y)) {
                 open.push(run, p.x, subset);
@@ -46,22 +65,15 @@ pub fn page(
                 line = Some(next);
                 continue;
             }
-            // Page furniture is an /Artifact; text that must extract
-            // differently from its glyphs (a word split across lines,
-            // synthesised small capitals) carries /ActualText.
-            if run.artifact {
-                state.begin_text(&mut c);
-                c.op("/Artifact BMC");
-            }
+            // Text that must extract differently from its glyphs (a word
+            // split across lines, synthesised small capitals) carries
+            // /ActualText.
             if let Some(actual) = &run.actual {
                 state.begin_text(&mut c);
                 c.actual_text(actual);
             }
             next.emit(&mut c, &mut state, subsets);
             if run.actual.is_some() {
-                c.op("EMC");
-            }
-            if run.artifact {
                 c.op("EMC");
             }
             continue;
@@ -116,6 +128,35 @@ pub fn page(
     }
     state.end_text(&mut c);
     c.0
+}
+
+/// A bridging space (see [`TextRun::bridge`]): one space glyph at `x, y`,
+/// horizontally scaled (`Tz`) so that its own width is the gap it fills.
+fn bridge(
+    c: &mut Ops,
+    state: &mut State,
+    run: &TextRun,
+    x: f32,
+    y: f32,
+    subsets: &BTreeMap<FaceId, Subset>,
+) {
+    let subset = &subsets[&run.face];
+    let [glyph] = run.glyphs.as_slice() else { return };
+    let (code, width) = subset.glyphs[&glyph.id];
+    let natural = width * run.size / 1000.0;
+    if natural <= 0.0 {
+        return;
+    }
+    let mut line = Line::new(run, x, y, y);
+    line.array.push(b'<');
+    hex16(&mut line.array, code);
+    line.open = true;
+    state.begin_text(c);
+    c.nums(&[round2(100.0 * glyph.advance / natural)]);
+    c.op("Tz");
+    line.emit(c, state, subsets);
+    c.nums(&[100.0]);
+    c.op("Tz");
 }
 
 /// A content stream being written: operands, each followed by a space,

@@ -35,6 +35,9 @@ fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
     let mut used = Used::new();
     for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
         let FrameItem::Text(run) = item else { continue };
+        if run.artifact {
+            continue; // drawn as outlines, not with the font
+        }
         let texts = used.entry(run.face).or_default();
         // Icons map to a space, which extractors drop: they never leak
         // private-use characters into the text.

@@ -10,6 +10,7 @@
 
 mod content;
 mod font;
+mod outline;
 mod subset;
 
 use crate::fonts::FontBook;
@@ -93,7 +94,7 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
     let streams: Vec<Vec<u8>> = doc
         .pages
         .iter()
-        .map(|frame| deflate(&content::page(frame, &subsets, image_name)))
+        .map(|frame| deflate(&content::page(frame, book, &subsets, image_name)))
         .collect();
     font::write(&mut pdf, &plans, &programs, &subsets, book);
     let images = write_images(&mut pdf, &mut ids, &photos);
