@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs vita's whole test suite. The tests check the PDF with poppler-utils
-# (pdftotext, pdffonts, pdfinfo) and qpdf; when they are missing and apt-get
-# is available, they are installed first.
+# (pdftotext, pdffonts, pdfinfo) and qpdf, and score it with the ATS
+# harness in ../shared/ats; what is missing is installed first (apt-get,
+# and the harness's own setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq poppler-utils qpdf >/dev/null
+fi
+
+# The seven-extractor ATS harness that tests/ats.rs scores every theme
+# with lives beside the repository (../shared/ats); its own script installs
+# it once, from Debian and PyPI, into $ATS_HOME (~/.cache/ats-harness).
+harness=${VITA_ATS_HARNESS:-../shared/ats}
+if [ -f "$harness/setup.sh" ]; then
+  bash "$harness/setup.sh"
+else
+  echo "test.sh: no ATS harness at $harness; tests/ats.rs will fail (set VITA_ATS_HARNESS)" >&2
 fi
 
 cargo test --profile ci --locked "$@"

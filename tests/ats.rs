@@ -1,0 +1,180 @@
+//! Every ATS reads every theme whole: each case (the seed, the seed as
+//! JSON Resume, and the cases in `tests/ats/`) rendered in every built-in
+//! theme, then scored by the seven-extractor harness in `../shared/ats/`
+//! (pdftotext, pdftotext -layout, pdfminer, pypdf, pdfplumber, PDFium,
+//! Apache Tika).
+//!
+//! Targets: the seed ≥ 0.995 (the `ats` theme 1.000), every other case
+//! ≥ 0.99, and no word split or glued by any extractor. The parsers' field
+//! recall (`ats-fields`) on the seed must stay at 0.40 or better.
+//!
+//! Needs the harness installed: `../shared/ats/setup.sh` (scripts/test.sh
+//! and .ci/run run it). Without it this test fails and says so.
+
+mod common;
+
+use common::{Sandbox, root};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+#[derive(Clone)]
+struct Case {
+    name: &'static str,
+    resume: PathBuf,
+    expected: PathBuf,
+    target: f64,
+}
+
+fn shared() -> PathBuf {
+    std::env::var_os("VITA_ATS_HARNESS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/ats"))
+}
+
+fn cases() -> Vec<Case> {
+    let seed = shared().join("cases/seed");
+    let mut cases = vec![
+        Case {
+            name: "seed",
+            resume: root().join("data/resume.toml"),
+            expected: seed.join("expected.json"),
+            target: 0.995,
+        },
+        Case {
+            name: "seed-json",
+            resume: seed.join("seed.resume.json"),
+            expected: seed.join("expected.json"),
+            target: 0.995,
+        },
+    ];
+    for name in ["research", "newgrad", "german"] {
+        let dir = root().join("tests/ats").join(name);
+        cases.push(Case {
+            name,
+            resume: dir.join("resume.toml"),
+            expected: dir.join("expected.json"),
+            target: 0.99,
+        });
+    }
+    cases
+}
+
+/// The harness's Python (its virtual environment), or a clear failure.
+fn harness() -> (PathBuf, PathBuf) {
+    let score = shared().join("score.py");
+    let home = std::env::var_os("ATS_HOME").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".cache/ats-harness")
+    });
+    let python = home.join("venv/bin/python");
+    assert!(
+        score.is_file() && python.is_file(),
+        "the ATS harness is not installed: expected {} and {}.\n\
+         Run ../shared/ats/setup.sh (scripts/test.sh does), or set VITA_ATS_HARNESS to the \
+         folder that holds score.py and ATS_HOME to where setup.sh installed it.",
+        score.display(),
+        python.display()
+    );
+    (python, score)
+}
+
+/// What went wrong with one PDF, if anything.
+fn judge(case: &Case, theme: &str, report: &serde_json::Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let score = report["ats_score"].as_f64().unwrap_or(0.0);
+    let target = if theme == "ats" { 1.0 } else { case.target };
+    if score + 1e-9 < target {
+        problems.push(format!("ats-score {score:.3} < {target}"));
+    }
+    let extractors = report["extractors"].as_object().cloned().unwrap_or_default();
+    if extractors.len() != 7 || extractors.values().any(|e| e.get("error").is_some()) {
+        problems.push(format!(
+            "the harness ran {} of 7 extractors cleanly: is it fully installed?",
+            extractors.values().filter(|e| e.get("error").is_none()).count()
+        ));
+    }
+    for (name, e) in &extractors {
+        let (split, glued) = (e["split"].as_u64().unwrap_or(0), e["glued"].as_u64().unwrap_or(0));
+        if split + glued > 0 {
+            problems.push(format!("{name}: {split} split and {glued} glued words"));
+        }
+    }
+    if case.name == "seed" {
+        let fields = report["ats_fields"].as_f64().unwrap_or(0.0);
+        if fields + 1e-9 < 0.40 {
+            problems.push(format!("ats-fields {fields:.3} < 0.40"));
+        }
+    }
+    problems
+}
+
+/// Renders and scores one case in one theme; the problems, with the
+/// harness's detailed report when there are any.
+fn run(python: &Path, score: &Path, case: &Case, theme: &str) -> Option<String> {
+    let sb = Sandbox::new();
+    let resume = case.resume.to_str().unwrap();
+    sb.vita(&["render", resume, "-t", theme, "-o", "out", "-f", "pdf", "-q"]).assert_ok();
+    let stem = case.resume.file_stem().unwrap().to_str().unwrap();
+    let pdf = sb.path(&format!("out/{stem}.pdf"));
+    let json = sb.path("report.json");
+    let harness = |extra: &[&str]| {
+        let mut cmd = Command::new(python);
+        cmd.arg(score).arg(&pdf).arg(&case.expected).args(extra);
+        cmd.output().expect("the harness runs")
+    };
+    let out = harness(&["--json", json.to_str().unwrap()]);
+    let report: serde_json::Value = match std::fs::read(&json) {
+        Ok(bytes) => serde_json::from_slice(&bytes).expect("the harness writes JSON"),
+        Err(e) => {
+            return Some(format!(
+                "{} in {theme}: the harness failed ({e}):\n{}",
+                case.name,
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    };
+    let problems = judge(case, theme, &report);
+    if problems.is_empty() {
+        return None;
+    }
+    let verbose = harness(&["-v"]);
+    Some(format!(
+        "{} in {theme}: {}\n{}",
+        case.name,
+        problems.join("; "),
+        String::from_utf8_lossy(&verbose.stdout)
+    ))
+}
+
+#[test]
+fn every_theme_reads_whole_in_every_extractor() {
+    let (python, score) = harness();
+    let jobs: Vec<(Case, &str)> = cases()
+        .into_iter()
+        .flat_map(|c| {
+            let themes: Vec<&str> = vita::theme::BUILTIN.iter().map(|(n, _)| *n).collect();
+            themes.into_iter().map(move |t| (c.clone(), t))
+        })
+        .collect();
+    // Two at a time: each run starts seven extractors and two parsers.
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let chunks: Vec<Vec<&(Case, &str)>> =
+            (0..2).map(|k| jobs.iter().skip(k).step_by(2).collect()).collect();
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let (python, score) = (&python, &score);
+                s.spawn(move || {
+                    chunk.iter().filter_map(|(c, t)| run(python, score, c, t)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a scoring thread panicked")).collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} PDFs miss the ATS targets:\n\n{}",
+        failures.len(),
+        jobs.len(),
+        failures.join("\n\n")
+    );
+}
