@@ -71,6 +71,8 @@ impl Composer<'_> {
             size: c.size,
             color: self.theme.colors.accent,
             decorative: true,
+            // Never parted from the detail it marks.
+            nowrap: true,
             ..super::Style::default()
         };
         vec![Span { text: format!("{icon}\u{2009}"), style, link: None }]

@@ -9,6 +9,7 @@
 
 use super::font::Subset;
 use crate::fonts::{FaceId, FontBook};
+use crate::layout::inline::SPLIT_REST;
 use crate::layout::{Frame, FrameItem, TextRun};
 use crate::theme::Color;
 use std::collections::BTreeMap;
@@ -29,7 +30,21 @@ pub fn page(
     let mut state = State::default();
     let mut line: Option<Line> = None;
     let flip = |y: f32| frame.height - y;
-    for (p, item) in &frame.items {
+    // Inside the /ActualText of a word split across lines, still to close.
+    let mut open_split = false;
+    let is_rest = |run: &TextRun| run.actual.as_deref() == Some(SPLIT_REST);
+    // Whether the next text item after `i` is the rest of a split word.
+    let rest_follows = |i: usize| {
+        frame.items[i + 1..]
+            .iter()
+            .find_map(|(_, it)| match it {
+                FrameItem::Text(r) => Some(is_rest(r)),
+                FrameItem::Link { .. } => None,
+                _ => Some(false),
+            })
+            .unwrap_or(false)
+    };
+    for (i, (p, item)) in frame.items.iter().enumerate() {
         if let FrameItem::Text(run) = item {
             if run.bridge {
                 if let Some(done) = line.take() {
@@ -67,13 +82,17 @@ pub fn page(
             }
             // Text that must extract differently from its glyphs (a word
             // split across lines, synthesised small capitals) carries
-            // /ActualText.
-            if let Some(actual) = &run.actual {
-                state.begin_text(&mut c);
-                c.actual_text(actual);
+            // /ActualText. A split word's span runs on over the rest of the
+            // word on the next line, so that the whole word is read once
+            // and nothing else; the rest carries its own only where the
+            // span could not reach it (on the next page).
+            state.begin_text(&mut c);
+            if !(is_rest(run) && open_split) {
+                c.actual_text(run.actual.as_deref().unwrap_or_default());
             }
             next.emit(&mut c, &mut state, subsets);
-            if run.actual.is_some() {
+            open_split = rest_follows(i);
+            if !open_split {
                 c.op("EMC");
             }
             continue;
@@ -362,6 +381,53 @@ mod tests {
         for v in [i32::MIN, -1, 0, 7, 1_000_000, i32::MAX] {
             assert_eq!(written(|c| c.int(v)), v.to_string());
         }
+    }
+
+    /// A frame of runs on the baselines given, as `(text, actual, y)`.
+    fn frame(runs: &[(&str, Option<&str>, f32)]) -> (Frame, BTreeMap<FaceId, Subset>) {
+        let glyph = crate::layout::Glyph { id: 1, advance: 5.0, dx: 0.0, dy: 0.0, cluster: 0 };
+        let items = runs
+            .iter()
+            .map(|(text, actual, y)| {
+                let run = TextRun {
+                    face: 0,
+                    size: 10.0,
+                    color: Color::rgb(0, 0, 0),
+                    text: text.to_string(),
+                    glyphs: vec![glyph],
+                    actual: actual.map(str::to_string),
+                    artifact: false,
+                    bridge: false,
+                };
+                (crate::layout::Point { x: 10.0, y: *y }, FrameItem::Text(run))
+            })
+            .collect();
+        let mut glyphs = rustc_hash::FxHashMap::default();
+        glyphs.insert(1, (1, 500.0));
+        let font_ref = pdf_writer::Ref::new(1);
+        let subsets = BTreeMap::from([(0, Subset { name: "F0".into(), glyphs, font_ref })]);
+        (Frame { width: 100.0, height: 100.0, items }, subsets)
+    }
+
+    #[test]
+    fn a_split_word_is_one_actual_text_span_across_the_line_break() {
+        let (f, subsets) = frame(&[
+            ("multi-", Some("multi-region"), 20.0),
+            ("region", Some(SPLIT_REST), 32.0),
+            ("next", None, 32.0),
+        ]);
+        let ops = String::from_utf8(page(&f, &FontBook::new(), &subsets, |_| None)).unwrap();
+        // One span, opened before the first piece and closed after the rest.
+        assert_eq!(ops.matches("BDC").count(), 1, "{ops}");
+        let (open, close) = (ops.find("BDC").unwrap(), ops.find("EMC").unwrap());
+        let tjs: Vec<usize> = ops.match_indices("] TJ").map(|(i, _)| i).collect();
+        assert_eq!(tjs.len(), 3, "{ops}");
+        assert!(open < tjs[0] && tjs[1] < close && close < tjs[2], "{ops}");
+        // Where the rest starts a page, it reads as a zero-width space.
+        let (f, subsets) = frame(&[("region", Some(SPLIT_REST), 20.0), ("next", None, 20.0)]);
+        let ops = String::from_utf8(page(&f, &FontBook::new(), &subsets, |_| None)).unwrap();
+        assert!(ops.contains("/ActualText <FEFF200B>>> BDC"), "{ops}");
+        assert_eq!(ops.matches("EMC").count(), 1, "{ops}");
     }
 
     #[test]

@@ -114,13 +114,16 @@ fn splits_word(items: &Items, b: Option<usize>) -> Option<usize> {
     }
 }
 
-/// What the glyphs of a split word after its first run extract as, in the
-/// readers that honour /ActualText (poppler, PDFium, PDFBox): a zero-width
-/// space, since they have already read the whole word from the first run.
-/// Readers that ignore /ActualText (pypdf, pdfminer, pdfplumber) read the
-/// glyphs, which are the source text itself when the word breaks after its
-/// own hyphen or slash, and two pieces when it was hyphenated: why the
-/// built-in themes do not hyphenate (see `text.hyphenate` in the README).
+/// The /ActualText of a split word's runs after its first, which carries the
+/// whole word. The PDF writer opens the first run's span and closes it after
+/// the rest, so readers that honour /ActualText (poppler, PDFium, PDFBox)
+/// read the word once, exactly; only where the rest starts a new page, out
+/// of the span's reach, does it extract as this zero-width space (an empty
+/// /ActualText made PDFium read the rest a second time). Readers that ignore
+/// /ActualText (pypdf, pdfminer, pdfplumber) read the glyphs: the source
+/// text itself when the word breaks after its own hyphen or slash, two
+/// pieces when it was hyphenated, which is why the built-in themes do not
+/// hyphenate (see `text.hyphenate` in the README).
 pub const SPLIT_REST: &str = "\u{200b}";
 
 /// A stretch of one segment's glyphs on a line.
@@ -270,9 +273,26 @@ fn assemble(
         link.0 += shift;
         link.1 += shift;
     }
+    spell_out_single_letters(&mut runs);
     let size = para.spans.iter().map(|s| s.style.size).fold(0.0, f32::max);
     let height = size * para.leading;
     Line { runs, links, width: x, height, ascent: baseline(height, size), ratio: 0.0 }
+}
+
+/// A line whose words are all single letters ("A B") carries its text as
+/// /ActualText. poppler finds word breaks from the gaps between glyphs, and
+/// where every gap is a space of the same width it takes them all for
+/// letter-spacing and reads "AB"; with /ActualText it reads the text.
+fn spell_out_single_letters(runs: &mut [(f32, TextRun)]) {
+    let mut words = runs.iter().flat_map(|(_, r)| r.text.split_whitespace());
+    let single = |w: &str| w.chars().count() == 1;
+    let (first, rest) = (words.next(), words.clone().count());
+    if rest == 0 || !first.is_some_and(single) || !words.all(single) {
+        return;
+    }
+    for (_, run) in runs.iter_mut().filter(|(_, r)| !r.artifact) {
+        run.actual.get_or_insert_with(|| run.text.clone());
+    }
 }
 
 /// Baseline below the top of a line box: the text's em box centred in the

@@ -219,6 +219,19 @@ fn a_nowrap_span_breaks_only_before_or_after_itself() {
 }
 
 #[test]
+fn a_line_of_single_letters_spells_itself_out() {
+    let book = FontBook::new();
+    let mut ctx = Ctx::new(&book);
+    let actual = |text: &str, ctx: &mut Ctx| -> Vec<Option<String>> {
+        let p = para(&book, &[(text, false)], Align::Left);
+        break_lines(&p, 500.0, ctx)[0].runs.iter().map(|(_, r)| r.actual.clone()).collect()
+    };
+    assert_eq!(actual("A B", &mut ctx), [Some("A B".to_string())]);
+    assert_eq!(actual("A Bo", &mut ctx), [None]);
+    assert_eq!(actual("A", &mut ctx), [None]);
+}
+
+#[test]
 fn missing_glyphs_come_from_the_fallback_font() {
     let book = FontBook::new();
     let text = "Zoë Łukasiewicz-Müller, São Paulo, Zürich, Αθήνα, Москва, naïve café — “quoted”";
