@@ -23,6 +23,7 @@ const MIN_ADJUST: f32 = 0.5;
 pub fn page(
     frame: &Frame,
     book: &FontBook,
+    glyphs: &super::outline::Glyphs,
     subsets: &BTreeMap<FaceId, Subset>,
     image_name: impl Fn(&FrameItem) -> Option<String>,
 ) -> Vec<u8> {
@@ -60,7 +61,7 @@ pub fn page(
                 }
                 state.end_text(&mut c);
                 c.op("/Artifact BMC");
-                super::outline::draw(&mut c.0, run, p.x, flip(p.y), book.face(run.face));
+                super::outline::draw(&mut c.0, run, p.x, flip(p.y), book, glyphs);
                 c.op("EMC");
                 continue;
             }
@@ -411,12 +412,13 @@ mod tests {
 
     #[test]
     fn a_split_word_is_one_actual_text_span_across_the_line_break() {
+        let none = super::super::outline::Glyphs::collect(&crate::layout::Document::default());
         let (f, subsets) = frame(&[
             ("multi-", Some("multi-region"), 20.0),
             ("region", Some(SPLIT_REST), 32.0),
             ("next", None, 32.0),
         ]);
-        let ops = String::from_utf8(page(&f, &FontBook::new(), &subsets, |_| None)).unwrap();
+        let ops = String::from_utf8(page(&f, &FontBook::new(), &none, &subsets, |_| None)).unwrap();
         // One span, opened before the first piece and closed after the rest.
         assert_eq!(ops.matches("BDC").count(), 1, "{ops}");
         let (open, close) = (ops.find("BDC").unwrap(), ops.find("EMC").unwrap());
@@ -425,7 +427,7 @@ mod tests {
         assert!(open < tjs[0] && tjs[1] < close && close < tjs[2], "{ops}");
         // Where the rest starts a page, it reads as a zero-width space.
         let (f, subsets) = frame(&[("region", Some(SPLIT_REST), 20.0), ("next", None, 20.0)]);
-        let ops = String::from_utf8(page(&f, &FontBook::new(), &subsets, |_| None)).unwrap();
+        let ops = String::from_utf8(page(&f, &FontBook::new(), &none, &subsets, |_| None)).unwrap();
         assert!(ops.contains("/ActualText <FEFF200B>>> BDC"), "{ops}");
         assert_eq!(ops.matches("EMC").count(), 1, "{ops}");
     }

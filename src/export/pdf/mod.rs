@@ -91,13 +91,26 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
         _ => None,
     };
     let programs = font::programs(&plans, book)?;
+    let glyphs = outline::Glyphs::collect(doc);
     let streams: Vec<Vec<u8>> = doc
         .pages
         .iter()
-        .map(|frame| deflate(&content::page(frame, book, &subsets, image_name)))
+        .map(|frame| deflate(&content::page(frame, book, &glyphs, &subsets, image_name)))
         .collect();
     font::write(&mut pdf, &plans, &programs, &subsets, book);
     let images = write_images(&mut pdf, &mut ids, &photos);
+    let forms: Vec<(String, Ref)> = glyphs
+        .forms(book)
+        .into_iter()
+        .map(|(name, ops, [x0, y0, x1, y1])| {
+            let id = ids.next();
+            let packed = deflate(&ops);
+            let mut form = pdf.form_xobject(id, &packed);
+            form.bbox(Rect::new(x0, y0, x1, y1));
+            form.filter(Filter::FlateDecode);
+            (name, id)
+        })
+        .collect();
 
     let mut page_refs = Vec::with_capacity(doc.pages.len());
     for (frame, stream) in doc.pages.iter().zip(&streams) {
@@ -138,10 +151,13 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
             fonts.pair(Name(s.name.as_bytes()), s.font_ref);
         }
         fonts.finish();
-        if !images.is_empty() {
+        if !images.is_empty() || !forms.is_empty() {
             let mut x = res.x_objects();
             for (i, id) in images.iter().enumerate() {
                 x.pair(Name(format!("Im{}", i + 1).as_bytes()), *id);
+            }
+            for (name, id) in &forms {
+                x.pair(Name(name.as_bytes()), *id);
             }
         }
     }

@@ -8,46 +8,93 @@
 //! no text, so no extractor reads it; it looks the same on paper and on
 //! screen.
 
-use crate::layout::TextRun;
+use crate::fonts::{FaceId, FontBook};
+use crate::layout::{Document, FrameItem, TextRun};
 use std::fmt::Write;
 
-/// Appends `q … f Q`: the run's glyphs as filled outlines, in its colour,
-/// with its baseline starting at `(x, y)` in PDF coordinates.
-pub fn draw(out: &mut Vec<u8>, run: &TextRun, x: f32, y: f32, face: &ttf_parser::Face) {
-    let scale = run.size / face.units_per_em() as f32;
-    let mut path = Path { ops: String::new(), x: 0.0, y: 0.0, scale, last: (0.0, 0.0) };
+/// The glyphs page furniture draws, each written once per document as a
+/// Form XObject (`/G0`, `/G1`, …) of its outline in font units, and drawn
+/// wherever it appears: a footer repeated on every page costs a few bytes
+/// a page, not its outlines again.
+pub struct Glyphs(Vec<(FaceId, u16)>);
+
+impl Glyphs {
+    /// Every glyph of an artifact run in the document.
+    pub fn collect(doc: &Document) -> Glyphs {
+        let mut list: Vec<(FaceId, u16)> = doc
+            .pages
+            .iter()
+            .flat_map(|f| &f.items)
+            .filter_map(|(_, item)| match item {
+                FrameItem::Text(r) if r.artifact => Some(r),
+                _ => None,
+            })
+            .flat_map(|r| r.glyphs.iter().map(|g| (r.face, g.id)))
+            .collect();
+        list.sort_unstable();
+        list.dedup();
+        Glyphs(list)
+    }
+
+    /// Each glyph's resource name and its outline as a form: path
+    /// operators in font units, and its bounding box.
+    pub fn forms(&self, book: &FontBook) -> Vec<(String, Vec<u8>, [f32; 4])> {
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(i, &(face, id))| {
+                let mut path =
+                    Path { ops: String::new(), x: 0.0, y: 0.0, scale: 1.0, last: (0.0, 0.0) };
+                let bbox = book
+                    .face(face)
+                    .outline_glyph(ttf_parser::GlyphId(id), &mut path)
+                    .map(|b| [b.x_min, b.y_min, b.x_max, b.y_max].map(f32::from))
+                    .unwrap_or_default();
+                if !path.ops.is_empty() {
+                    path.ops.push_str("f\n");
+                }
+                (format!("G{i}"), path.ops.into_bytes(), bbox)
+            })
+            .collect()
+    }
+
+    fn name(&self, face: FaceId, id: u16) -> Option<usize> {
+        self.0.binary_search(&(face, id)).ok()
+    }
+}
+
+/// Appends `q … Q`: each of the run's glyphs drawn from its form, scaled
+/// from font units and placed on the baseline that starts at `(x, y)` in
+/// PDF coordinates, in the run's colour.
+pub fn draw(out: &mut Vec<u8>, run: &TextRun, x: f32, y: f32, book: &FontBook, glyphs: &Glyphs) {
+    let scale = run.size / book.face(run.face).units_per_em() as f32;
+    let [r, g, b] = run.color.unit();
+    let mut ops = String::new();
+    let _ = write!(ops, "q\n{} {} {} rg\n", num(r), num(g), num(b));
     let mut pen = 0.0;
-    for g in &run.glyphs {
-        path.x = x + pen + g.dx;
-        path.y = y + g.dy;
-        face.outline_glyph(ttf_parser::GlyphId(g.id), &mut path);
-        pen += g.advance;
-    }
-    if path.ops.is_empty() {
-        return;
-    }
-    let [r, gr, b] = run.color.unit();
-    let _ = write!(out_str(out), "q\n{} {} {} rg\n", num(r), num(gr), num(b));
-    out.extend_from_slice(path.ops.as_bytes());
-    out.extend_from_slice(b"f\nQ\n");
-}
-
-/// A `Vec<u8>` written to as text.
-fn out_str(out: &mut Vec<u8>) -> impl Write + '_ {
-    struct Bytes<'a>(&'a mut Vec<u8>);
-    impl Write for Bytes<'_> {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.extend_from_slice(s.as_bytes());
-            Ok(())
+    for glyph in &run.glyphs {
+        if let Some(i) = glyphs.name(run.face, glyph.id) {
+            let (gx, gy) = (x + pen + glyph.dx, y + glyph.dy);
+            let s = num4(scale);
+            let _ = writeln!(ops, "q {s} 0 0 {s} {} {} cm /G{i} Do Q", num(gx), num(gy));
         }
+        pen += glyph.advance;
     }
-    Bytes(out)
+    ops.push_str("Q\n");
+    out.extend_from_slice(ops.as_bytes());
 }
 
-/// A number with at most three decimals and no exponent.
+/// A scale factor, to four significant decimals.
+fn num4(v: f32) -> String {
+    let s = format!("{:.6}", if v.is_finite() { v } else { 0.0 });
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A number with at most two decimals (a hundredth of a point, far finer
+/// than print) and no exponent.
 fn num(v: f32) -> String {
-    let v = if v.is_finite() { (v * 1000.0).round() / 1000.0 } else { 0.0 };
-    let s = format!("{v:.3}");
+    let v = if v.is_finite() { (v * 100.0).round() / 100.0 } else { 0.0 };
+    let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.to_string() }
 }
@@ -119,47 +166,59 @@ impl ttf_parser::OutlineBuilder for Path {
 mod tests {
     use super::*;
     use crate::compose::Style;
-    use crate::fonts::FontBook;
 
     #[test]
-    fn a_run_becomes_a_filled_path_with_no_text_operators() {
+    fn furniture_is_drawn_from_one_form_per_glyph_with_no_text_operators() {
         let book = FontBook::new();
         let style = Style { face: 0, size: 10.0, ..Style::default() };
-        let glyphs = crate::layout::shape::shape(&book, &style, "Ab 1");
+        let shaped = crate::layout::shape::shape(&book, &style, "Ab A");
         let run = TextRun {
             face: 0,
             size: 10.0,
             color: style.color,
-            text: "Ab 1".into(),
-            glyphs: glyphs.to_vec(),
+            text: "Ab A".into(),
+            glyphs: shaped.to_vec(),
             actual: None,
             artifact: true,
             bridge: false,
         };
-        let mut out = Vec::new();
-        draw(&mut out, &run, 50.0, 700.0, book.face(0));
-        let ops = String::from_utf8(out).unwrap();
-        assert!(ops.starts_with("q\n") && ops.ends_with("f\nQ\n"), "{ops:.200}");
-        assert!(ops.matches(" m\n").count() >= 3, "A, b and 1 have contours");
-        for text_op in ["Tj", "TJ", "BT", "Tf"] {
-            assert!(!ops.contains(text_op), "{text_op} in {ops:.200}");
+        let doc = Document {
+            pages: vec![crate::layout::Frame {
+                width: 100.0,
+                height: 100.0,
+                items: vec![(crate::layout::Point::default(), FrameItem::Text(run.clone()))],
+            }],
+            ..Document::default()
+        };
+        let glyphs = Glyphs::collect(&doc);
+        let forms = glyphs.forms(&book);
+        // A, b and the space: "A" twice in the run, one form.
+        assert_eq!(forms.len(), 3);
+        let outlined: Vec<_> = forms.iter().filter(|f| !f.1.is_empty()).collect();
+        assert_eq!(outlined.len(), 2, "the space has no outline");
+        for (_, ops, bbox) in outlined {
+            let ops = String::from_utf8(ops.clone()).unwrap();
+            assert!(ops.contains(" m\n") && ops.ends_with("f\n"), "{ops:.200}");
+            assert!(bbox[2] > bbox[0] && bbox[3] > bbox[1]);
         }
-        // Every point lands on the run: right of its origin, within the
-        // advance of "Ab 1" at 10 pt, and about the baseline.
-        let width: f32 = run.width();
-        for line in ops.lines().filter(|l| l.ends_with(['m', 'l', 'c'])) {
-            let nums: Vec<f32> = line.split(' ').filter_map(|t| t.parse().ok()).collect();
-            for xy in nums.chunks(2) {
-                assert!((49.0..=50.0 + width).contains(&xy[0]), "x off the run: {line}");
-                assert!((697.0..=708.0).contains(&xy[1]), "y off the baseline: {line}");
-            }
+        let mut out = Vec::new();
+        draw(&mut out, &run, 50.0, 700.0, &book, &glyphs);
+        let ops = String::from_utf8(out).unwrap();
+        assert_eq!(ops.matches(" Do Q").count(), 4, "{ops}");
+        let uses = |g: &str| ops.lines().filter(|l| l.ends_with(&format!("/{g} Do Q"))).count();
+        let mut counts: Vec<usize> = forms.iter().map(|f| uses(&f.0)).collect();
+        counts.sort_unstable();
+        assert_eq!(counts, [1, 1, 2], "the A's form is drawn twice: {ops}");
+        for text_op in ["Tj", "TJ", "BT", "Tf"] {
+            assert!(!ops.contains(text_op), "{text_op} in {ops}");
         }
     }
 
     #[test]
     fn numbers_are_plain() {
         assert_eq!(num(1.5), "1.5");
-        assert_eq!(num(-0.0001), "0");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(2.345), "2.35");
         assert_eq!(num(f32::NAN), "0");
         assert_eq!(num(1e20), "100000002004087734272");
         assert_eq!(num(12.0), "12");
