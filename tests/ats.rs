@@ -94,7 +94,8 @@ fn judge(case: &Case, theme: &str, report: &serde_json::Value) -> Vec<String> {
         ));
     }
     for (name, e) in &extractors {
-        let (split, glued) = (e["split"].as_u64().unwrap_or(0), e["glued"].as_u64().unwrap_or(0));
+        let count = |k: &str| e[k].as_u64().unwrap_or_else(|| panic!("no `{k}` for {name}"));
+        let (split, glued) = (count("split"), count("glued"));
         if split + glued > 0 {
             problems.push(format!("{name}: {split} split and {glued} glued words"));
         }
@@ -145,6 +146,13 @@ fn run(python: &Path, score: &Path, case: &Case, theme: &str) -> Option<String> 
         }
     };
     let problems = judge(case, theme, &report);
+    let row = format!(
+        "| {} | {theme} | {:.3} | {:.3} |",
+        case.name,
+        report["ats_score"].as_f64().unwrap_or(0.0),
+        report["ats_fields"].as_f64().unwrap_or(0.0)
+    );
+    REPORT.lock().unwrap().push(row);
     if problems.is_empty() {
         return None;
     }
@@ -156,6 +164,10 @@ fn run(python: &Path, score: &Path, case: &Case, theme: &str) -> Option<String> 
         String::from_utf8_lossy(&verbose.stdout)
     ))
 }
+
+/// One table row per PDF, written to `target/ats-report.md` (CI prints it):
+/// the score and the parsers' field recall.
+static REPORT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 #[test]
 fn every_theme_reads_whole_in_every_extractor() {
@@ -182,6 +194,13 @@ fn every_theme_reads_whole_in_every_extractor() {
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("a scoring thread panicked")).collect()
     });
+    let mut rows = REPORT.lock().unwrap().clone();
+    rows.sort();
+    let table = format!(
+        "| case | theme | ats-score | ats-fields |\n|---|---|---|---|\n{}\n",
+        rows.join("\n")
+    );
+    let _ = std::fs::write(root().join("target/ats-report.md"), table);
     assert!(
         failures.is_empty(),
         "{} of {} PDFs miss the ATS targets:\n\n{}",

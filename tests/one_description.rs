@@ -137,3 +137,83 @@ fn a_complete_json_resume_prints_every_field_in_the_pdf_and_the_text_in_one_orde
     sb.write("full.json", sample);
     check(&sb, "full.json", "full");
 }
+
+/// Letters and digits in runs, lower-cased: what an ATS matches on.
+fn tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The text values of a JSON Resume, each with its path ("work.name").
+fn leaves<'a>(path: &str, v: &'a serde_json::Value, out: &mut Vec<(String, &'a str)>) {
+    match v {
+        serde_json::Value::String(s) => out.push((path.to_string(), s)),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| leaves(path, x, out)),
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                let inner = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                leaves(&inner, x, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Not circular: every text value of the JSON Resume sample itself, read
+/// without vita's model, is in the PDF and the ATS text of every theme,
+/// save those the format prints otherwise (dates, as formatted dates; an
+/// address, without its scheme) or leaves out by a documented theme key
+/// (a profile's network and user name, which `header.profiles = "handle"`
+/// prints instead of its address; the street address and postal code,
+/// which `header.street = true` prints).
+#[test]
+fn every_text_value_of_a_json_resume_is_printed() {
+    let sb = Sandbox::new();
+    let sample = std::fs::read(root().join("tests/data/jsonresume-full.json")).unwrap();
+    sb.write("full.json", &sample);
+    let json: serde_json::Value = serde_json::from_slice(&sample).unwrap();
+    let mut values = Vec::new();
+    leaves("", &json, &mut values);
+    // The last part of a path, or the whole path.
+    let skipped = [
+        "$schema",
+        "image",
+        "startDate",
+        "endDate",
+        "date",
+        "releaseDate",
+        "network",
+        "username",
+        "address",
+        "postalCode",
+        "meta.canonical",
+        "meta.version",
+        "meta.lastModified",
+        // vita has no place for it, and says so when it reads the file.
+        "work.description",
+    ];
+    let skip =
+        |path: &str| skipped.iter().any(|s| path == *s || path.rsplit('.').next() == Some(*s));
+    for (name, _) in BUILTIN {
+        let out = format!("out-{name}");
+        sb.vita(&["render", "full.json", "-t", name, "-o", &out, "-q"]).assert_ok();
+        let pdf = sb.path(&format!("{out}/full.pdf"));
+        let pdf_text = tokens(&tool_stdout("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]));
+        let txt = tokens(&std::fs::read_to_string(sb.path(&format!("{out}/full.txt"))).unwrap());
+        for (path, value) in values.iter().filter(|(p, _)| !skip(p)) {
+            let key = path.rsplit('.').next().unwrap_or(path);
+            let value = if key == "url" {
+                vita::compose::describe::display_url(value)
+            } else {
+                plain(value)
+            };
+            let needle = tokens(&value);
+            for (what, hay) in [("PDF", &pdf_text), ("text", &txt)] {
+                let found = hay.windows(needle.len().max(1)).any(|w| w == needle.as_slice());
+                assert!(found, "{name}, {what}: `{path}` = {value:?} is not printed");
+            }
+        }
+    }
+}

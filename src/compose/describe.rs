@@ -10,8 +10,8 @@
 
 use super::dates::{format_date, format_range};
 use super::markup;
-use crate::model::{Basics, Highlight, Resume, date_of};
-use crate::theme::{EntryLayout, ProfileStyle, SectionKind, Theme};
+use crate::model::{Basics, DateField, Highlight, Resume, date_of};
+use crate::theme::{EntryLayout, Header, ProfileStyle, SectionKind, Theme};
 
 /// What the résumé says, in reading order.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +67,9 @@ pub enum Item {
 pub struct Labelled {
     pub label: String,
     pub text: String,
+    /// Where it comes from ("skills[1]"), for warnings; empty in an
+    /// entry's lists, which are the entry's.
+    pub origin: String,
 }
 
 /// An address printed as text and linked.
@@ -161,7 +164,8 @@ impl Entry {
                 rows.extend(keep(&[Title, Subtitle]).into_iter().map(|p| row(vec![p], Vec::new())));
                 loose = keep(&[Dates, Location]);
             }
-            // The rail (left) is read first: the dates, then the title.
+            // The rail (left) is read first: the dates, then the title. The
+            // address is no fact for the rail: it goes on a line of the text.
             EntryLayout::Rail => {
                 let names = keep(&[Title, Subtitle]);
                 let facts = keep(&[Dates, Location]);
@@ -169,6 +173,10 @@ impl Entry {
                     let rail = facts.get(i).copied().into_iter().collect();
                     rows.push(row(rail, names.get(i).copied().into_iter().collect()));
                 }
+                if has(Link) {
+                    rows.push(row(Vec::new(), vec![Link]));
+                }
+                return rows;
             }
         }
         loose.extend(keep(&[Link]));
@@ -203,7 +211,7 @@ pub fn describe(resume: &Resume, theme: &Theme) -> Description {
     Description {
         name: b.name.clone(),
         label: b.label.clone().filter(|l| !l.trim().is_empty()),
-        contacts: contacts(b, theme.header.profiles),
+        contacts: contacts(b, &theme.header),
         sections,
         updated,
     }
@@ -212,12 +220,11 @@ pub fn describe(resume: &Resume, theme: &Theme) -> Description {
 /// The section(s) of one kind, as (title, items); none when empty.
 fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String, Vec<Item>)> {
     let d = &theme.dates;
-    let range = |s, e| format_range(date_of(s), date_of(e), d);
-    let one = |s| format_range(date_of(s), None, d);
-    let entries = |v: Vec<Entry>| v.into_iter().map(Item::Entry).collect::<Vec<_>>();
+    let range = |s: &DateField, e: &DateField| format_range(date_of(s), date_of(e), d);
+    let one = |s: &DateField| format_range(date_of(s), None, d);
     let items: Vec<Item> = match kind {
         SectionKind::Contact => {
-            let c = contacts(&r.basics, theme.header.profiles);
+            let c = contacts(&r.basics, &theme.header);
             if c.is_empty() { Vec::new() } else { vec![Item::Contacts(c)] }
         }
         SectionKind::Summary => r
@@ -227,139 +234,93 @@ fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String
             .filter(|s| !s.trim().is_empty())
             .map(|s| Item::Prose { origin: "basics.summary".into(), text: s.clone() })
             .collect(),
-        SectionKind::Work => entries(
-            r.work
-                .iter()
-                .enumerate()
-                .map(|(i, w)| Entry {
-                    origin: format!("work[{i}]"),
-                    title: w.position.clone().or_else(|| w.name.clone()),
-                    subtitle: w.position.as_ref().and(w.name.clone()),
-                    dates: range(&w.start_date, &w.end_date),
-                    location: w.location.clone(),
-                    link: link(&w.url),
-                    summary: w.summary.clone(),
-                    highlights: w.highlights.clone(),
-                    lists: Vec::new(),
-                })
-                .collect(),
-        ),
-        SectionKind::Volunteer => entries(
-            r.volunteer
-                .iter()
-                .enumerate()
-                .map(|(i, v)| Entry {
-                    origin: format!("volunteer[{i}]"),
-                    title: v.position.clone().or_else(|| v.organization.clone()),
-                    subtitle: v.position.as_ref().and(v.organization.clone()),
-                    dates: range(&v.start_date, &v.end_date),
-                    location: v.location.clone(),
-                    link: link(&v.url),
-                    summary: v.summary.clone(),
-                    highlights: v.highlights.clone(),
-                    lists: Vec::new(),
-                })
-                .collect(),
-        ),
-        SectionKind::Education => entries(
-            r.education
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let study: Vec<&str> = [&e.study_type, &e.area]
-                        .into_iter()
-                        .flatten()
-                        .map(String::as_str)
-                        .collect();
-                    let has_study = !study.is_empty();
-                    let mut lists: Vec<Labelled> = e.score.iter().map(|s| score(s)).collect();
-                    lists.extend(list("Courses", &e.courses));
-                    Entry {
-                        origin: format!("education[{i}]"),
-                        title: Some(if has_study {
-                            study.join(", ")
-                        } else {
-                            e.institution.clone()
-                        }),
-                        subtitle: has_study.then(|| e.institution.clone()),
-                        dates: range(&e.start_date, &e.end_date),
-                        location: e.location.clone(),
-                        link: link(&e.url),
-                        summary: e.summary.clone(),
-                        lists,
-                        ..Entry::default()
-                    }
-                })
-                .collect(),
-        ),
-        SectionKind::Awards => entries(
-            r.awards
-                .iter()
-                .enumerate()
-                .map(|(i, a)| Entry {
-                    origin: format!("awards[{i}]"),
-                    title: Some(a.title.clone()),
-                    subtitle: a.awarder.clone(),
-                    dates: one(&a.date),
-                    summary: a.summary.clone(),
-                    ..Entry::default()
-                })
-                .collect(),
-        ),
-        SectionKind::Certificates => entries(
-            r.certificates
-                .iter()
-                .enumerate()
-                .map(|(i, c)| Entry {
-                    origin: format!("certificates[{i}]"),
-                    title: Some(c.name.clone()),
-                    subtitle: c.issuer.clone(),
-                    dates: one(&c.date),
-                    link: link(&c.url),
-                    ..Entry::default()
-                })
-                .collect(),
-        ),
-        SectionKind::Publications => entries(
-            r.publications
-                .iter()
-                .enumerate()
-                .map(|(i, p)| Entry {
-                    origin: format!("publications[{i}]"),
-                    title: Some(p.name.clone()),
-                    subtitle: p.publisher.clone(),
-                    dates: one(&p.release_date),
-                    link: link(&p.url),
-                    summary: p.summary.clone(),
-                    ..Entry::default()
-                })
-                .collect(),
-        ),
-        SectionKind::Projects => entries(
-            r.projects
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let mut lists = list("Roles", &p.roles);
-                    lists.extend(list("Keywords", &p.keywords));
-                    Entry {
-                        origin: format!("projects[{i}]"),
-                        title: Some(p.name.clone()),
-                        subtitle: p.entity.clone(),
-                        dates: range(&p.start_date, &p.end_date),
-                        link: link(&p.url),
-                        summary: p.description.clone(),
-                        highlights: p.highlights.clone(),
-                        lists,
-                        ..Entry::default()
-                    }
-                })
-                .collect(),
-        ),
+        SectionKind::Work => each(&r.work, "work", |w| Entry {
+            title: w.position.clone().or_else(|| w.name.clone()),
+            subtitle: w.position.as_ref().and(w.name.clone()),
+            dates: range(&w.start_date, &w.end_date),
+            location: w.location.clone(),
+            link: link(&w.url),
+            summary: w.summary.clone(),
+            highlights: w.highlights.clone(),
+            ..Entry::default()
+        }),
+        SectionKind::Volunteer => each(&r.volunteer, "volunteer", |v| Entry {
+            title: v.position.clone().or_else(|| v.organization.clone()),
+            subtitle: v.position.as_ref().and(v.organization.clone()),
+            dates: range(&v.start_date, &v.end_date),
+            location: v.location.clone(),
+            link: link(&v.url),
+            summary: v.summary.clone(),
+            highlights: v.highlights.clone(),
+            ..Entry::default()
+        }),
+        SectionKind::Education => each(&r.education, "education", |e| {
+            let study: Vec<&str> =
+                [&e.study_type, &e.area].into_iter().flatten().map(String::as_str).collect();
+            let has_study = !study.is_empty();
+            let mut lists: Vec<Labelled> = e.score.iter().map(|s| score(s)).collect();
+            lists.extend(list("Courses", &e.courses));
+            Entry {
+                title: Some(if has_study { study.join(", ") } else { e.institution.clone() }),
+                subtitle: has_study.then(|| e.institution.clone()),
+                dates: range(&e.start_date, &e.end_date),
+                location: e.location.clone(),
+                link: link(&e.url),
+                summary: e.summary.clone(),
+                lists,
+                ..Entry::default()
+            }
+        }),
+        SectionKind::Awards => each(&r.awards, "awards", |a| Entry {
+            title: Some(a.title.clone()),
+            subtitle: a.awarder.clone(),
+            dates: one(&a.date),
+            summary: a.summary.clone(),
+            ..Entry::default()
+        }),
+        SectionKind::Certificates => each(&r.certificates, "certificates", |c| Entry {
+            title: Some(c.name.clone()),
+            subtitle: c.issuer.clone(),
+            dates: one(&c.date),
+            link: link(&c.url),
+            ..Entry::default()
+        }),
+        SectionKind::Publications => each(&r.publications, "publications", |p| Entry {
+            title: Some(p.name.clone()),
+            subtitle: p.publisher.clone(),
+            dates: one(&p.release_date),
+            link: link(&p.url),
+            summary: p.summary.clone(),
+            ..Entry::default()
+        }),
+        SectionKind::Projects => each(&r.projects, "projects", |p| {
+            let mut lists = list("Roles", &p.roles);
+            lists.extend(list("Keywords", &p.keywords));
+            // The organisation, and what kind of project it is.
+            let about: Vec<&str> =
+                [&p.entity, &p.kind].into_iter().flatten().map(String::as_str).collect();
+            Entry {
+                title: Some(p.name.clone()),
+                subtitle: (!about.is_empty()).then(|| about.join(", ")),
+                dates: range(&p.start_date, &p.end_date),
+                link: link(&p.url),
+                summary: p.description.clone(),
+                highlights: p.highlights.clone(),
+                lists,
+                ..Entry::default()
+            }
+        }),
         SectionKind::Skills => r
             .skills
             .iter()
-            .map(|s| Item::Labelled(named(&s.name, s.level.as_deref(), &s.keywords)))
+            .enumerate()
+            .map(|(i, s)| {
+                let origin = format!("skills[{i}]");
+                Item::Labelled(Labelled {
+                    origin,
+                    ..named(&s.name, s.level.as_deref(), &s.keywords)
+                })
+            })
             .collect(),
         SectionKind::Languages if !r.languages.is_empty() => {
             let list: Vec<String> = r
@@ -376,45 +337,51 @@ fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String
         SectionKind::Interests => r
             .interests
             .iter()
-            .map(|it| Item::Labelled(named(&it.name, None, &it.keywords)))
+            .enumerate()
+            .map(|(i, it)| {
+                let origin = format!("interests[{i}]");
+                Item::Labelled(Labelled { origin, ..named(&it.name, None, &it.keywords) })
+            })
             .collect(),
-        SectionKind::References => entries(
-            r.references
-                .iter()
-                .enumerate()
-                .map(|(i, rf)| Entry {
-                    origin: format!("references[{i}]"),
-                    title: Some(rf.name.clone()),
-                    summary: rf.reference.clone(),
-                    ..Entry::default()
-                })
-                .collect(),
-        ),
+        SectionKind::References => each(&r.references, "references", |rf| Entry {
+            title: Some(rf.name.clone()),
+            summary: rf.reference.clone(),
+            ..Entry::default()
+        }),
         SectionKind::Custom => {
             return r
                 .custom
                 .iter()
                 .filter(|s| !s.entries.is_empty())
                 .map(|s| {
-                    let items = s.entries.iter().enumerate().map(|(i, e)| {
-                        Item::Entry(Entry {
-                            origin: format!("custom[{}].entries[{i}]", s.title),
-                            title: e.title.clone(),
-                            subtitle: e.subtitle.clone(),
-                            dates: range(&e.start_date, &e.end_date),
-                            location: e.location.clone(),
-                            link: link(&e.url),
-                            summary: e.summary.clone(),
-                            highlights: e.highlights.clone(),
-                            lists: Vec::new(),
-                        })
+                    let field = format!("custom[{}].entries", s.title);
+                    let items = each(&s.entries, &field, |e| Entry {
+                        title: e.title.clone(),
+                        subtitle: e.subtitle.clone(),
+                        dates: range(&e.start_date, &e.end_date),
+                        location: e.location.clone(),
+                        link: link(&e.url),
+                        summary: e.summary.clone(),
+                        highlights: e.highlights.clone(),
+                        ..Entry::default()
                     });
-                    (markup::plain(&s.title), items.collect())
+                    (markup::plain(&s.title), items)
                 })
                 .collect();
         }
     };
     if items.is_empty() { Vec::new() } else { vec![(kind.title().to_string(), items)] }
+}
+
+/// One entry per item of a section, each knowing where it comes from
+/// (`field[i]`, for warnings).
+fn each<T>(items: &[T], field: &str, entry: impl Fn(&T) -> Entry) -> Vec<Item> {
+    let origin = |i| format!("{field}[{i}]");
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Item::Entry(Entry { origin: origin(i), ..entry(t) }))
+        .collect()
 }
 
 /// "Label: a, b, c", or nothing when the list is empty.
@@ -423,18 +390,17 @@ fn list(label: &str, items: &[String]) -> Vec<Labelled> {
     if text.is_empty() {
         Vec::new()
     } else {
-        vec![Labelled { label: label.to_string(), text: text.join(", ") }]
+        vec![Labelled { label: label.to_string(), text: text.join(", "), origin: String::new() }]
     }
 }
 
-/// A score carries its own label when it has one ("GPA: 3.9/4.0");
-/// otherwise it is labelled "Score".
+/// A score carries its own label when it has one ("GPA: 3.9/4.0", "3.8
+/// GPA": a colon, or a word in capitals); otherwise it is labelled "Score".
 fn score(score: &str) -> Labelled {
-    if score.contains(':') {
-        Labelled { label: String::new(), text: score.to_string() }
-    } else {
-        Labelled { label: "Score".into(), text: score.to_string() }
-    }
+    let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    let own = score.contains(':') || score.split_whitespace().any(acronym);
+    let label = if own { String::new() } else { "Score".into() };
+    Labelled { label, text: score.to_string(), origin: String::new() }
 }
 
 /// A skill or interest: "Name (level): a, b", or just the name.
@@ -443,12 +409,21 @@ fn named(name: &str, level: Option<&str>, keywords: &[String]) -> Labelled {
         Some(level) => format!("{name} ({level})"),
         None => name.to_string(),
     };
-    Labelled { label, text: keywords.join(", ") }
+    Labelled { label, text: keywords.join(", "), origin: String::new() }
 }
 
 fn link(url: &Option<String>) -> Option<Link> {
     let url = url.as_deref().map(str::trim).filter(|u| !u.is_empty())?;
-    Some(Link { text: display_url(url), url: url.to_string() })
+    Some(Link { text: display_url(url), url: absolute(url) })
+}
+
+/// A web address a PDF viewer can open: one written without a scheme
+/// ("example.com/x") gets `https://`, which a relative /URI would lack.
+fn absolute(url: &str) -> String {
+    let schemed = url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if schemed { url.to_string() } else { format!("https://{url}") }
 }
 
 /// Font Awesome 4.7 code points for the contact icons.
@@ -464,12 +439,21 @@ mod icons {
 }
 
 /// Each contact detail as shown, with its link and icon.
-fn contacts(b: &Basics, profiles: ProfileStyle) -> Vec<Contact> {
+fn contacts(b: &Basics, header: &Header) -> Vec<Contact> {
     let mut items = Vec::new();
     let mut add =
         |text: String, link: Option<String>, icon: char| items.push(Contact { text, link, icon });
     if let Some(loc) = &b.location {
-        let line = markup::plain(&loc.one_line());
+        let town = loc.one_line();
+        let street =
+            [&loc.address, &loc.postal_code].into_iter().flatten().filter(|_| header.street);
+        let parts: Vec<&str> = street
+            .map(String::as_str)
+            .chain(Some(town.as_str()))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let line = markup::plain(&parts.join(", "));
         if !line.is_empty() {
             add(line, None, icons::PLACE);
         }
@@ -481,11 +465,11 @@ fn contacts(b: &Basics, profiles: ProfileStyle) -> Vec<Contact> {
         add(phone.to_string(), Some(tel_uri(phone)), icons::PHONE);
     }
     if let Some(url) = b.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        add(display_url(url), Some(url.to_string()), icons::WEB);
+        add(display_url(url), Some(absolute(url)), icons::WEB);
     }
     for p in &b.profiles {
         let url = p.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-        let shown = match (&p.username, url, profiles) {
+        let shown = match (&p.username, url, header.profiles) {
             (_, Some(url), ProfileStyle::Address) | (None, Some(url), _) => display_url(url),
             (Some(u), _, _) => format!("{}: {u}", p.network),
             (None, None, _) => p.network.clone(),
@@ -496,7 +480,7 @@ fn contacts(b: &Basics, profiles: ProfileStyle) -> Vec<Contact> {
             "twitter" | "x" => icons::TWITTER,
             _ => icons::LINK,
         };
-        add(shown, url.map(str::to_string), icon);
+        add(shown, url.map(absolute), icon);
     }
     items
 }
@@ -563,7 +547,18 @@ mod tests {
             p.lists.iter().map(|l| (l.label.as_str(), l.text.as_str())).collect();
         assert_eq!(lists, [("Roles", "Author"), ("Keywords", "Rust, PDF")]);
         let e = entry(SectionKind::Education).unwrap();
-        assert_eq!(e.lists, [Labelled { label: String::new(), text: "GPA: 3.9/4.0".into() }]);
+        let gpa =
+            Labelled { label: String::new(), text: "GPA: 3.9/4.0".into(), origin: String::new() };
+        assert_eq!(e.lists, [gpa]);
+        assert_eq!(score("3.8 GPA").label, "");
+        assert_eq!(score("3.8/4.0").label, "Score");
+        assert_eq!(
+            p.header(EntryLayout::Rail),
+            [row(&[Dates], &[Title]), row(&[], &[Subtitle]), row(&[], &[Link])]
+        );
+        assert_eq!(absolute("example.com/x"), "https://example.com/x");
+        assert_eq!(absolute("https://e.org"), "https://e.org");
+        assert_eq!(absolute("mailto:a@b.c"), "mailto:a@b.c");
     }
 
     #[test]
@@ -575,6 +570,11 @@ mod tests {
         assert_eq!(describe_toml(toml, &theme).contacts[0].text, "GitHub: a");
         theme.header.profiles = ProfileStyle::Address;
         assert_eq!(describe_toml(toml, &theme).contacts[0].text, "github.com/a");
+        let home = "[basics]\nname = \"A\"\n[basics.location]\naddress = \"1 Main St\"\n\
+                    postal_code = \"EC1\"\ncity = \"London\"\n";
+        assert_eq!(describe_toml(home, &theme).contacts[0].text, "London");
+        theme.header.street = true;
+        assert_eq!(describe_toml(home, &theme).contacts[0].text, "1 Main St, EC1, London");
     }
 
     #[test]

@@ -95,8 +95,9 @@ pub enum BlockKind {
     /// A section heading, with an optional rule below or beside it and an
     /// optional accent bar before it.
     Heading { para: Para, rule: Option<Rule>, bar: Option<Color> },
-    /// One row of an entry header: `left` wraps, `right` sits flush right
-    /// on the first line's baseline. `right` is absent when there is no
+    /// One row of an entry header: `left` wraps; `right` sits flush right
+    /// on the first line's baseline when both are one line, and under
+    /// `left`, flush left, otherwise. `right` is absent when there is no
     /// date or place, and then no column is reserved. `gap` is the least
     /// space between the two.
     Row { left: Para, right: Option<Para>, gap: f32 },

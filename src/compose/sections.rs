@@ -153,6 +153,9 @@ impl Composer<'_> {
     /// with a rail too: poppler reads a column of labels in the rail as a
     /// block of its own, apart from their text).
     fn labelled(&mut self, l: &Labelled) {
+        if !l.origin.is_empty() {
+            self.origin = l.origin.clone();
+        }
         let bold = self.styles.variant(self.styles.body, true, false, self.book);
         let mut para = self.body_para(&l.text);
         let label = markup::plain(&l.label);

@@ -117,7 +117,12 @@ fn contact(c: &Contact) -> String {
 fn head(e: &Entry, layout: EntryLayout) -> Lines {
     let mut lines = Vec::new();
     for row in e.header(layout) {
-        let side = |parts: &[Part]| parts.iter().map(|p| clean(e.part(*p))).collect::<Vec<_>>();
+        // An address is copied as it is: markup characters are part of it.
+        let text = |p: &Part| match p {
+            Part::Link => e.part(*p).map(str::to_string),
+            _ => clean(e.part(*p)),
+        };
+        let side = |parts: &[Part]| parts.iter().map(text).collect::<Vec<_>>();
         lines.extend(pack(side(&row.left).into_iter().chain(side(&row.right)), " | "));
     }
     lines

@@ -94,7 +94,10 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             Laid { lines, splittable: false }
         }
         BlockKind::Row { left, right, gap } => {
-            let right_lines =
+            // Both sides are first tried side by side; their warnings (a
+            // word cut to fit) stand only if that is how they are set.
+            let (warned, missing) = (ctx.warnings.len(), ctx.missing.clone());
+            let mut right_lines =
                 right.as_ref().map(|r| para_lines(r, avail * 0.5, ctx)).unwrap_or_default();
             let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
             let gap = if right_lines.is_empty() { 0.0 } else { *gap };
@@ -106,8 +109,11 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             // too, so that pdfminer, which groups lines that share an
             // edge, reads it with the text above).
             let beside = left_lines.len() <= 1 && right_lines.len() <= 1;
-            if !beside && !right_lines.is_empty() {
+            if let (false, Some(right)) = (beside, right) {
+                ctx.warnings.truncate(warned);
+                ctx.missing = missing;
                 left_lines = para_lines(left, avail, ctx);
+                right_lines = para_lines(right, avail, ctx);
             }
             let below = if beside { 0 } else { left_lines.len() };
             let mut lines = place(left_lines, x0);

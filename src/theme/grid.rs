@@ -164,7 +164,7 @@ pub enum EntryLayout {
     /// the right of the rail. A rail item read
     /// before the first line of its text never lands inside it, so every
     /// extractor reads the page whole; one too wide for the rail goes
-    /// under its text instead.
+    /// above its text instead.
     Rail,
 }
 

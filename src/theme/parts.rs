@@ -146,6 +146,9 @@ pub struct Header {
     /// alexdoe", shorter, but the address is then only a link, which no
     /// text extractor reads). Either way the item links to the URL.
     pub profiles: ProfileStyle,
+    /// Print `basics.location`'s street address and postal code before the
+    /// city. Off by default: few résumés show where their author lives.
+    pub street: bool,
 }
 
 /// How a profile prints; see [`Header::profiles`].
@@ -273,6 +276,7 @@ impl Default for Header {
             photo: crate::photo::Shape::None,
             photo_size: 24.0,
             profiles: ProfileStyle::Address,
+            street: false,
         }
     }
 }

@@ -43,8 +43,7 @@ impl Glyphs {
             .iter()
             .enumerate()
             .map(|(i, &(face, id))| {
-                let mut path =
-                    Path { ops: String::new(), x: 0.0, y: 0.0, scale: 1.0, last: (0.0, 0.0) };
+                let mut path = Path { ops: String::new(), last: (0.0, 0.0) };
                 let bbox = book
                     .face(face)
                     .outline_glyph(ttf_parser::GlyphId(id), &mut path)
@@ -84,7 +83,7 @@ pub fn draw(out: &mut Vec<u8>, run: &TextRun, x: f32, y: f32, book: &FontBook, g
     out.extend_from_slice(ops.as_bytes());
 }
 
-/// A scale factor, to four significant decimals.
+/// A scale factor, to six decimals (a font unit is about 1/100 of a point).
 fn num4(v: f32) -> String {
     let s = format!("{:.6}", if v.is_finite() { v } else { 0.0 });
     s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -99,22 +98,14 @@ fn num(v: f32) -> String {
     if s == "-0" { "0".into() } else { s.to_string() }
 }
 
-/// Path operators for one run, glyph by glyph: `(x, y)` is the current
-/// glyph's origin, `scale` turns font units into points.
+/// Path operators for one glyph's outline, in font units.
 struct Path {
     ops: String,
-    x: f32,
-    y: f32,
-    scale: f32,
-    /// The current point, in points (for turning quadratics into cubics).
+    /// The current point (for turning quadratics into cubics).
     last: (f32, f32),
 }
 
 impl Path {
-    fn at(&self, x: f32, y: f32) -> (f32, f32) {
-        (self.x + x * self.scale, self.y + y * self.scale)
-    }
-
     fn point(&mut self, p: (f32, f32)) {
         let _ = write!(self.ops, "{} {} ", num(p.0), num(p.1));
     }
@@ -122,14 +113,14 @@ impl Path {
 
 impl ttf_parser::OutlineBuilder for Path {
     fn move_to(&mut self, x: f32, y: f32) {
-        let p = self.at(x, y);
+        let p = (x, y);
         self.point(p);
         self.ops.push_str("m\n");
         self.last = p;
     }
 
     fn line_to(&mut self, x: f32, y: f32) {
-        let p = self.at(x, y);
+        let p = (x, y);
         self.point(p);
         self.ops.push_str("l\n");
         self.last = p;
@@ -138,7 +129,7 @@ impl ttf_parser::OutlineBuilder for Path {
     fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
         // The cubic with the same curve: control points two thirds of the
         // way from each end to the quadratic's control point.
-        let (q, p, s) = (self.at(x1, y1), self.at(x, y), self.last);
+        let (q, p, s) = ((x1, y1), (x, y), self.last);
         let c1 = (s.0 + 2.0 / 3.0 * (q.0 - s.0), s.1 + 2.0 / 3.0 * (q.1 - s.1));
         let c2 = (p.0 + 2.0 / 3.0 * (q.0 - p.0), p.1 + 2.0 / 3.0 * (q.1 - p.1));
         self.point(c1);
@@ -149,7 +140,7 @@ impl ttf_parser::OutlineBuilder for Path {
     }
 
     fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        let (c1, c2, p) = (self.at(x1, y1), self.at(x2, y2), self.at(x, y));
+        let (c1, c2, p) = ((x1, y1), (x2, y2), (x, y));
         self.point(c1);
         self.point(c2);
         self.point(p);

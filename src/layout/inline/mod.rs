@@ -162,8 +162,8 @@ fn finalize(
     };
     let head_word = splits_word(items, prev);
     let tail_word = splits_word(items, Some(b));
-    // Only a split word's first fragment extracts as the whole word; a word
-    // spread over three lines has a middle fragment that extracts as "".
+    // Only a split word's first fragment extracts as the whole word; the
+    // rest of it, a middle fragment too, is marked as its rest (SPLIT_REST).
     let first_fragment = tail_word.is_some() && tail_word != head_word;
     let mut pieces: Vec<Piece> = Vec::new();
     for item in &items.items[start.min(b)..b] {
