@@ -14,6 +14,7 @@ pub mod compose;
 pub mod diag;
 pub mod export;
 pub mod fonts;
+pub mod input;
 pub mod layout;
 pub mod limits;
 pub mod model;

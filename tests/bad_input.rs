@@ -1,5 +1,6 @@
 //! Bad input through the real binary. The corpus in `tests/bad/` holds one
-//! file per case — a résumé, or a theme when it ends in `.theme.toml` — and
+//! file per case — a résumé (TOML, or JSON Resume when it ends in `.json`),
+//! or a theme when it ends in `.theme.toml` — and
 //! beside it `NAME.expected` with what vita must do:
 //!
 //! ```text
@@ -95,7 +96,7 @@ fn corpus() -> Vec<std::path::PathBuf> {
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "json"))
         .collect();
     cases.sort();
     cases
@@ -106,7 +107,8 @@ fn corpus() -> Vec<std::path::PathBuf> {
 /// in `out/`. Returns what went wrong, if anything.
 fn run_case(case: &Path) -> Result<(), String> {
     let name = case.file_name().unwrap().to_str().unwrap();
-    let exp = read_expected(&case.with_file_name(name.replace(".toml", ".expected")));
+    let bare = name.trim_end_matches(".toml").trim_end_matches(".json");
+    let exp = read_expected(&case.with_file_name(format!("{bare}.expected")));
     let sb = Sandbox::new();
     let mut bytes = std::fs::read(case).unwrap();
     if exp.repeat > 1 {
@@ -131,7 +133,7 @@ fn run_case(case: &Path) -> Result<(), String> {
         "resume".to_string()
     } else {
         args.push(file.clone());
-        name.trim_end_matches(".toml").to_string()
+        bare.to_string()
     };
     args.extend(exp.args.iter().map(|a| a.replace("{file}", &file)));
     let outputs = [format!("out/{stem}.pdf"), format!("out/{stem}.txt")];

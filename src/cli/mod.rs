@@ -346,7 +346,13 @@ fn resolve_theme(
     for arg in &args.set {
         overrides.push(Override::parse(arg)?);
     }
-    let theme = Theme::resolve_with(&name, &overrides)?;
+    // What an `extends` may name: files beside the résumé for its own
+    // `meta.theme`, beside the theme file for --theme.
+    let confine = theme::Confine {
+        root: args.theme.is_none().then(|| resume_dir(path).to_path_buf()),
+        allowed: args.limits.allow_path.clone(),
+    };
+    let theme = Theme::resolve_confined(&name, &overrides, &confine)?;
     // An unknown family is caught here rather than mid-render.
     crate::compose::Styles::resolve(&theme, &FontBook::new())?;
     Ok(theme)

@@ -6,7 +6,6 @@ use super::{Date, DateField, Resume};
 use crate::diag::{self, Diagnostic};
 use crate::limits::Limits;
 use std::cmp::Ordering;
-use std::io::Read;
 use std::path::Path;
 
 /// Reads and validates the résumé at `path` under the default [`Limits`]:
@@ -25,20 +24,29 @@ pub fn load_with_warnings(path: &Path) -> Result<(Resume, Vec<Diagnostic>), Diag
 /// `limits.input_bytes` is refused before more of it than that is read (so
 /// a device or a growing file cannot make it read forever).
 pub fn load_with(path: &Path, limits: &Limits) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
-    let cannot = |e: &std::io::Error| {
-        Diagnostic::new(format!("cannot read résumé: {}", io_reason(e))).in_file(path)
-    };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        cannot(&e).with_hint("check the path; `vita render` alone reads data/resume.toml")
+    use crate::input::{ReadError, read_regular};
+    let bytes = read_regular(path, limits.input_bytes).map_err(|e| match e {
+        ReadError::TooLarge(_) => too_large(path, limits),
+        ReadError::NotAFile("a folder") => {
+            Diagnostic::new("expected a résumé file, found a folder").in_file(path)
+        }
+        ReadError::NotAFile(_) => Diagnostic::new(format!("cannot read résumé: {e}"))
+            .in_file(path)
+            .with_hint("vita reads a résumé from a regular file only; save it to one"),
+        ReadError::Io(_) => Diagnostic::new(format!("cannot read résumé: {e}"))
+            .in_file(path)
+            .with_hint("check the path; `vita render` alone reads data/resume.toml"),
     })?;
-    if meta.is_dir() {
-        return Err(Diagnostic::new("expected a résumé file, found a folder").in_file(path));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limits.input_bytes.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(|e| cannot(&e))?;
     parse_bytes(&bytes, path, limits)
+}
+
+fn too_large(path: &Path, limits: &Limits) -> Diagnostic {
+    Diagnostic::new(format!(
+        "the file is larger than {} bytes, the most vita reads",
+        limits.input_bytes
+    ))
+    .in_file(path)
+    .with_hint("a résumé is a few kilobytes; --max-input-size raises the limit")
 }
 
 /// Validates a résumé given as bytes: size, UTF-8, nesting, TOML (or JSON
@@ -51,12 +59,7 @@ pub fn parse_bytes(
     limits: &Limits,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     if bytes.len() as u64 > limits.input_bytes {
-        return Err(Diagnostic::new(format!(
-            "the file is larger than {} bytes, the most vita reads",
-            limits.input_bytes
-        ))
-        .in_file(path)
-        .with_hint("a résumé is a few kilobytes; --max-input-size raises the limit"));
+        return Err(too_large(path, limits));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -71,7 +74,7 @@ pub fn parse_bytes(
     };
     if super::json_resume::is_json(path) {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let imported = super::json_resume::parse(text, path)?;
+        let imported = super::json_resume::parse_limited(text, path, limits.depth)?;
         return Ok((imported.resume, imported.warnings));
     }
     parse_limited(text, path, limits).map(|resume| (resume, Vec::new()))
@@ -154,14 +157,6 @@ fn check_range(start: &DateField, end: &DateField) -> Result<(), Problem> {
             "swap the dates, or fix the year".into(),
         )),
         _ => Ok(()),
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }
 

@@ -13,7 +13,7 @@ mod text;
 pub use color::Color;
 pub use grid::{Column, Entry, EntryLayout, Fit, Running};
 pub use parts::*;
-pub use resolve::Override;
+pub use resolve::{Confine, MAX_THEME_BYTES, Override};
 pub use text::{Figures, Text, TextAlign};
 
 use serde::{Deserialize, Serialize};

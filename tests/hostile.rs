@@ -1,0 +1,130 @@
+//! Hostile input that the file corpus in `tests/bad/` cannot hold: FIFOs,
+//! devices, files outside the résumé's folder, and commands other than
+//! `render`. Each runs the real binary with a time limit, so a hang fails.
+
+mod common;
+
+use common::{Run, Sandbox};
+use std::time::Duration;
+
+const LIMIT: Duration = Duration::from_secs(30);
+const GOOD: &str = "[basics]\nname = \"Alex Doe\"\n";
+
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+fn refused(run: &Run, fragments: &[&str]) {
+    assert_eq!(run.code(), Some(2), "expected exit 2{}", run.report());
+    let err = run.stderr();
+    assert!(!err.contains("panicked"), "{}", run.report());
+    for f in fragments {
+        assert!(err.contains(f), "stderr lacks {f:?}{}", run.report());
+    }
+}
+
+#[test]
+fn json_nested_fifty_thousand_deep_is_refused_by_every_command() {
+    let sb = Sandbox::new();
+    let deep = format!("{{\"basics\": {{\"name\": \"A\"}}, \"x\": {}}}", "[".repeat(50_000));
+    sb.write("deep.json", deep);
+    for args in [
+        &["validate", "deep.json"][..],
+        &["import", "deep.json", "-o", "deep.toml"],
+        &["export", "deep.json"],
+        &["render", "deep.json"],
+    ] {
+        let run = sb.vita_within(args, LIMIT);
+        refused(&run, &["nests 17 levels", "at most 16", "deep.json:1:"]);
+    }
+    assert!(!sb.path("deep.toml").exists());
+}
+
+#[test]
+fn a_fifo_as_the_resume_or_the_theme_is_refused_not_waited_on() {
+    let sb = Sandbox::new();
+    mkfifo(&sb.path("fifo.toml"));
+    let run = sb.vita_within(&["render", "fifo.toml"], LIMIT);
+    refused(&run, &["not a regular file", "FIFO", "fifo.toml"]);
+    let run = sb.vita_within(&["validate", "fifo.toml"], LIMIT);
+    refused(&run, &["not a regular file"]);
+    let run = sb.vita_within(&["render", "-t", "fifo.toml"], LIMIT);
+    refused(&run, &["cannot read theme", "FIFO", "fifo.toml"]);
+    let run = sb.vita_within(&["validate", "-t", "fifo.toml"], LIMIT);
+    refused(&run, &["cannot read theme", "FIFO"]);
+    sb.write("cv.toml", format!("[meta]\ntheme = \"fifo.toml\"\n{GOOD}"));
+    let run = sb.vita_within(&["render", "cv.toml"], LIMIT);
+    refused(&run, &["cannot read theme", "FIFO"]);
+    let run = sb.vita_within(&["validate", "cv.toml"], LIMIT);
+    refused(&run, &["cannot read theme", "FIFO"]);
+}
+
+#[test]
+fn devices_are_refused_as_resumes_and_themes() {
+    let sb = Sandbox::new();
+    let run = sb.vita_within(&["render", "/dev/zero"], LIMIT);
+    refused(&run, &["a device, not a regular file"]);
+    let run = sb.vita_within(&["render", "-t", "/dev/zero"], LIMIT);
+    refused(&run, &["cannot read theme", "a device"]);
+}
+
+#[test]
+fn extends_outside_the_themes_folder_is_refused_before_it_is_read() {
+    let sb = Sandbox::new();
+    // A secret beside the sandbox, as /etc/shadow would be.
+    let secret = tempfile::tempdir().unwrap();
+    let secret_file = secret.path().join("secret.toml");
+    std::fs::write(&secret_file, "SECRET-LINE = [\n").unwrap();
+    let cases = [
+        secret_file.display().to_string(),
+        "/dev/zero".into(),
+        "/proc/self/environ".into(),
+        "../../../../../../etc/passwd".into(),
+    ];
+    for target in &cases {
+        sb.write("themes/t.toml", format!("extends = \"{target}\"\n"));
+        for args in [
+            &["render", "-t", "themes/t.toml"][..],
+            &["validate", "-t", "themes/t.toml"],
+            &["themes", "show", "themes/t.toml"],
+        ] {
+            let run = sb.vita_within(args, LIMIT);
+            refused(&run, &["outside the theme's folder", "themes/t.toml:1:1", "--allow-path"]);
+            assert!(!run.stderr().contains("SECRET"), "{}", run.report());
+        }
+        // The same theme named by a résumé, in the résumé's folder.
+        sb.write("cv/t.toml", format!("extends = \"{target}\"\n"));
+        sb.write("cv/cv.toml", format!("[meta]\ntheme = \"t.toml\"\n{GOOD}"));
+        for args in [&["render", "cv/cv.toml"][..], &["validate", "cv/cv.toml"]] {
+            let run = sb.vita_within(args, LIMIT);
+            refused(&run, &["outside the theme's folder"]);
+            assert!(!run.stderr().contains("SECRET"), "{}", run.report());
+        }
+    }
+    // --allow-path lets a shared folder in; files beside the theme need nothing.
+    sb.write("themes/t.toml", format!("extends = \"{}\"\n", secret_file.display()));
+    let allowed = secret.path().to_str().unwrap();
+    let run = sb.vita_within(&["render", "-t", "themes/t.toml", "--allow-path", allowed], LIMIT);
+    refused(&run, &["SECRET-LINE", "secret.toml:1"]);
+    sb.write("themes/base.toml", "[colors]\naccent = \"#112233\"\n");
+    sb.write("themes/t.toml", "extends = \"base.toml\"\n");
+    sb.vita_within(&["render", "-t", "themes/t.toml"], LIMIT).assert_ok();
+    sb.write("shared/base.toml", "[colors]\naccent = \"#112233\"\n");
+    sb.write("themes/t.toml", "extends = \"../shared/base.toml\"\n");
+    let run = sb.vita_within(&["render", "-t", "themes/t.toml"], LIMIT);
+    refused(&run, &["outside the theme's folder"]);
+    sb.vita_within(&["render", "-t", "themes/t.toml", "--allow-path", "shared"], LIMIT).assert_ok();
+}
+
+#[test]
+fn a_theme_file_over_the_size_limit_is_refused() {
+    let sb = Sandbox::new();
+    let mut big = String::from("[colors]\naccent = \"#112233\"\n");
+    while big.len() as u64 <= vita::theme::MAX_THEME_BYTES {
+        big.push_str("# padding, padding, padding, padding, padding, padding\n");
+    }
+    sb.write("big.toml", &big);
+    let run = sb.vita_within(&["render", "-t", "big.toml"], LIMIT);
+    refused(&run, &["cannot read theme", "larger than 262144 bytes", "big.toml"]);
+}
