@@ -107,6 +107,19 @@ impl Theme {
                 "and text.space_shrink must be fractions (shrink below 1)".into(),
             ));
         }
+        if !(t.space_stretch <= 4.0) {
+            return Err(("text.space_stretch".into(), "is over 4; give a fraction".into()));
+        }
+        for (key, v) in [
+            ("hyphen_min_word", t.hyphen_min_word),
+            ("hyphen_min_before", t.hyphen_min_before),
+            ("hyphen_min_after", t.hyphen_min_after),
+        ] {
+            if v > 64 {
+                return Err((format!("text.{key}"), format!("is {v}; give letters from 0 to 64")));
+            }
+        }
+        self.check_ranges()?;
         let mut seen = Vec::new();
         for s in &self.sections {
             if seen.contains(s) {
@@ -119,6 +132,35 @@ impl Theme {
         }
         Ok(())
     }
+
+    /// Every other number a theme holds: finite and within a range a page
+    /// can show, so nothing downstream meets a NaN, an infinity or a rule
+    /// a kilometre thick.
+    fn check_ranges(&self) -> Result<(), (String, String)> {
+        let h = &self.headings;
+        let fit = &self.fit;
+        let ranges: [(&str, f32, f32, f32, &str); 8] = [
+            ("headings.rule_thickness", h.rule_thickness, 0.0, 10.0, "points"),
+            ("headings.rule_gap", h.rule_gap, 0.0, 50.0, "points"),
+            ("bullets.indent", self.bullets.indent, 0.0, 100.0, "points"),
+            ("header.photo_size", self.header.photo_size, 5.0, 80.0, "millimetres"),
+            ("fit.min_body_size", fit.min_body_size, 4.0, 96.0, "points"),
+            ("fit.min_leading", fit.min_leading, 0.8, 4.0, "times the font size"),
+            ("fit.min_margin", fit.min_margin, 0.0, 100.0, "millimetres"),
+            ("fit.min_spacing", fit.min_spacing, 0.0, 1.0, "as a share of the spacing"),
+        ];
+        for (key, v, lo, hi, unit) in ranges {
+            if !(v.is_finite() && (lo..=hi).contains(&v)) {
+                return Err((key.into(), format!("is {}; give {lo} to {hi} {unit}", shown(v))));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A number as a message shows it: 1e30, not thirty-one digits.
+fn shown(v: f32) -> String {
+    if v.abs() >= 1e6 { format!("{v:e}") } else { v.to_string() }
 }
 
 /// Narrowest column the grid may make, in millimetres.
@@ -138,6 +180,43 @@ impl Theme {
             ));
         }
         let total: f32 = self.columns.iter().map(|c| c.width).sum();
+        if total > 100.01 {
+            return Err((
+                "columns.width".into(),
+                format!("of the columns add up to {total} percent; they share 100 percent"),
+            ));
+        }
+        let mut placed: Vec<(super::SectionKind, &str)> = Vec::new();
+        for c in &self.columns {
+            for s in &c.sections {
+                if let Some((_, other)) = placed.iter().find(|(p, _)| p == s) {
+                    return Err((
+                        "columns.sections".into(),
+                        format!(
+                            "put `{}` in column `{other}` and in column `{}`; a section \
+                             flows in one column",
+                            s.title().to_lowercase(),
+                            c.name
+                        ),
+                    ));
+                }
+                placed.push((*s, &c.name));
+            }
+        }
+        // One column, when none are listed, named as Column::default names it.
+        let mut names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+        if names.is_empty() {
+            names.push("main");
+        }
+        if let Some(unknown) = self.reading_order.iter().find(|n| !names.contains(&n.as_str())) {
+            return Err((
+                "reading_order".into(),
+                format!(
+                    "names `{unknown}`, which is not a column; the columns are {}",
+                    names.join(", ")
+                ),
+            ));
+        }
         let gaps = mm(self.column_gap) * self.columns.len().saturating_sub(1) as f32;
         for c in &self.columns {
             let width = (content - gaps) * c.width / total.max(1.0);
