@@ -21,3 +21,4 @@ pub mod model;
 pub mod photo;
 pub mod render;
 pub mod theme;
+pub mod uri;

@@ -129,6 +129,16 @@ fn render_pages(
     let wants = |f: Format| opts.formats.contains(&f);
     let mut out = Rendered::default();
     let doc = layout(composed, theme, book, resume.meta.language.as_deref(), opts.photo.as_ref());
+    if let Some((page, words)) = overflow(&doc) {
+        return Err(Diagnostic::new(format!(
+            "the text runs off the bottom of page {page} at \"{words}\": the header (name, \
+             label, contact details, profiles) is taller than the page"
+        ))
+        .with_hint(
+            "the header must fit on the first page; shorten basics.label or basics.name, \
+             or list fewer profiles",
+        ));
+    }
     if wants(Format::Pdf) {
         let bytes = pdf::render(&doc, book, &metadata(resume, opts.timestamp))
             .map_err(|e| Diagnostic::new(format!("internal error while writing the PDF: {e}")))?;
@@ -141,8 +151,57 @@ fn render_pages(
     }
     out.pages = doc.pages.len();
     out.truncated = doc.truncated;
-    out.warnings.extend(doc.warnings);
+    out.warnings.extend(doc.warnings.iter().cloned());
+    out.warnings.extend(link_warnings(&doc));
     Ok(out)
+}
+
+/// The first page (from 1) where text lies below the content box or over
+/// the footer, with the words there. The header band does not flow onto a
+/// second page, so a header taller than the page would otherwise be cut
+/// off without a word; columns never run past their regions.
+pub fn overflow(doc: &Document) -> Option<(usize, String)> {
+    use crate::layout::FrameItem;
+    let [_, top, _, bottom] = doc.content_box;
+    for (n, frame) in doc.pages.iter().enumerate() {
+        let runs = || {
+            frame.items.iter().filter_map(|(p, item)| match item {
+                FrameItem::Text(run) => Some((p.y, run)),
+                _ => None,
+            })
+        };
+        // The footer's top: its baseline less its size, in the lower half.
+        let footer = runs()
+            .filter(|(y, run)| run.artifact && *y > (top + bottom) / 2.0)
+            .map(|(y, run)| y - run.size)
+            .fold(bottom, f32::min);
+        if let Some((_, run)) = runs().find(|(y, run)| !run.artifact && *y > footer + 0.5) {
+            let words: String = run.text.chars().take(40).collect();
+            return Some((n + 1, words));
+        }
+    }
+    None
+}
+
+/// One warning per distinct link target that stays text ([`crate::uri`]).
+fn link_warnings(doc: &Document) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
+        let crate::layout::FrameItem::Link { uri, .. } = item else { continue };
+        if !seen.insert(uri.as_str()) {
+            continue;
+        }
+        if let Err(why) = crate::uri::check_uri(uri) {
+            let shown: String = uri.chars().take(60).collect();
+            let more = if shown.len() < uri.len() { "…" } else { "" };
+            out.push(format!(
+                "the link `{shown}{more}` is shown as text, not made clickable: {}",
+                why.explain()
+            ));
+        }
+    }
+    out
 }
 
 fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {

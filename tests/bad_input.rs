@@ -7,7 +7,8 @@
 //! exit: 2                     (or 0, where rendering is the sensible answer)
 //! expect: before the start    (each must appear in stderr; {file} is the case's path)
 //! args: --max-pages 3         (extra arguments, optional)
-//! repeat: 10000               (the case's text after `# --- repeated ---`, N times)
+//! repeat: 10000               (the case's text after `# --- repeated ---`, N times,
+//!                              up to a line `# --- end ---` if there is one)
 //! ```
 //!
 //! Every case must finish within a time limit, never panic, and either
@@ -62,6 +63,8 @@ const GOOD_HEAD: &str = "[basics]\nname = \"Alex Doe\"\n";
 /// Longer than any case takes on a loaded machine; a hang fails here.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
 const REPEAT_MARK: &str = "# --- repeated ---\n";
+/// Ends the repeated text; what follows comes once, after the repeats.
+const END_MARK: &str = "\n# --- end ---\n";
 
 /// What a case's `.expected` file asks for.
 struct Expected {
@@ -114,7 +117,8 @@ fn run_case(case: &Path) -> Result<(), String> {
     if exp.repeat > 1 {
         let text = String::from_utf8(bytes).expect("repeated cases are UTF-8");
         let (head, body) = text.split_once(REPEAT_MARK).expect("a repeated case has the mark");
-        bytes = format!("{head}{}", body.repeat(exp.repeat)).into_bytes();
+        let (body, tail) = body.split_once(END_MARK).unwrap_or((body, ""));
+        bytes = format!("{head}{}{tail}", body.repeat(exp.repeat)).into_bytes();
     }
     let file = format!("cv/{name}");
     sb.write(&file, &bytes);

@@ -128,3 +128,28 @@ fn a_theme_file_over_the_size_limit_is_refused() {
     let run = sb.vita_within(&["render", "-t", "big.toml"], LIMIT);
     refused(&run, &["cannot read theme", "larger than 262144 bytes", "big.toml"]);
 }
+
+#[test]
+fn only_web_mail_and_phone_links_become_pdf_links() {
+    let sb = Sandbox::new();
+    sb.write(
+        "cv.toml",
+        "[basics]\nname = \"Alex Doe\"\nemail = \"a@example.com\"\nurl = \"javascript:alert(1)\"\n\
+         summary = \"[me](JavaScript:alert(2)) [f](file:///etc/passwd) [ok](https://example.com)\"\n\
+         [[basics.profiles]]\nnetwork = \"x\"\nurl = \"data:text/html,hi\"\n",
+    );
+    let run = sb.vita_within(&["render", "cv.toml"], LIMIT);
+    run.assert_ok();
+    let pdf = std::fs::read(sb.path("out/cv.pdf")).unwrap();
+    let pdf = String::from_utf8_lossy(&pdf);
+    let uris: Vec<&str> = pdf.match_indices("/URI (").map(|(i, _)| &pdf[i + 6..i + 40]).collect();
+    assert!(uris.iter().any(|u| u.starts_with("https://example.com")), "{uris:?}");
+    assert!(uris.iter().any(|u| u.starts_with("mailto:a@example.com")), "{uris:?}");
+    for bad in ["javascript", "JavaScript", "file:", "data:"] {
+        assert!(!uris.iter().any(|u| u.starts_with(bad)), "{bad} is a link: {uris:?}");
+        assert!(run.stderr().contains(&format!("`{bad}")), "{}", run.report());
+    }
+    // The text keeps every address as text.
+    let text = std::fs::read_to_string(sb.path("out/cv.txt")).unwrap();
+    assert!(text.contains("file:///etc/passwd"), "{text}");
+}

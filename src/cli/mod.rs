@@ -223,7 +223,8 @@ fn render_file(
     let mut formats = args.format.clone();
     formats.dedup();
     let opts = Options { formats, timestamp: source_date_epoch()?, photo, dpi: args.dpi as f32 };
-    let rendered = render::render(&resume, &theme, &opts)?;
+    let rendered = render::render(&resume, &theme, &opts)
+        .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
     for w in &rendered.warnings {
         note(&format!("warning: {}: {w}", path.display()));
     }

@@ -111,6 +111,10 @@ pub(crate) fn checked(resume: Resume, text: &str, path: &Path) -> Result<Resume,
     check(&resume).map_err(|(msg, span, hint)| {
         Diagnostic::new(msg).in_file(path).at_span(text, span).with_hint(hint)
     })?;
+    super::strings::check(&resume).map_err(|o| {
+        let at = text.find(&o.needle).unwrap_or(0);
+        Diagnostic::new(o.message).in_file(path).at_span(text, at..at).with_hint(o.hint)
+    })?;
     Ok(resume)
 }
 
@@ -119,7 +123,10 @@ type Problem = (String, std::ops::Range<usize>, String);
 /// Checks what the types cannot: start dates are not `present`, ranges do
 /// not end before they start, and the name is not blank.
 fn check(r: &Resume) -> Result<(), Problem> {
-    if r.basics.name.trim().is_empty() {
+    // Blank: nothing a reader would see (spaces, zero-width and control
+    // characters, bidi marks).
+    let visible = |c: char| !(c.is_whitespace() || c.is_control() || invisible(c));
+    if !r.basics.name.chars().any(visible) {
         return Err((
             "basics.name is empty".into(),
             0..0,
@@ -140,6 +147,13 @@ fn check(r: &Resume) -> Result<(), Problem> {
         check_range(start, end)?;
     }
     Ok(())
+}
+
+/// Zero-width, joiner and bidi formatting characters: they print nothing.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+        | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}')
 }
 
 fn check_range(start: &DateField, end: &DateField) -> Result<(), Problem> {

@@ -9,6 +9,7 @@ pub mod json_resume;
 pub mod lint;
 pub(crate) mod load;
 mod schema;
+mod strings;
 
 pub use date::Date;
 pub use highlight::Highlight;
