@@ -154,6 +154,12 @@ fn run_case(case: &Path) -> Result<(), String> {
     if run.code() != Some(exp.exit) {
         return fail(format!("expected exit {}", exp.exit));
     }
+    // Whatever the input holds, nothing reaches the terminal that could
+    // drive it (ESC, BEL, CR, a bidi override).
+    let drives = |c: char| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c);
+    if let Some(c) = err.chars().find(|&c| drives(c)) {
+        return fail(format!("stderr holds the raw character U+{:04X}", c as u32));
+    }
     for fragment in &exp.fragments {
         let fragment = fragment.replace("{file}", &file);
         if !err.contains(&fragment) {

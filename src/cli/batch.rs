@@ -40,8 +40,8 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
         });
     // Lines go above the bar when there is one.
     let say = |line: &str| match &bar {
-        Some(bar) => bar.println(line),
-        None => eprintln!("{line}"),
+        Some(bar) => bar.println(crate::diag::escape_lines(line)),
+        None => crate::diag::eprintln(line),
     };
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
@@ -77,7 +77,10 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     if failed.is_empty() {
         if !args.quiet && n > 1 {
             let secs = started.elapsed().as_secs_f64();
-            eprintln!("rendered {n} résumés into {} in {secs:.2} s", args.output.display());
+            crate::diag::eprintln(&format!(
+                "rendered {n} résumés into {} in {secs:.2} s",
+                args.output.display()
+            ));
         }
         return Ok(());
     }

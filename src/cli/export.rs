@@ -36,7 +36,7 @@ pub struct ExportArgs {
 pub fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
     let (resume, warnings) = model::load_with_warnings(&args.path)?;
     for w in &warnings {
-        eprint!("{w}");
+        crate::diag::eprint(&w.to_string());
     }
     let text = match args.format {
         ExportFormat::JsonResume => json_resume::to_json(&resume),

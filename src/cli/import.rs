@@ -38,7 +38,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
     }
     let (resume, warnings) = model::load_with_warnings(&args.path)?;
     for w in &warnings {
-        eprint!("{w}");
+        crate::diag::eprint(&w.to_string());
     }
     let from = args.path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
     let text = to_toml(&resume, &from)?;
@@ -58,7 +58,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
             1 => "1 warning above".to_string(),
             n => format!("{n} warnings above"),
         };
-        eprintln!("wrote {} ({left_out})", out.display());
+        crate::diag::eprintln(&format!("wrote {} ({left_out})", out.display()));
     }
     Ok(())
 }

@@ -155,7 +155,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(diag) => {
-            eprint!("{diag}");
+            crate::diag::eprint(&diag.to_string());
             ExitCode::from(2)
         }
     }
@@ -170,9 +170,10 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
         return batch::run(args);
     }
     let stem = path.file_stem().map_or("resume".into(), |s| s.to_string_lossy().into_owned());
-    let written = render_file(args, path, &args.output.join(stem), &|line| eprintln!("{line}"))?;
+    let written =
+        render_file(args, path, &args.output.join(stem), &|line| crate::diag::eprintln(line))?;
     if !args.quiet {
-        eprintln!("wrote {written}");
+        crate::diag::eprintln(&format!("wrote {written}"));
     }
     Ok(())
 }

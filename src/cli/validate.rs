@@ -42,9 +42,9 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     let (mut errors, mut warnings) = (0, 0);
     let mut report = |label: &str, found: Vec<Diagnostic>| {
         let (e, w) = count(&found);
-        found.iter().for_each(|d| eprint!("{d}"));
+        found.iter().for_each(|d| crate::diag::eprint(&d.to_string()));
         if !args.quiet || e + w > 0 {
-            eprintln!("{label}: {}", summary(e, w));
+            crate::diag::eprintln(&format!("{label}: {}", summary(e, w)));
         }
         errors += e;
         warnings += w;

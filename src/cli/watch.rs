@@ -54,19 +54,19 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
             })?;
         }
         folders = wanted;
-        match render_file(args, path, &job.base, &|line| eprintln!("{line}")) {
+        match render_file(args, path, &job.base, &|line| crate::diag::eprintln(line)) {
             Ok(_) if args.quiet => {}
-            Ok(w) => eprintln!(
+            Ok(w) => crate::diag::eprintln(&format!(
                 "rendered {shown} → {out}/ in {:.0} ms ({} page{})",
                 w.elapsed.as_secs_f64() * 1000.0,
                 w.pages,
                 if w.pages == 1 { "" } else { "s" }
-            ),
+            )),
             Err(diag) => {
-                eprint!("{diag}");
-                eprintln!(
+                crate::diag::eprint(&diag.to_string());
+                crate::diag::eprintln(&format!(
                     "failed {shown}; the last good output is kept; waiting for the next save"
-                );
+                ));
             }
         }
         wait_for_change(&rx, &files)?;
