@@ -153,3 +153,70 @@ fn only_web_mail_and_phone_links_become_pdf_links() {
     let text = std::fs::read_to_string(sb.path("out/cv.txt")).unwrap();
     assert!(text.contains("file:///etc/passwd"), "{text}");
 }
+
+#[test]
+fn no_output_replaces_an_input() {
+    let sb = Sandbox::new();
+    let photo = std::fs::read(common::root().join("tests/bad/assets/photo.png")).unwrap();
+    sb.write("cv-1.png", &photo);
+    sb.write("cv.toml", format!("[meta]\ntheme = \"modern\"\n{GOOD}image = \"cv-1.png\"\n"));
+    let run = sb.vita_within(&["render", "cv.toml", "-o", ".", "-f", "png"], LIMIT);
+    refused(&run, &["an output would overwrite the photo", "cv-1.png"]);
+    assert_eq!(std::fs::read(sb.path("cv-1.png")).unwrap(), photo, "{}", run.report());
+    // A theme file named like an output, and one it extends.
+    sb.write("cv.txt", "extends = \"cv.pdf\"\n");
+    sb.write("cv.pdf", "[colors]\naccent = \"#112233\"\n");
+    sb.write("cv.toml", format!("[meta]\ntheme = \"cv.txt\"\n{GOOD}"));
+    for formats in ["txt", "pdf"] {
+        let run = sb.vita_within(&["render", "cv.toml", "-o", ".", "-f", formats], LIMIT);
+        refused(&run, &["an output would overwrite a theme file", &format!("cv.{formats}")]);
+    }
+    assert_eq!(std::fs::read_to_string(sb.path("cv.txt")).unwrap(), "extends = \"cv.pdf\"\n");
+    // A JSON résumé imported onto itself.
+    sb.write("cv.json", "{\"basics\": {\"name\": \"A\"}}");
+    let run = sb.vita_within(&["import", "cv.json", "-o", "cv.json", "--force"], LIMIT);
+    refused(&run, &["overwrite"]);
+    assert_eq!(
+        std::fs::read_to_string(sb.path("cv.json")).unwrap(),
+        "{\"basics\": {\"name\": \"A\"}}"
+    );
+}
+
+#[test]
+fn only_previews_vita_wrote_are_removed_as_stale() {
+    let sb = Sandbox::new();
+    sb.write("cv.toml", GOOD);
+    for page in 2..=5 {
+        sb.write(&format!("out/cv-{page}.png"), format!("the user's own picture {page}"));
+    }
+    sb.vita_within(&["render", "cv.toml", "-f", "png"], LIMIT).assert_ok();
+    for page in 2..=5 {
+        let kept = std::fs::read_to_string(sb.path(&format!("out/cv-{page}.png"))).unwrap();
+        assert_eq!(kept, format!("the user's own picture {page}"));
+    }
+    // A preview vita wrote for a page the résumé no longer has goes.
+    sb.write(
+        "long.toml",
+        format!("{GOOD}summary = \"\"\"{}\"\"\"\n", "Words and words. ".repeat(700)),
+    );
+    sb.vita_within(&["render", "long.toml", "-f", "png"], LIMIT).assert_ok();
+    assert!(sb.path("out/long-2.png").exists());
+    sb.write("long.toml", GOOD);
+    sb.vita_within(&["render", "long.toml", "-f", "png"], LIMIT).assert_ok();
+    assert!(sb.path("out/long-1.png").exists());
+    assert!(!sb.path("out/long-2.png").exists(), "the stale preview was left");
+}
+
+#[test]
+fn a_batch_never_writes_outside_the_output_folder() {
+    let sb = Sandbox::new();
+    sb.write("in/...toml", GOOD);
+    sb.write("in/a.toml", GOOD);
+    let run = sb.vita_within(&["render", "in/...toml", "in/a.toml", "-o", "out/x"], LIMIT);
+    run.assert_ok();
+    assert!(sb.path("out/x/resume/resume.pdf").exists(), "{}", run.report());
+    assert!(!sb.path("out/...pdf").exists() && !sb.path("...pdf").exists(), "{}", run.report());
+    let run = sb.vita_within(&["render", "in/...toml", "-o", "out/y"], LIMIT);
+    run.assert_ok();
+    assert!(sb.path("out/y/resume.pdf").exists(), "{}", run.report());
+}

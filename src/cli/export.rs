@@ -42,7 +42,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
         ExportFormat::JsonResume => json_resume::to_json(&resume),
     };
     if let Some(out) = &args.output
-        && std::fs::canonicalize(out).ok() == std::fs::canonicalize(&args.path).ok()
+        && super::outputs::same_file(out, &args.path)
     {
         return Err(Diagnostic::new("the output would overwrite the résumé itself")
             .in_file(out)

@@ -46,6 +46,11 @@ pub fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
     if out.as_os_str() == "-" {
         return emit(&text, None);
     }
+    if super::outputs::same_file(&out, &args.path) {
+        return Err(Diagnostic::new("the output would overwrite the JSON résumé itself")
+            .in_file(&out)
+            .with_hint("name another file with -o FILE"));
+    }
     if out.exists() && !args.force {
         return Err(Diagnostic::new("the output file exists; import does not overwrite it")
             .in_file(&out)

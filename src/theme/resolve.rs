@@ -83,12 +83,24 @@ impl Theme {
         overrides: &[Override],
         confine: &Confine,
     ) -> Result<Theme, Diagnostic> {
+        Self::resolve_tracked(name_or_path, overrides, confine).map(|(theme, _)| theme)
+    }
+
+    /// [`Theme::resolve_confined`], with every theme file it read (the
+    /// theme and each file it `extends`), so that a render can refuse to
+    /// write over one.
+    pub fn resolve_tracked(
+        name_or_path: &str,
+        overrides: &[Override],
+        confine: &Confine,
+    ) -> Result<(Theme, Vec<PathBuf>), Diagnostic> {
         let mut confine = confine.clone();
         if confine.root.is_none() && !is_builtin(name_or_path) {
             let dir = Path::new(name_or_path).parent().filter(|d| !d.as_os_str().is_empty());
             confine.root = Some(dir.unwrap_or(Path::new(".")).to_path_buf());
         }
-        let mut table = layered(name_or_path, 0, &confine)?;
+        let mut files = Vec::new();
+        let mut table = layered(name_or_path, 0, &confine, &mut files)?;
         for o in overrides {
             set(&mut table, &o.key, o.value.clone());
             // Check each override on its own, so the message names the right one.
@@ -100,7 +112,7 @@ impl Theme {
             Diagnostic::new(format!("`{key}` {problem}"))
                 .with_hint("check the theme and any --set overrides")
         })?;
-        Ok(theme)
+        Ok((theme, files))
     }
 
     fn from_table(table: Table) -> Result<Theme, toml::de::Error> {
@@ -158,8 +170,16 @@ fn source(name_or_path: &str) -> Result<(String, PathBuf), Diagnostic> {
 
 /// The full theme as a TOML table: the file over its base (`extends`, or
 /// vita's defaults).
-fn layered(name_or_path: &str, depth: usize, confine: &Confine) -> Result<Table, Diagnostic> {
+fn layered(
+    name_or_path: &str,
+    depth: usize,
+    confine: &Confine,
+    files: &mut Vec<PathBuf>,
+) -> Result<Table, Diagnostic> {
     let (text, path) = source(name_or_path)?;
+    if !is_builtin(name_or_path) {
+        files.push(path.clone());
+    }
     // The file alone must make sense: this is where line numbers come from.
     let own = Theme::parse(&text, &path)?;
     let table: Table =
@@ -172,11 +192,11 @@ fn layered(name_or_path: &str, depth: usize, confine: &Confine) -> Result<Table,
             .in_file(&path)
             .with_hint("themes that extend each other in a loop never end"));
         }
-        Some(parent) if is_builtin(parent) => layered(parent, depth + 1, confine)?,
+        Some(parent) if is_builtin(parent) => layered(parent, depth + 1, confine, files)?,
         // A file, relative to the theme that names it, inside the confines.
         Some(parent) => {
             let file = extended_file(parent, &path, confine, &text)?;
-            layered(&file.to_string_lossy(), depth + 1, confine)?
+            layered(&file.to_string_lossy(), depth + 1, confine, files)?
         }
         None => defaults(),
     };
