@@ -220,3 +220,19 @@ fn a_batch_never_writes_outside_the_output_folder() {
     run.assert_ok();
     assert!(sb.path("out/y/resume.pdf").exists(), "{}", run.report());
 }
+
+#[test]
+fn a_truncated_jpeg_photo_is_refused_like_a_truncated_png() {
+    let sb = Sandbox::new();
+    let path = sb.path("me.jpg");
+    let noise = |x: u32, y: u32| (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) as u8;
+    image::RgbImage::from_fn(300, 300, |x, y| image::Rgb([noise(x, y), (y / 2) as u8, 90]))
+        .save(&path)
+        .unwrap();
+    sb.write("cv.toml", format!("[meta]\ntheme = \"modern\"\n{GOOD}image = \"me.jpg\"\n"));
+    sb.vita_within(&["render", "cv.toml"], LIMIT).assert_ok();
+    let whole = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &whole[..whole.len() / 4]).unwrap();
+    let run = sb.vita_within(&["render", "cv.toml"], LIMIT);
+    refused(&run, &["the photo cannot be decoded", "ends early", "me.jpg"]);
+}
