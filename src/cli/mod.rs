@@ -204,6 +204,8 @@ fn render_file(
     note: &(dyn Fn(&str) + Sync),
 ) -> Result<Written, Diagnostic> {
     let started = std::time::Instant::now();
+    // A render killed while putting its outputs in place is finished first.
+    crate::export::journal::recover(base.parent().unwrap_or(Path::new(".")));
     let limits = args.limits.limits();
     let (resume, notes) = crate::model::load_with(path, &limits)?;
     notes.iter().for_each(|w| note(w.to_string().trim_end()));
