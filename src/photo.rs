@@ -218,6 +218,34 @@ mod tests {
         assert_eq!(without_png_metadata(garbage.clone()), garbage);
     }
 
+    /// A PNG of `w × h` RGBA pixels that is all header: its data is empty.
+    fn header_only_png(w: u32, h: u32) -> Vec<u8> {
+        let mut chunk = b"IHDR".to_vec();
+        chunk.extend(w.to_be_bytes());
+        chunk.extend(h.to_be_bytes());
+        chunk.extend([8, 6, 0, 0, 0]);
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\r".to_vec();
+        png.extend(&chunk);
+        png.extend(crc32(&chunk).to_be_bytes());
+        for tag in [&b"IDAT"[..], b"IEND"] {
+            png.extend(0u32.to_be_bytes());
+            png.extend(tag);
+            png.extend(crc32(tag).to_be_bytes());
+        }
+        png
+    }
+
+    #[test]
+    fn decoding_stops_at_its_memory_limit_even_with_the_pixel_limit_raised() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.png");
+        // 9000 × 9000 RGBA is 324 MB, over MAX_DECODE_BYTES.
+        std::fs::write(&path, header_only_png(9000, 9000)).unwrap();
+        let e = load_limited(&path, Shape::Square, u64::MAX).unwrap_err();
+        assert!(e.message.contains("cannot be decoded"), "{e}");
+        assert!(e.message.to_lowercase().contains("limit"), "{e}");
+    }
+
     #[test]
     fn refuses_missing_non_images_and_bombs() {
         let dir = tempfile::tempdir().unwrap();

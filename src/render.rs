@@ -145,6 +145,7 @@ fn render_pages(
         out.outputs.push((Format::Pdf, bytes));
     }
     if wants(Format::Png) {
+        check_preview_size(&doc, opts.dpi)?;
         let pages = png::render(&doc, opts.dpi)
             .map_err(|e| Diagnostic::new(format!("internal error while drawing a PNG: {e}")))?;
         out.outputs.extend(pages.into_iter().map(|bytes| (Format::Png, bytes)));
@@ -181,6 +182,26 @@ pub fn overflow(doc: &Document) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// The most pixels one PNG preview may have: an A4 page at 600 dpi has 35
+/// million; a huge custom page at a high `--dpi` would take gigabytes.
+pub const MAX_PREVIEW_PIXELS: u64 = 50_000_000;
+
+/// Refuses previews larger than [`MAX_PREVIEW_PIXELS`] before drawing one.
+fn check_preview_size(doc: &Document, dpi: f32) -> Result<(), Diagnostic> {
+    let scale = dpi / 72.0;
+    for frame in &doc.pages {
+        let (w, h) = ((frame.width * scale).ceil() as u64, (frame.height * scale).ceil() as u64);
+        if w * h > MAX_PREVIEW_PIXELS {
+            return Err(Diagnostic::new(format!(
+                "a preview of this page at {dpi} dpi would be {w} × {h} pixels; \
+                 vita draws at most {MAX_PREVIEW_PIXELS}"
+            ))
+            .with_hint("lower --dpi, or use a smaller page"));
+        }
+    }
+    Ok(())
 }
 
 /// One warning per distinct link target that stays text ([`crate::uri`]).

@@ -236,3 +236,14 @@ fn a_truncated_jpeg_photo_is_refused_like_a_truncated_png() {
     let run = sb.vita_within(&["render", "cv.toml"], LIMIT);
     refused(&run, &["the photo cannot be decoded", "ends early", "me.jpg"]);
 }
+
+#[test]
+fn a_photo_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let sb = Sandbox::new();
+    let file = std::fs::File::create(sb.path("me.png")).unwrap();
+    // Sparse: no 50 MB are written, and none must be read.
+    file.set_len(vita::photo::MAX_BYTES + 1).unwrap();
+    sb.write("cv.toml", format!("[meta]\ntheme = \"modern\"\n{GOOD}image = \"me.png\"\n"));
+    let run = sb.vita_within(&["render", "cv.toml"], LIMIT);
+    refused(&run, &["cannot read the photo", "larger than 52428800 bytes", "me.png"]);
+}

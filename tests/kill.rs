@@ -79,7 +79,7 @@ fn a_killed_render_leaves_the_old_set_or_the_new_one_never_a_mix() {
             .unwrap();
         if step % 4 == 0 {
             // While it renders and stages.
-            std::thread::sleep(Duration::from_millis(step as u64 * 3));
+            std::thread::sleep(Duration::from_millis(step * 3));
         } else if wait_for_journal(&out, &mut child) {
             // Among the swaps: spread over the set.
             let ms = pause * (step % old.len() as u64) + pause / 2;

@@ -107,7 +107,7 @@ impl Theme {
                 "and text.space_shrink must be fractions (shrink below 1)".into(),
             ));
         }
-        if !(t.space_stretch <= 4.0) {
+        if t.space_stretch > 4.0 {
             return Err(("text.space_stretch".into(), "is over 4; give a fraction".into()));
         }
         for (key, v) in [
