@@ -108,7 +108,7 @@ fn parse_limited(text: &str, path: &Path, limits: &Limits) -> Result<Resume, Dia
 
 /// The résumé after the checks serde cannot make; spans index `text`.
 pub(crate) fn checked(resume: Resume, text: &str, path: &Path) -> Result<Resume, Diagnostic> {
-    check(&resume).map_err(|(msg, span, hint)| {
+    check(&resume, text).map_err(|(msg, span, hint)| {
         Diagnostic::new(msg).in_file(path).at_span(text, span).with_hint(hint)
     })?;
     super::strings::check(&resume).map_err(|o| {
@@ -122,7 +122,7 @@ type Problem = (String, std::ops::Range<usize>, String);
 
 /// Checks what the types cannot: start dates are not `present`, ranges do
 /// not end before they start, and the name is not blank.
-fn check(r: &Resume) -> Result<(), Problem> {
+fn check(r: &Resume, text: &str) -> Result<(), Problem> {
     // Blank: nothing a reader would see (spaces, zero-width and control
     // characters, bidi marks).
     let visible = |c: char| !(c.is_whitespace() || c.is_control() || invisible(c));
@@ -131,6 +131,13 @@ fn check(r: &Resume) -> Result<(), Problem> {
             "basics.name is empty".into(),
             0..0,
             "a résumé needs the name it belongs to".into(),
+        ));
+    }
+    if r.meta.last_modified == Some(Date::Present) {
+        return Err((
+            "meta.last_modified cannot be `present`".into(),
+            text.find("last_modified").map_or(0..0, |at| at..at + "last_modified".len()),
+            "give the date you last brought the résumé up to date, e.g. \"2026-03\"".into(),
         ));
     }
     let ranges = r
