@@ -152,7 +152,7 @@ fn render_pages(
     }
     out.pages = doc.pages.len();
     out.truncated = doc.truncated;
-    out.warnings.extend(doc.warnings.iter().cloned());
+    out.warnings.extend(merge_missing_glyphs(&doc.warnings));
     out.warnings.extend(link_warnings(&doc));
     Ok(out)
 }
@@ -182,6 +182,46 @@ pub fn overflow(doc: &Document) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// Layout's "no bundled font has" warnings, one per character, merged into
+/// one per field ("basics.summary: no bundled font has 31 characters: '中'
+/// (U+4E2D), …"); other warnings pass unchanged, in order. (Layout words
+/// them; when warnings become diagnostics this belongs there.)
+fn merge_missing_glyphs(warnings: &[String]) -> Vec<String> {
+    const MARK: &str = ": no bundled font has ";
+    const TAIL: &str = "; it is drawn as a blank box";
+    let mut out: Vec<String> = Vec::new();
+    let mut fields: Vec<(String, Vec<String>)> = Vec::new();
+    for w in warnings {
+        let parts = w.strip_suffix(TAIL).and_then(|w| w.split_once(MARK));
+        match parts {
+            Some((field, c)) => match fields.iter_mut().find(|(f, _)| f == field) {
+                Some((_, chars)) => chars.push(c.to_string()),
+                None => {
+                    out.push(String::new()); // its place, filled below
+                    fields.push((field.to_string(), vec![c.to_string()]));
+                }
+            },
+            None => out.push(w.clone()),
+        }
+    }
+    let mut merged = fields.into_iter().map(|(field, chars)| match &chars[..] {
+        [one] => format!("{field}{MARK}{one}{TAIL}"),
+        many => {
+            let shown: Vec<&str> = many.iter().take(5).map(String::as_str).collect();
+            let more = if many.len() > 5 { ", …" } else { "" };
+            format!(
+                "{field}{MARK}{} characters: {}{more}; they are drawn as blank boxes",
+                many.len(),
+                shown.join(", ")
+            )
+        }
+    });
+    for slot in out.iter_mut().filter(|w| w.is_empty()) {
+        *slot = merged.next().unwrap_or_default();
+    }
+    out
 }
 
 /// The most pixels one PNG preview may have: an A4 page at 600 dpi has 35
@@ -294,4 +334,33 @@ pub fn fit_pages(
     let fitted = theme.squeezed(hi);
     let changes = fitted.changes_from(theme);
     Ok(Fitted { theme: fitted, changes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_glyph_warnings_merge_into_one_per_field() {
+        let w = |f: &str, c: char| {
+            format!(
+                "{f}: no bundled font has {c:?} (U+{:04X}); it is drawn as a blank box",
+                c as u32
+            )
+        };
+        let mut input: Vec<String> =
+            "中文句子包含".chars().map(|c| w("basics.summary", c)).collect();
+        input.insert(1, "something else".into());
+        input.push(w("work[0].name", '語'));
+        let out = merge_missing_glyphs(&input);
+        assert_eq!(out.len(), 3, "{out:#?}");
+        assert!(
+            out[0].starts_with(
+                "basics.summary: no bundled font has 6 characters: '中' (U+4E2D), '文'"
+            )
+        );
+        assert!(out[0].ends_with(", …; they are drawn as blank boxes"), "{}", out[0]);
+        assert_eq!(out[1], "something else");
+        assert_eq!(out[2], w("work[0].name", '語'));
+    }
 }
