@@ -211,7 +211,8 @@ fn render_file(
     notes.iter().for_each(|w| note(w.to_string().trim_end()));
     let (mut theme, theme_files) = resolve_theme(args, path, &resume)?;
     // The photo's frame comes from the theme's header, which fitting leaves alone.
-    let photo = render::load_photo_with(&resume, &theme, resume_dir(path), &limits)?;
+    let photo = render::load_photo_with(&resume, &theme, resume_dir(path), &limits)
+        .map_err(|d| at_image_key(d, path, limits.input_bytes))?;
     if let Some(n) = args.fit_pages {
         let fitted = render::fit_pages(&resume, &theme, n as usize, photo.as_ref())?;
         if !args.quiet {
@@ -285,6 +286,22 @@ fn render_file(
     }
     let files = files.into_iter().map(|(p, _)| p).collect();
     Ok(Written { files, pages: rendered.pages, elapsed: started.elapsed() })
+}
+
+/// A photo's problem, placed at the résumé's `image` key (the line to fix),
+/// with the photo's own path kept in the message.
+fn at_image_key(d: Diagnostic, resume: &Path, cap: u64) -> Diagnostic {
+    let text = crate::input::read_regular(resume, cap).ok().and_then(|b| String::from_utf8(b).ok());
+    let Some(text) = text else { return d };
+    let key = if crate::model::json_resume::is_json(resume) { "\"image\"" } else { "image" };
+    let Some(at) = crate::theme::find_key_or_member(&text, key) else { return d };
+    let message = match &d.file {
+        Some(photo) => format!("{} ({})", d.message, photo.display()),
+        None => d.message.clone(),
+    };
+    Diagnostic { message, location: None, file: None, ..d }
+        .in_file(resume)
+        .at_span(&text, at..at + key.len())
 }
 
 /// The folder a résumé's relative paths start from.

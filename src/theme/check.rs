@@ -244,3 +244,14 @@ pub(super) fn find_key(text: &str, key: &str) -> Option<usize> {
         before.is_none_or(|c| !c.is_alphanumeric() && c != '_') && after.starts_with('=')
     })
 }
+
+/// [`find_key`], or for a JSON text the first `"key":` member.
+pub fn find_key_or_member(text: &str, key: &str) -> Option<usize> {
+    if key.starts_with('"') {
+        return text
+            .match_indices(key)
+            .map(|(i, _)| i)
+            .find(|&i| text[i + key.len()..].trim_start().starts_with(':'));
+    }
+    find_key(text, key)
+}

@@ -10,6 +10,7 @@ mod parts;
 mod resolve;
 mod text;
 
+pub use check::find_key_or_member;
 pub use color::Color;
 pub use grid::{Column, Entry, EntryLayout, Fit, Running};
 pub use parts::*;
