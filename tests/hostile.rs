@@ -247,3 +247,23 @@ fn a_photo_file_over_the_size_limit_is_refused_before_it_is_read() {
     let run = sb.vita_within(&["render", "cv.toml"], LIMIT);
     refused(&run, &["cannot read the photo", "larger than 52428800 bytes", "me.png"]);
 }
+
+#[test]
+fn control_characters_and_line_separators_never_reach_the_text_output() {
+    let sb = Sandbox::new();
+    sb.write(
+        "cv.toml",
+        "[basics]\nname = \"Alex Doe\"\nlabel = \"a\\u0000b\\u2028c\\u0085d\\u0007e\\u001b[2J\"\n\
+         summary = \"para\u{2029}graph\"\n",
+    );
+    let run = sb.vita_within(&["render", "cv.toml"], LIMIT);
+    run.assert_ok();
+    assert!(run.stderr().contains("U+0000, U+2028, U+0085, U+0007, U+001B"), "{}", run.report());
+    let text = std::fs::read_to_string(sb.path("out/cv.txt")).unwrap();
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}'))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in {text:?}");
+    assert!(text.contains("ab") && text.contains("para"), "{text}");
+}

@@ -15,7 +15,7 @@ pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
 }
 
 /// [`load`], with the warnings of a JSON Resume import (fields vita does not
-/// model); a TOML résumé has none.
+/// model), and of characters left out of the text ([`super::clean`]).
 pub fn load_with_warnings(path: &Path) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     load_with(path, &Limits::default())
 }
@@ -72,12 +72,27 @@ pub fn parse_bytes(
                 .with_hint("save the file as UTF-8"));
         }
     };
-    if super::json_resume::is_json(path) {
+    let (mut resume, mut warnings) = if super::json_resume::is_json(path) {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let imported = super::json_resume::parse_limited(text, path, limits.depth)?;
-        return Ok((imported.resume, imported.warnings));
+        (imported.resume, imported.warnings)
+    } else {
+        (parse_limited(text, path, limits)?, Vec::new())
+    };
+    let removed = super::clean::clean(&mut resume);
+    if !removed.is_empty() {
+        let names: Vec<String> = removed.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the text holds control characters or line separators ({}); \
+                 they are left out, and a separator becomes a line break",
+                names.join(", ")
+            ))
+            .in_file(path)
+            .with_hint("they come from escapes such as \\u0007, or from pasted text"),
+        );
     }
-    parse_limited(text, path, limits).map(|resume| (resume, Vec::new()))
+    Ok((resume, warnings))
 }
 
 /// Parses résumé text under the default limits; `path` is only used in

@@ -3,6 +3,7 @@
 //! Owns parsing and validation of résumé files; knows nothing of geometry or
 //! fonts.
 
+mod clean;
 mod date;
 mod highlight;
 pub mod json_resume;
