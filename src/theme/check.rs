@@ -154,9 +154,42 @@ impl Theme {
                 return Err((key.into(), format!("is {}; give {lo} to {hi} {unit}", shown(v))));
             }
         }
+        // Text a theme puts on every page, or in every entry: short by nature.
+        for (key, text) in [("name", &self.name), ("description", &self.description)] {
+            if text.chars().count() > 10 * MAX_THEME_TEXT {
+                return Err((
+                    key.into(),
+                    format!("is over {} characters long", 10 * MAX_THEME_TEXT),
+                ));
+            }
+        }
+        let texts = [
+            ("bullets.glyph", &self.bullets.glyph),
+            ("bullets.nested_glyph", &self.bullets.nested_glyph),
+            ("header.separator", &self.header.separator),
+            ("dates.separator", &self.dates.separator),
+            ("dates.present", &self.dates.present),
+            ("running.footer_text", &self.running.footer_text),
+            ("text.language", &self.text.language),
+        ];
+        let names = self.columns.iter().map(|c| ("columns.name", &c.name));
+        let order = self.reading_order.iter().map(|n| ("reading_order", n));
+        for (key, text) in texts.into_iter().chain(names).chain(order) {
+            let n = text.chars().count();
+            if n > MAX_THEME_TEXT {
+                return Err((
+                    key.into(),
+                    format!("is {n} characters long; a theme's text is at most {MAX_THEME_TEXT}"),
+                ));
+            }
+        }
         Ok(())
     }
 }
+
+/// The longest text a theme may set in one key (a footer, a separator, a
+/// bullet); `name` and `description` may be ten times as long.
+pub const MAX_THEME_TEXT: usize = 200;
 
 /// A number as a message shows it: 1e30, not thirty-one digits.
 fn shown(v: f32) -> String {
