@@ -158,6 +158,38 @@ mod tests {
         assert_eq!(left, [true, false, false, true, true], "stops at a file not vita's");
     }
 
+    proptest::proptest! {
+        /// Whatever the résumé, its photo and its theme are called, in the
+        /// folder the outputs go to, the guard refuses exactly the renders
+        /// where an output would be one of them: no output that passes
+        /// equals an input.
+        #[test]
+        fn no_output_that_passes_the_guard_is_an_input(
+            stem in "(cv|a|\\.\\.)",
+            photo in "(cv|a)(-[1-3])?\\.(png|jpg|pdf|txt)",
+            theme in "(cv|a|b)\\.(toml|txt|pdf)",
+            pages in 0usize..3,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let inputs: Vec<(&str, PathBuf)> = [
+                ("the résumé", format!("{stem}.toml")),
+                ("the photo", photo),
+                ("a theme file", theme),
+            ]
+            .into_iter()
+            .map(|(what, name)| (what, dir.path().join(name)))
+            .collect();
+            for (_, path) in &inputs {
+                std::fs::write(path, b"input").unwrap();
+            }
+            let formats = [Format::Pdf, Format::Txt].into_iter().chain(std::iter::repeat_n(Format::Png, pages));
+            let outs = names(&dir.path().join(&stem), formats);
+            let clash = outs.iter().any(|o| inputs.iter().any(|(_, i)| o == i));
+            let guarded = guard(&outs, &inputs);
+            proptest::prop_assert_eq!(guarded.is_err(), clash, "{:?} vs {:?}", outs, inputs);
+        }
+    }
+
     #[test]
     fn an_output_may_not_be_an_input_even_through_a_link() {
         let dir = tempfile::tempdir().unwrap();
