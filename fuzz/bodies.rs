@@ -53,3 +53,60 @@ pub fn render(data: &[u8]) {
         Options { formats: vec![Format::Pdf, Format::Txt], timestamp: 0, photo: None, dpi: 72.0 };
     let _ = vita::render::render(&resume, &theme, &opts);
 }
+
+/// A theme file that may `extend` another and `--set` overrides, as one
+/// input: the theme's text, a NUL byte, then one `KEY=VALUE` per line. The
+/// theme sits in a folder of its own beside `base.toml` (classic), so
+/// `extends = "base.toml"` works and anything outside that folder must be
+/// refused. A theme that resolves must keep every number finite and lay
+/// out and render the seed (PDF and a 36 dpi preview) without a NaN, an
+/// infinity or an exponent in the PDF.
+pub fn theme_set(data: &[u8]) {
+    let (theme, sets) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, &[][..]),
+    };
+    let (Ok(theme), Ok(sets)) = (std::str::from_utf8(theme), std::str::from_utf8(sets)) else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("vita-fuzz-theme-set-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let classic = BUILTIN.iter().find(|(n, _)| *n == "classic").expect("classic").1;
+    let (file, base) = (dir.join("theme.toml"), dir.join("base.toml"));
+    if std::fs::write(&file, theme).is_err() || std::fs::write(&base, classic).is_err() {
+        return;
+    }
+    let mut overrides = Vec::new();
+    for line in sets.lines().take(8) {
+        match vita::theme::Override::parse(line) {
+            Ok(o) => overrides.push(o),
+            Err(diag) => {
+                let _ = diag.to_string();
+                return;
+            }
+        }
+    }
+    let confine = vita::theme::Confine { root: Some(dir.clone()), allowed: Vec::new() };
+    let resolved = Theme::resolve_tracked(&file.to_string_lossy(), &overrides, &confine);
+    let theme = match resolved {
+        Err(diag) => {
+            let _ = diag.to_string();
+            return;
+        }
+        Ok((theme, files)) => {
+            assert!(files.iter().all(|f| f.starts_with(&dir)), "read outside: {files:?}");
+            theme
+        }
+    };
+    let resume = vita::model::parse(SEED, Path::new("resume.toml")).expect("seed parses");
+    let opts =
+        Options { formats: vec![Format::Pdf, Format::Png], timestamp: 0, photo: None, dpi: 36.0 };
+    if let Ok(out) = vita::render::render(&resume, &theme, &opts) {
+        let pdf = &out.outputs[0].1;
+        let text = String::from_utf8_lossy(pdf);
+        for bad in ["NaN", "inf", "e+", "e-"] {
+            // Content streams are compressed; what is plain is the rest.
+            assert!(!text.contains(&format!(" {bad}")), "PDF holds {bad}");
+        }
+    }
+}

@@ -114,22 +114,25 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        // Every part that comes from input is escaped: a key, a value or a
+        // file name may hold ESC, BEL or a bidi override.
+        writeln!(f, "{label}: {}", escape(&self.message))?;
         match (&self.file, &self.location) {
             (Some(file), Some(loc)) => {
                 let gutter = loc.line.to_string().len();
                 let pad = " ".repeat(gutter);
-                writeln!(f, "{pad}--> {}:{}:{}", file.display(), loc.line, loc.column)?;
+                let file = escape(&file.display().to_string()).into_owned();
+                writeln!(f, "{pad}--> {file}:{}:{}", loc.line, loc.column)?;
                 writeln!(f, "{pad} |")?;
                 writeln!(f, "{} | {}", loc.line, printable(&loc.line_text))?;
                 let lead = " ".repeat(loc.column - 1 - loc.shown_from);
                 writeln!(f, "{pad} | {lead}{}", "^".repeat(loc.width))?;
             }
-            (Some(file), None) => writeln!(f, "  --> {}", file.display())?,
+            (Some(file), None) => writeln!(f, "  --> {}", escape(&file.display().to_string()))?,
             _ => {}
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {hint}")?;
+            writeln!(f, "  = hint: {}", escape(hint))?;
         }
         Ok(())
     }
@@ -150,6 +153,56 @@ fn printable(line: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// Whether `c` could change what a terminal shows beyond itself: a control
+/// character (ESC starts escape sequences, BEL rings, CR overwrites) or a
+/// bidi override or isolate (which reorders the text around it).
+fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `text` with every character that could drive a terminal written as an
+/// escape (`\u{1b}`), so a message can show, but never act on, what the
+/// input holds. Newlines are escaped too: a message is one line.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Writes `text` to standard error with [`escape`] applied to each line:
+/// the way every message, warning and status line leaves vita.
+pub fn eprint(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(escape_lines(text).as_bytes());
+}
+
+/// [`escape`] applied to each line of `text`, the newlines kept.
+pub fn escape_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&escape(line));
+    }
+    out
+}
+
+/// [`eprint`] and a newline.
+pub fn eprintln(text: &str) {
+    eprint(&format!("{text}\n"));
 }
 
 /// The candidate closest to `word` by edit distance, if it is close enough to
@@ -240,6 +293,21 @@ mod tests {
         let shown = d.to_string();
         assert!(shown.contains("a = \"x\u{fffd}\u{fffd}y\" z"), "{shown}");
         assert!(!shown.contains('\u{7}') && !shown.contains('\u{202e}'), "{shown}");
+    }
+
+    #[test]
+    fn messages_hints_and_file_names_escape_terminal_controls() {
+        let key = "\u{1b}]0;PWNED\u{7}\u{1b}[2J";
+        let d = Diagnostic::new(format!("unknown field `{key}`"))
+            .in_file(Path::new("cv\u{1b}[31m.toml"))
+            .with_hint(format!("did you mean `{key}`?\r"));
+        let shown = d.to_string();
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+        assert!(shown.contains("unknown field `\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J`"), "{shown}");
+        assert!(shown.contains("cv\\u{1b}[31m.toml"), "{shown}");
+        assert!(shown.contains("\\u{d}"), "{shown}");
+        assert_eq!(escape("plain, naïve"), "plain, naïve");
+        assert_eq!(escape("a\u{202e}b\nc"), "a\\u{202e}b\\u{a}c");
     }
 
     #[test]

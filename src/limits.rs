@@ -19,6 +19,8 @@ pub const DEFAULT_DEPTH: usize = 16;
 /// The deepest `--max-depth` may allow: the TOML parser stops at 80 with
 /// a less helpful message.
 pub const MAX_DEPTH: usize = 64;
+/// The largest theme file vita reads (a real one is a few kilobytes).
+pub const MAX_THEME_BYTES: u64 = 256 * 1024;
 /// The most pages `--max-pages` may allow: layout stops there.
 pub const MAX_PAGES: usize = crate::layout::pages::MAX_PAGES;
 
@@ -102,6 +104,36 @@ pub fn nesting(text: &str, max: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The deepest nesting in a JSON text and the byte offset where it is first
+/// reached, if that is beyond `max`: each `[` and `{` is one level. Strings
+/// are skipped. Checked before anything recurses over the document, so a
+/// file of 50,000 `[` is refused, not a stack overflow.
+pub fn json_nesting(text: &str, max: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some((depth, i));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The index just past the string starting at `start` (a quote), or the end
 /// of its line for an unterminated one-line string.
 fn skip_string(bytes: &[u8], start: usize) -> usize {
@@ -137,14 +169,9 @@ pub fn confine(
     what: &str,
 ) -> Result<PathBuf, Diagnostic> {
     let path = base.join(name);
-    let Ok(real) = std::fs::canonicalize(&path) else {
-        // A missing file is reported by whoever opens it, with its path.
+    let Some(real) = outside(&path, base, allowed) else {
         return Ok(path);
     };
-    let inside = |dir: &Path| std::fs::canonicalize(dir).is_ok_and(|d| real.starts_with(d));
-    if inside(base) || allowed.iter().any(|d| inside(d)) {
-        return Ok(path);
-    }
     Err(Diagnostic::new(format!(
         "{what} `{name}` is outside the résumé's folder ({})",
         real.display()
@@ -154,6 +181,16 @@ pub fn confine(
         "copy it next to the résumé, or allow its folder with --allow-path {}",
         real.parent().unwrap_or(&real).display()
     )))
+}
+
+/// Where `path` really is (symbolic links followed) when that lies outside
+/// `base` and every folder in `allowed`; `None` when it lies inside one, or
+/// does not exist (whoever opens it then reports it, with its path).
+pub fn outside(path: &Path, base: &Path, allowed: &[PathBuf]) -> Option<PathBuf> {
+    let real = std::fs::canonicalize(path).ok()?;
+    let base = if base.as_os_str().is_empty() { Path::new(".") } else { base };
+    let inside = |dir: &Path| std::fs::canonicalize(dir).is_ok_and(|d| real.starts_with(d));
+    if inside(base) || allowed.iter().any(|d| inside(d)) { None } else { Some(real) }
 }
 
 #[cfg(test)]
@@ -179,6 +216,15 @@ mod tests {
         // A highlight group is three levels deep.
         assert_eq!(nesting("h = [{ text = \"a.b\", items = [\"x\"] }]\n", 3), None);
         assert!(nesting("h = [{ text = \"a.b\", items = [\"x\"] }]\n", 2).is_some());
+    }
+
+    #[test]
+    fn counts_json_brackets_outside_strings() {
+        assert_eq!(json_nesting("{\"a\": [[1]]}", 2), Some((3, 7)));
+        assert_eq!(json_nesting("{\"a\": [[1]]}", 3), None);
+        assert_eq!(json_nesting("{\"[[[\\\"[[\": 1}", 1), None, "brackets in strings");
+        let deep = format!("{}{}", "[".repeat(50_000), "]".repeat(50_000));
+        assert_eq!(json_nesting(&deep, 16), Some((17, 16)));
     }
 
     #[test]

@@ -12,6 +12,63 @@ pub const MAX_PIXELS: u64 = crate::limits::DEFAULT_PIXELS;
 /// Side of the embedded picture in pixels: about 300 dpi at 25 mm.
 pub const SIDE: u32 = 300;
 
+/// The largest photo file vita reads: a 40-megapixel camera JPEG is about
+/// 20 MB.
+pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+/// The most memory decoding a photo may take, in bytes: a 40-megapixel
+/// picture with alpha, and room for its colour profile.
+pub const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Whether a JPEG has its end: an end-of-image marker after the first
+/// scan. A file cut short has none (a thumbnail's own end marker, in the
+/// metadata before the scan, does not count).
+pub fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let mut i = 2; // after the start-of-image marker
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xff {
+            return false;
+        }
+        let marker = bytes[i + 1];
+        if marker == 0xff {
+            i += 1; // fill byte
+            continue;
+        }
+        if marker == 0xda {
+            return bytes[i..].windows(2).any(|w| w == [0xff, 0xd9]);
+        }
+        let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
+        i += 2 + len;
+    }
+    false
+}
+
+/// A PNG without its colour profile and text chunks (`iCCP`, `zTXt`,
+/// `iTXt`, `tEXt`, `eXIf`), which vita does not use: a compressed profile
+/// of 1.5 MB unpacks to gigabytes. Anything that is not a well-formed PNG
+/// comes back as it was, for the decoder to judge.
+pub fn without_png_metadata(bytes: Vec<u8>) -> Vec<u8> {
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    const DROP: [&[u8]; 5] = [b"iCCP", b"zTXt", b"iTXt", b"tEXt", b"eXIf"];
+    if !bytes.starts_with(SIGNATURE) {
+        return bytes;
+    }
+    let mut out = SIGNATURE.to_vec();
+    let mut i = SIGNATURE.len();
+    while i + 12 <= bytes.len() {
+        let len = u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        let end = i + 12 + len as usize;
+        if end > bytes.len() {
+            break;
+        }
+        if !DROP.contains(&&bytes[i + 4..i + 8]) {
+            out.extend_from_slice(&bytes[i..end]);
+        }
+        i = end;
+    }
+    out.extend_from_slice(&bytes[i..]);
+    out
+}
+
 /// How a theme frames the photo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -39,20 +96,28 @@ pub fn load(path: &Path, shape: Shape) -> Result<Photo, Diagnostic> {
 /// Loads `path`, refusing it before decoding when its header claims more
 /// than `max_pixels` pixels, and frames it as `shape`.
 pub fn load_limited(path: &Path, shape: Shape, max_pixels: u64) -> Result<Photo, Diagnostic> {
-    let fail = |what: String| Diagnostic::new(what).in_file(path);
+    use crate::input::{ReadError, read_regular};
+    let fail = |what: String| Diagnostic::new(what.trim_end()).in_file(path);
     // A folder or a device (a pipe would block the read forever).
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(fail("the photo is not a file".into())
-            .with_hint("basics.image names a JPEG or PNG file, relative to the résumé"));
-    }
-    let reader = ImageReader::open(path)
-        .map_err(|e| {
-            fail(format!("cannot read the photo: {e}"))
-                .with_hint("basics.image is resolved relative to the résumé")
-        })?
-        .with_guessed_format()
-        .map_err(|e| fail(format!("cannot read the photo: {e}")))?;
-    let (w, h) = reader
+    let bytes = read_regular(path, MAX_BYTES).map_err(|e| match e {
+        ReadError::NotAFile(_) => fail("the photo is not a file".into())
+            .with_hint("basics.image names a JPEG or PNG file, relative to the résumé"),
+        ReadError::TooLarge(_) => fail(format!("cannot read the photo: {e}"))
+            .with_hint("a résumé photo needs about 300 × 300 pixels; save a smaller copy"),
+        ReadError::Io(_) => fail(format!("cannot read the photo: {e}"))
+            .with_hint("basics.image is resolved relative to the résumé"),
+    })?;
+    let bytes = without_png_metadata(bytes);
+    let reader = || {
+        let mut r = ImageReader::new(std::io::Cursor::new(&bytes[..]))
+            .with_guessed_format()
+            .map_err(|e| fail(format!("cannot read the photo: {e}")))?;
+        let mut limits = image::Limits::default();
+        limits.max_alloc = Some(MAX_DECODE_BYTES);
+        r.limits(limits);
+        Ok::<_, Diagnostic>(r)
+    };
+    let (w, h) = reader()?
         .into_dimensions()
         .map_err(|e| fail(format!("the photo is not a JPEG or PNG image vita can read: {e}")))?;
     if (w as u64) * (h as u64) > max_pixels {
@@ -61,11 +126,12 @@ pub fn load_limited(path: &Path, shape: Shape, max_pixels: u64) -> Result<Photo,
         ))
         .with_hint("scale it down (a résumé photo needs about 300 × 300), or raise --max-pixels"));
     }
-    let img = ImageReader::open(path)
-        .and_then(|r| r.with_guessed_format())
-        .map_err(|e| fail(format!("cannot read the photo: {e}")))?
-        .decode()
-        .map_err(|e| fail(format!("the photo cannot be decoded: {e}")))?;
+    if bytes.starts_with(&[0xff, 0xd8]) && !jpeg_is_complete(&bytes) {
+        // The decoder would fill the missing part with grey and go on.
+        return Err(fail("the photo cannot be decoded: the JPEG file ends early".into())
+            .with_hint("the file is cut short (an interrupted copy or download); save it again"));
+    }
+    let img = reader()?.decode().map_err(|e| fail(format!("the photo cannot be decoded: {e}")))?;
     let (w, h) = img.dimensions();
     let side = w.min(h);
     let square = img.crop_imm((w - side) / 2, (h - side) / 2, side, side);
@@ -117,6 +183,67 @@ mod tests {
             }
         }
         !crc
+    }
+
+    #[test]
+    fn a_truncated_jpeg_is_refused_and_a_whole_one_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.jpg");
+        let noise = |x: u32, y: u32| (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) as u8;
+        image::RgbImage::from_fn(300, 300, |x, y| image::Rgb([noise(x, y), (y / 2) as u8, 90]))
+            .save(&path)
+            .unwrap();
+        let whole = std::fs::read(&path).unwrap();
+        assert!(jpeg_is_complete(&whole));
+        assert!(load(&path, Shape::Square).is_ok());
+        std::fs::write(&path, &whole[..whole.len() / 4]).unwrap();
+        let e = load(&path, Shape::Square).unwrap_err();
+        assert!(e.message.contains("ends early"), "{e}");
+        assert!(!jpeg_is_complete(&whole[..whole.len() - 2]), "no end marker");
+    }
+
+    #[test]
+    fn png_profiles_and_text_are_dropped_before_decoding() {
+        let img = image::RgbImage::from_pixel(2, 2, image::Rgb([1, 2, 3]));
+        let png = crate::export::png::encode(&img).unwrap();
+        // An iCCP chunk after IHDR, as a profile bomb would come.
+        let mut chunk = 9u32.to_be_bytes().to_vec();
+        chunk.extend(b"iCCPicc\0\0\x78\x9c\x03\x00");
+        chunk.extend(crc32(&chunk[4..]).to_be_bytes());
+        let with = [&png[..33], &chunk, &png[33..]].concat();
+        let without = without_png_metadata(with.clone());
+        assert_eq!(without, png);
+        assert!(!without.windows(4).any(|w| w == b"iCCP"));
+        let garbage = b"\x89PNG\r\n\x1a\n\0\0".to_vec();
+        assert_eq!(without_png_metadata(garbage.clone()), garbage);
+    }
+
+    /// A PNG of `w × h` RGBA pixels that is all header: its data is empty.
+    fn header_only_png(w: u32, h: u32) -> Vec<u8> {
+        let mut chunk = b"IHDR".to_vec();
+        chunk.extend(w.to_be_bytes());
+        chunk.extend(h.to_be_bytes());
+        chunk.extend([8, 6, 0, 0, 0]);
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\r".to_vec();
+        png.extend(&chunk);
+        png.extend(crc32(&chunk).to_be_bytes());
+        for tag in [&b"IDAT"[..], b"IEND"] {
+            png.extend(0u32.to_be_bytes());
+            png.extend(tag);
+            png.extend(crc32(tag).to_be_bytes());
+        }
+        png
+    }
+
+    #[test]
+    fn decoding_stops_at_its_memory_limit_even_with_the_pixel_limit_raised() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.png");
+        // 9000 × 9000 RGBA is 324 MB, over MAX_DECODE_BYTES.
+        std::fs::write(&path, header_only_png(9000, 9000)).unwrap();
+        let e = load_limited(&path, Shape::Square, u64::MAX).unwrap_err();
+        assert!(e.message.contains("cannot be decoded"), "{e}");
+        assert!(e.message.to_lowercase().contains("limit"), "{e}");
     }
 
     #[test]

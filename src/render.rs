@@ -133,20 +133,140 @@ fn render_pages(
     let wants = |f: Format| opts.formats.contains(&f);
     let mut out = Rendered::default();
     let doc = layout(composed, theme, book, resume.meta.language.as_deref(), opts.photo.as_ref());
+    if let Some((page, words)) = overflow(&doc) {
+        return Err(Diagnostic::new(format!(
+            "the text runs off the bottom of page {page} at \"{words}\": the header (name, \
+             label, contact details, profiles) is taller than the page"
+        ))
+        .with_hint(
+            "the header must fit on the first page; shorten basics.label or basics.name, \
+             or list fewer profiles",
+        ));
+    }
     if wants(Format::Pdf) {
         let bytes = pdf::render(&doc, book, &metadata(resume, opts.timestamp))
             .map_err(|e| Diagnostic::new(format!("internal error while writing the PDF: {e}")))?;
         out.outputs.push((Format::Pdf, bytes));
     }
     if wants(Format::Png) {
+        check_preview_size(&doc, opts.dpi)?;
         let pages = png::render(&doc, opts.dpi)
             .map_err(|e| Diagnostic::new(format!("internal error while drawing a PNG: {e}")))?;
         out.outputs.extend(pages.into_iter().map(|bytes| (Format::Png, bytes)));
     }
     out.pages = doc.pages.len();
     out.truncated = doc.truncated;
-    out.warnings.extend(doc.warnings);
+    out.warnings.extend(merge_missing_glyphs(&doc.warnings));
+    out.warnings.extend(link_warnings(&doc));
     Ok(out)
+}
+
+/// The first page (from 1) where text lies below the content box or over
+/// the footer, with the words there. The header band does not flow onto a
+/// second page, so a header taller than the page would otherwise be cut
+/// off without a word; columns never run past their regions.
+pub fn overflow(doc: &Document) -> Option<(usize, String)> {
+    use crate::layout::FrameItem;
+    let [_, top, _, bottom] = doc.content_box;
+    for (n, frame) in doc.pages.iter().enumerate() {
+        let runs = || {
+            frame.items.iter().filter_map(|(p, item)| match item {
+                FrameItem::Text(run) => Some((p.y, run)),
+                _ => None,
+            })
+        };
+        // The footer's top: its baseline less its size, in the lower half.
+        let footer = runs()
+            .filter(|(y, run)| run.artifact && *y > (top + bottom) / 2.0)
+            .map(|(y, run)| y - run.size)
+            .fold(bottom, f32::min);
+        if let Some((_, run)) = runs().find(|(y, run)| !run.artifact && *y > footer + 0.5) {
+            let words: String = run.text.chars().take(40).collect();
+            return Some((n + 1, words));
+        }
+    }
+    None
+}
+
+/// Layout's "no bundled font has" warnings, one per character, merged into
+/// one per field ("basics.summary: no bundled font has 31 characters: '中'
+/// (U+4E2D), …"); other warnings pass unchanged, in order. (Layout words
+/// them; when warnings become diagnostics this belongs there.)
+fn merge_missing_glyphs(warnings: &[String]) -> Vec<String> {
+    const MARK: &str = ": no bundled font has ";
+    const TAIL: &str = "; it is drawn as a blank box";
+    let mut out: Vec<String> = Vec::new();
+    let mut fields: Vec<(String, Vec<String>)> = Vec::new();
+    for w in warnings {
+        let parts = w.strip_suffix(TAIL).and_then(|w| w.split_once(MARK));
+        match parts {
+            Some((field, c)) => match fields.iter_mut().find(|(f, _)| f == field) {
+                Some((_, chars)) => chars.push(c.to_string()),
+                None => {
+                    out.push(String::new()); // its place, filled below
+                    fields.push((field.to_string(), vec![c.to_string()]));
+                }
+            },
+            None => out.push(w.clone()),
+        }
+    }
+    let mut merged = fields.into_iter().map(|(field, chars)| match &chars[..] {
+        [one] => format!("{field}{MARK}{one}{TAIL}"),
+        many => {
+            let shown: Vec<&str> = many.iter().take(5).map(String::as_str).collect();
+            let more = if many.len() > 5 { ", …" } else { "" };
+            format!(
+                "{field}{MARK}{} characters: {}{more}; they are drawn as blank boxes",
+                many.len(),
+                shown.join(", ")
+            )
+        }
+    });
+    for slot in out.iter_mut().filter(|w| w.is_empty()) {
+        *slot = merged.next().unwrap_or_default();
+    }
+    out
+}
+
+/// The most pixels one PNG preview may have: an A4 page at 600 dpi has 35
+/// million; a huge custom page at a high `--dpi` would take gigabytes.
+pub const MAX_PREVIEW_PIXELS: u64 = 50_000_000;
+
+/// Refuses previews larger than [`MAX_PREVIEW_PIXELS`] before drawing one.
+fn check_preview_size(doc: &Document, dpi: f32) -> Result<(), Diagnostic> {
+    let scale = dpi / 72.0;
+    for frame in &doc.pages {
+        let (w, h) = ((frame.width * scale).ceil() as u64, (frame.height * scale).ceil() as u64);
+        if w * h > MAX_PREVIEW_PIXELS {
+            return Err(Diagnostic::new(format!(
+                "a preview of this page at {dpi} dpi would be {w} × {h} pixels; \
+                 vita draws at most {MAX_PREVIEW_PIXELS}"
+            ))
+            .with_hint("lower --dpi, or use a smaller page"));
+        }
+    }
+    Ok(())
+}
+
+/// One warning per distinct link target that stays text ([`crate::uri`]).
+fn link_warnings(doc: &Document) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
+        let crate::layout::FrameItem::Link { uri, .. } = item else { continue };
+        if !seen.insert(uri.as_str()) {
+            continue;
+        }
+        if let Err(why) = crate::uri::check_uri(uri) {
+            let shown: String = uri.chars().take(60).collect();
+            let more = if shown.len() < uri.len() { "…" } else { "" };
+            out.push(format!(
+                "the link `{shown}{more}` is shown as text, not made clickable: {}",
+                why.explain()
+            ));
+        }
+    }
+    out
 }
 
 fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {
@@ -218,4 +338,33 @@ pub fn fit_pages(
     let fitted = theme.squeezed(hi);
     let changes = fitted.changes_from(theme);
     Ok(Fitted { theme: fitted, changes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_glyph_warnings_merge_into_one_per_field() {
+        let w = |f: &str, c: char| {
+            format!(
+                "{f}: no bundled font has {c:?} (U+{:04X}); it is drawn as a blank box",
+                c as u32
+            )
+        };
+        let mut input: Vec<String> =
+            "中文句子包含".chars().map(|c| w("basics.summary", c)).collect();
+        input.insert(1, "something else".into());
+        input.push(w("work[0].name", '語'));
+        let out = merge_missing_glyphs(&input);
+        assert_eq!(out.len(), 3, "{out:#?}");
+        assert!(
+            out[0].starts_with(
+                "basics.summary: no bundled font has 6 characters: '中' (U+4E2D), '文'"
+            )
+        );
+        assert!(out[0].ends_with(", …; they are drawn as blank boxes"), "{}", out[0]);
+        assert_eq!(out[1], "something else");
+        assert_eq!(out[2], w("work[0].name", '語'));
+    }
 }

@@ -1,12 +1,14 @@
 //! Bad input through the real binary. The corpus in `tests/bad/` holds one
-//! file per case — a résumé, or a theme when it ends in `.theme.toml` — and
+//! file per case — a résumé (TOML, or JSON Resume when it ends in `.json`),
+//! or a theme when it ends in `.theme.toml` — and
 //! beside it `NAME.expected` with what vita must do:
 //!
 //! ```text
 //! exit: 2                     (or 0, where rendering is the sensible answer)
 //! expect: before the start    (each must appear in stderr; {file} is the case's path)
 //! args: --max-pages 3         (extra arguments, optional)
-//! repeat: 10000               (the case's text after `# --- repeated ---`, N times)
+//! repeat: 10000               (the case's text after `# --- repeated ---`, N times,
+//!                              up to a line `# --- end ---` if there is one)
 //! ```
 //!
 //! Every case must finish within a time limit, never panic, and either
@@ -61,6 +63,8 @@ const GOOD_HEAD: &str = "[basics]\nname = \"Alex Doe\"\n";
 /// Longer than any case takes on a loaded machine; a hang fails here.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
 const REPEAT_MARK: &str = "# --- repeated ---\n";
+/// Ends the repeated text; what follows comes once, after the repeats.
+const END_MARK: &str = "\n# --- end ---\n";
 
 /// What a case's `.expected` file asks for.
 struct Expected {
@@ -95,7 +99,7 @@ fn corpus() -> Vec<std::path::PathBuf> {
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "json"))
         .collect();
     cases.sort();
     cases
@@ -106,13 +110,15 @@ fn corpus() -> Vec<std::path::PathBuf> {
 /// in `out/`. Returns what went wrong, if anything.
 fn run_case(case: &Path) -> Result<(), String> {
     let name = case.file_name().unwrap().to_str().unwrap();
-    let exp = read_expected(&case.with_file_name(name.replace(".toml", ".expected")));
+    let bare = name.trim_end_matches(".toml").trim_end_matches(".json");
+    let exp = read_expected(&case.with_file_name(format!("{bare}.expected")));
     let sb = Sandbox::new();
     let mut bytes = std::fs::read(case).unwrap();
     if exp.repeat > 1 {
         let text = String::from_utf8(bytes).expect("repeated cases are UTF-8");
         let (head, body) = text.split_once(REPEAT_MARK).expect("a repeated case has the mark");
-        bytes = format!("{head}{}", body.repeat(exp.repeat)).into_bytes();
+        let (body, tail) = body.split_once(END_MARK).unwrap_or((body, ""));
+        bytes = format!("{head}{}{tail}", body.repeat(exp.repeat)).into_bytes();
     }
     let file = format!("cv/{name}");
     sb.write(&file, &bytes);
@@ -131,7 +137,7 @@ fn run_case(case: &Path) -> Result<(), String> {
         "resume".to_string()
     } else {
         args.push(file.clone());
-        name.trim_end_matches(".toml").to_string()
+        bare.to_string()
     };
     args.extend(exp.args.iter().map(|a| a.replace("{file}", &file)));
     let outputs = [format!("out/{stem}.pdf"), format!("out/{stem}.txt")];
@@ -147,6 +153,12 @@ fn run_case(case: &Path) -> Result<(), String> {
     }
     if run.code() != Some(exp.exit) {
         return fail(format!("expected exit {}", exp.exit));
+    }
+    // Whatever the input holds, nothing reaches the terminal that could
+    // drive it (ESC, BEL, CR, a bidi override).
+    let drives = |c: char| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c);
+    if let Some(c) = err.chars().find(|&c| drives(c)) {
+        return fail(format!("stderr holds the raw character U+{:04X}", c as u32));
     }
     for fragment in &exp.fragments {
         let fragment = fragment.replace("{file}", &file);

@@ -6,7 +6,7 @@
 #[path = "../fuzz/bodies.rs"]
 mod bodies;
 
-use bodies::{render, resume, theme};
+use bodies::{render, resume, theme, theme_set};
 use std::path::Path;
 use std::time::Duration;
 
@@ -46,4 +46,9 @@ fn theme_loader_regressions() {
 #[test]
 fn render_regressions() {
     replay("render", render);
+}
+
+#[test]
+fn theme_with_extends_and_set_regressions() {
+    assert!(replay("theme_set", theme_set) >= 4, "the seeds of the hostile-input rows");
 }

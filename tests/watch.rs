@@ -146,3 +146,21 @@ fn watch_rerenders_on_save_and_survives_a_bad_one() {
     assert_eq!(renders, 5, "one status line per render:\n{}", w.log());
     assert!(w.child.try_wait().unwrap().is_none(), "still watching");
 }
+
+#[test]
+fn watch_follows_a_folder_deleted_and_made_again() {
+    let sb = Sandbox::new();
+    sb.write("cv/cv.toml", "[basics]\nname = \"First Version\"\n");
+    let mut w = Watcher::start(&sb, &["render", "cv/cv.toml", "--watch", "-f", "pdf"]);
+    w.expect("rendered cv/cv.toml");
+    std::fs::remove_dir_all(sb.path("cv")).unwrap();
+    w.expect("the folder ");
+    sb.write("cv/cv.toml", "[basics]\nname = \"Second Version\"\n");
+    w.expect("rendered cv/cv.toml");
+    assert!(pdf_text(&sb).contains("Second Version"), "{}", w.log());
+    // Later saves in the new folder render too.
+    std::thread::sleep(Duration::from_millis(300));
+    sb.write("cv/cv.toml", "[basics]\nname = \"Third Version\"\n");
+    w.expect("rendered cv/cv.toml");
+    assert!(pdf_text(&sb).contains("Third Version"), "{}", w.log());
+}

@@ -40,8 +40,8 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
         });
     // Lines go above the bar when there is one.
     let say = |line: &str| match &bar {
-        Some(bar) => bar.println(line),
-        None => eprintln!("{line}"),
+        Some(bar) => bar.println(crate::diag::escape_lines(line)),
+        None => crate::diag::eprintln(line),
     };
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
@@ -77,7 +77,10 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     if failed.is_empty() {
         if !args.quiet && n > 1 {
             let secs = started.elapsed().as_secs_f64();
-            eprintln!("rendered {n} résumés into {} in {secs:.2} s", args.output.display());
+            crate::diag::eprintln(&format!(
+                "rendered {n} résumés into {} in {secs:.2} s",
+                args.output.display()
+            ));
         }
         return Ok(());
     }
@@ -123,6 +126,14 @@ pub fn plan(
             None => Path::new(&stem).join(&stem),
         };
         let base = output.join(rel);
+        if !inside(&base, output) {
+            return Err(Diagnostic::new(format!(
+                "the outputs of {} would be written outside {}",
+                input.display(),
+                output.display()
+            ))
+            .with_hint("rename the résumé, or name its outputs with --name-template"));
+        }
         if let Some(other) = taken.insert(base.clone(), input) {
             let hint = match template {
                 Some(_) => {
@@ -143,8 +154,20 @@ pub fn plan(
     Ok(jobs)
 }
 
-fn stem(path: &Path) -> String {
-    path.file_stem().map_or("resume".into(), |s| s.to_string_lossy().into_owned())
+/// The name the outputs of `path` get: its file name without the
+/// extension, or `resume` when that would not name a file (`...toml` has
+/// the stem `..`).
+pub fn stem(path: &Path) -> String {
+    let stem = path.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned());
+    if stem.is_empty() || stem.chars().all(|c| c == '.') { "resume".into() } else { stem }
+}
+
+/// Whether every output under `base` (`base` plus a suffix) lies inside
+/// `output`: `base` is `output` joined with plain names only.
+pub fn inside(base: &Path, output: &Path) -> bool {
+    base.strip_prefix(output).is_ok_and(|rel| {
+        rel.components().count() > 0 && rel.components().all(|c| matches!(c, Component::Normal(_)))
+    })
 }
 
 /// The name of the folder that holds `path` (of the current folder for a
@@ -215,6 +238,42 @@ mod tests {
         let flat = plan(&paths(&["x/a.toml", "b.toml"]), out, Some("cv-{stem}-{index}")).unwrap();
         assert_eq!(flat[0].base, Path::new("out/cv-a-1"));
         assert_eq!(flat[1].base, Path::new("out/cv-b-2"));
+    }
+
+    #[test]
+    fn dots_only_names_stay_inside_the_output_folder() {
+        let out = Path::new("out");
+        let jobs = plan(&paths(&["...toml", "a.toml"]), out, None).unwrap();
+        for job in &jobs {
+            assert!(inside(&job.base, out), "{}", job.base.display());
+        }
+        assert_eq!(jobs[0].base, Path::new("out/resume/resume"));
+        let one = plan(&paths(&["x/..toml"]), out, None).unwrap();
+        assert_eq!(one[0].base, Path::new("out/resume"));
+    }
+
+    proptest::proptest! {
+        /// Whatever the résumés are called, every output stays inside -o.
+        #[test]
+        fn every_output_stays_inside_the_output_folder(
+            names in proptest::collection::vec("[./a-c]{0,6}(\\.toml|\\.json|)", 1..4),
+            template in proptest::option::of("[./a-c{}]{0,3}(\\{stem\\}|\\{parent\\}|\\{index\\})[./a-c]{0,3}"),
+        ) {
+            let out = Path::new("out/x");
+            let inputs: Vec<PathBuf> = names.iter().map(|n| Path::new("in").join(n)).collect();
+            if let Ok(jobs) = plan(&inputs, out, template.as_deref()) {
+                for job in jobs {
+                    let files = crate::cli::outputs::names(&job.base, [crate::render::Format::Pdf, crate::render::Format::Png]);
+                    for file in files {
+                        let rel = file.strip_prefix(out);
+                        proptest::prop_assert!(
+                            rel.is_ok_and(|r| r.components().all(|c| matches!(c, Component::Normal(_)))),
+                            "{} escapes {}", file.display(), out.display()
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

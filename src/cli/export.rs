@@ -36,13 +36,13 @@ pub struct ExportArgs {
 pub fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
     let (resume, warnings) = model::load_with_warnings(&args.path)?;
     for w in &warnings {
-        eprint!("{w}");
+        crate::diag::eprint(&w.to_string());
     }
     let text = match args.format {
         ExportFormat::JsonResume => json_resume::to_json(&resume),
     };
     if let Some(out) = &args.output
-        && std::fs::canonicalize(out).ok() == std::fs::canonicalize(&args.path).ok()
+        && super::outputs::same_file(out, &args.path)
     {
         return Err(Diagnostic::new("the output would overwrite the résumé itself")
             .in_file(out)

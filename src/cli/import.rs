@@ -38,13 +38,18 @@ pub fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
     }
     let (resume, warnings) = model::load_with_warnings(&args.path)?;
     for w in &warnings {
-        eprint!("{w}");
+        crate::diag::eprint(&w.to_string());
     }
     let from = args.path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
     let text = to_toml(&resume, &from)?;
     let out = args.output.clone().unwrap_or_else(|| args.path.with_extension("toml"));
     if out.as_os_str() == "-" {
         return emit(&text, None);
+    }
+    if super::outputs::same_file(&out, &args.path) {
+        return Err(Diagnostic::new("the output would overwrite the JSON résumé itself")
+            .in_file(&out)
+            .with_hint("name another file with -o FILE"));
     }
     if out.exists() && !args.force {
         return Err(Diagnostic::new("the output file exists; import does not overwrite it")
@@ -58,7 +63,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
             1 => "1 warning above".to_string(),
             n => format!("{n} warnings above"),
         };
-        eprintln!("wrote {} ({left_out})", out.display());
+        crate::diag::eprintln(&format!("wrote {} ({left_out})", out.display()));
     }
     Ok(())
 }

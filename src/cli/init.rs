@@ -33,7 +33,9 @@ pub fn run(args: &InitArgs) -> Result<(), Diagnostic> {
             .with_hint("check that the folder is writable, or give another path")
     })?;
     let shown = path.display();
-    eprintln!("wrote {shown}; edit it, then `vita render {shown}` (or `vita validate {shown}`)");
+    crate::diag::eprintln(&format!(
+        "wrote {shown}; edit it, then `vita render {shown}` (or `vita validate {shown}`)"
+    ));
     Ok(())
 }
 

@@ -23,6 +23,7 @@ mod export;
 mod generate;
 mod import;
 mod init;
+mod outputs;
 mod schema;
 mod validate;
 
@@ -155,7 +156,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(diag) => {
-            eprint!("{diag}");
+            crate::diag::eprint(&diag.to_string());
             ExitCode::from(2)
         }
     }
@@ -169,10 +170,11 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     if args.name_template.is_some() {
         return batch::run(args);
     }
-    let stem = path.file_stem().map_or("resume".into(), |s| s.to_string_lossy().into_owned());
-    let written = render_file(args, path, &args.output.join(stem), &|line| eprintln!("{line}"))?;
+    let stem = batch::stem(path);
+    let written =
+        render_file(args, path, &args.output.join(stem), &|line| crate::diag::eprintln(line))?;
     if !args.quiet {
-        eprintln!("wrote {written}");
+        crate::diag::eprintln(&format!("wrote {written}"));
     }
     Ok(())
 }
@@ -202,12 +204,15 @@ fn render_file(
     note: &(dyn Fn(&str) + Sync),
 ) -> Result<Written, Diagnostic> {
     let started = std::time::Instant::now();
+    // A render killed while putting its outputs in place is finished first.
+    crate::export::journal::recover(base.parent().unwrap_or(Path::new(".")));
     let limits = args.limits.limits();
     let (resume, notes) = crate::model::load_with(path, &limits)?;
     notes.iter().for_each(|w| note(w.to_string().trim_end()));
-    let mut theme = resolve_theme(args, path, &resume)?;
+    let (mut theme, theme_files) = resolve_theme(args, path, &resume)?;
     // The photo's frame comes from the theme's header, which fitting leaves alone.
-    let photo = render::load_photo_with(&resume, &theme, resume_dir(path), &limits)?;
+    let photo = render::load_photo_with(&resume, &theme, resume_dir(path), &limits)
+        .map_err(|d| at_image_key(d, path, limits.input_bytes))?;
     if let Some(n) = args.fit_pages {
         let fitted = render::fit_pages(&resume, &theme, n as usize, photo.as_ref())?;
         if !args.quiet {
@@ -223,7 +228,8 @@ fn render_file(
     let mut formats = args.format.clone();
     formats.dedup();
     let opts = Options { formats, timestamp: source_date_epoch()?, photo, dpi: args.dpi as f32 };
-    let rendered = render::render(&resume, &theme, &opts)?;
+    let rendered = render::render(&resume, &theme, &opts)
+        .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
     for w in &rendered.warnings {
         note(&format!("warning: {}: {w}", path.display()));
     }
@@ -250,44 +256,52 @@ fn render_file(
             .in_file(folder)
             .with_hint("choose another folder with -o DIR")
     })?;
-    let name = |suffix: &str| {
-        let mut s = base.as_os_str().to_owned();
-        s.push(suffix);
-        PathBuf::from(s)
-    };
-    let mut page = 0;
-    let files: Vec<(PathBuf, &[u8])> = rendered
+    let names = outputs::names(base, rendered.outputs.iter().map(|(f, _)| *f));
+    let mut inputs = vec![("the résumé", path.to_path_buf())];
+    inputs.extend(theme_files.into_iter().map(|f| ("a theme file", f)));
+    if let Some(image) = &resume.basics.image {
+        inputs.push(("the photo", resume_dir(path).join(image)));
+    }
+    outputs::guard(&names, &inputs)?;
+    // Previews carry vita's mark, so only they are ever removed as stale.
+    let bytes: Vec<std::borrow::Cow<[u8]>> = rendered
         .outputs
         .iter()
-        .map(|(format, bytes)| match format {
-            Format::Png => {
-                page += 1;
-                (name(&format!("-{page}.png")), &bytes[..])
-            }
-            _ => (name(&format!(".{}", format.extension())), &bytes[..]),
+        .map(|(f, b)| match f {
+            Format::Png => outputs::mark_preview(b.clone()).into(),
+            _ => b.as_slice().into(),
         })
         .collect();
-    let input = std::fs::canonicalize(path).ok();
-    if let Some((path, _)) = files.iter().find(|(p, _)| std::fs::canonicalize(p).ok() == input) {
-        return Err(Diagnostic::new("an output would overwrite the résumé itself")
-            .in_file(path)
-            .with_hint("choose another folder with -o DIR, or rename the résumé to .toml"));
-    }
+    let files: Vec<(PathBuf, &[u8])> =
+        names.into_iter().zip(bytes.iter().map(|b| &b[..])).collect();
     write_all_atomic(&files).map_err(|(path, e)| {
         Diagnostic::new(format!("cannot write output: {e}"))
             .in_file(&path)
             .with_hint("check that the folder is writable, or choose another with -o DIR")
     })?;
-    if page > 0 {
+    let pages = files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "png")).count();
+    if pages > 0 {
         // Previews of pages the résumé no longer has would mislead.
-        (page + 1..).map(|n| name(&format!("-{n}.png"))).take_while(|p| p.is_file()).for_each(
-            |p| {
-                let _ = std::fs::remove_file(p);
-            },
-        );
+        outputs::remove_stale_previews(base, pages);
     }
     let files = files.into_iter().map(|(p, _)| p).collect();
     Ok(Written { files, pages: rendered.pages, elapsed: started.elapsed() })
+}
+
+/// A photo's problem, placed at the résumé's `image` key (the line to fix),
+/// with the photo's own path kept in the message.
+fn at_image_key(d: Diagnostic, resume: &Path, cap: u64) -> Diagnostic {
+    let text = crate::input::read_regular(resume, cap).ok().and_then(|b| String::from_utf8(b).ok());
+    let Some(text) = text else { return d };
+    let key = if crate::model::json_resume::is_json(resume) { "\"image\"" } else { "image" };
+    let Some(at) = crate::theme::find_key_or_member(&text, key) else { return d };
+    let message = match &d.file {
+        Some(photo) => format!("{} ({})", d.message, photo.display()),
+        None => d.message.clone(),
+    };
+    Diagnostic { message, location: None, file: None, ..d }
+        .in_file(resume)
+        .at_span(&text, at..at + key.len())
 }
 
 /// The folder a résumé's relative paths start from.
@@ -319,7 +333,7 @@ fn resolve_theme(
     args: &RenderArgs,
     path: &Path,
     resume: &crate::model::Resume,
-) -> Result<Theme, Diagnostic> {
+) -> Result<(Theme, Vec<PathBuf>), Diagnostic> {
     let name = theme_name(args, path, resume);
     // A theme file the résumé names must lie inside its folder.
     if let (None, Some(named)) = (&args.theme, &resume.meta.theme)
@@ -346,10 +360,16 @@ fn resolve_theme(
     for arg in &args.set {
         overrides.push(Override::parse(arg)?);
     }
-    let theme = Theme::resolve_with(&name, &overrides)?;
+    // What an `extends` may name: files beside the résumé for its own
+    // `meta.theme`, beside the theme file for --theme.
+    let confine = theme::Confine {
+        root: args.theme.is_none().then(|| resume_dir(path).to_path_buf()),
+        allowed: args.limits.allow_path.clone(),
+    };
+    let (theme, files) = Theme::resolve_tracked(&name, &overrides, &confine)?;
     // An unknown family is caught here rather than mid-render.
     crate::compose::Styles::resolve(&theme, &FontBook::new())?;
-    Ok(theme)
+    Ok((theme, files))
 }
 
 /// The built-in name or file path of the theme for the résumé at `path`.

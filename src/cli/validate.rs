@@ -8,7 +8,7 @@ use crate::fonts::FontBook;
 use crate::model;
 use crate::model::json_resume::{self, Spans};
 use crate::model::lint::{self, Finding, Seg};
-use crate::theme::Theme;
+use crate::theme::{Confine, Theme};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,9 +42,9 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     let (mut errors, mut warnings) = (0, 0);
     let mut report = |label: &str, found: Vec<Diagnostic>| {
         let (e, w) = count(&found);
-        found.iter().for_each(|d| eprint!("{d}"));
+        found.iter().for_each(|d| crate::diag::eprint(&d.to_string()));
         if !args.quiet || e + w > 0 {
-            eprintln!("{label}: {}", summary(e, w));
+            crate::diag::eprintln(&format!("{label}: {}", summary(e, w)));
         }
         errors += e;
         warnings += w;
@@ -53,7 +53,7 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         report(&file.display().to_string(), check_resume(file));
     }
     for name in &args.theme {
-        let found = check_theme(name).err().into_iter().collect();
+        let found = check_theme(name, &Confine::default()).err().into_iter().collect();
         report(&format!("theme {name}"), found);
     }
     match (errors, warnings) {
@@ -86,7 +86,9 @@ fn check_resume(path: &Path) -> Vec<Diagnostic> {
         Ok(loaded) => loaded,
         Err(e) => return vec![e],
     };
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    // Read again for places only; the load above checked it.
+    let bytes = crate::input::read_regular(path, crate::limits::DEFAULT_INPUT_BYTES);
+    let text = String::from_utf8(bytes.unwrap_or_default()).unwrap_or_default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let locate = Locator::new(text, json_resume::is_json(path));
     for f in lint::lint(&resume) {
@@ -105,22 +107,27 @@ fn check_resume(path: &Path) -> Vec<Diagnostic> {
         found.push(warning(path, text, &locate, &f));
     }
     if let Some(name) = &resume.meta.theme
-        && let Err(e) = check_theme(&theme_beside(name, dir))
+        && let Err(e) = check_resume_theme(name, dir)
     {
         found.push(e);
     }
     found
 }
 
-/// `meta.theme` names a file relative to the résumé, or a built-in theme.
-fn theme_beside(name: &str, dir: &Path) -> String {
-    let beside = dir.join(name);
-    if beside.is_file() { beside.to_string_lossy().into_owned() } else { name.to_string() }
+/// `meta.theme` names a built-in theme, or a file relative to the résumé
+/// that must lie in its folder, as `vita render` requires.
+fn check_resume_theme(name: &str, dir: &Path) -> Result<(), Diagnostic> {
+    if crate::theme::BUILTIN.iter().any(|(n, _)| *n == name) {
+        return check_theme(name, &Confine::default());
+    }
+    let file = crate::limits::confine(name, dir, &[], "meta.theme")?;
+    let confine = Confine { root: Some(dir.to_path_buf()), allowed: Vec::new() };
+    check_theme(&file.to_string_lossy(), &confine)
 }
 
 /// A theme loads, and every font it names is bundled.
-fn check_theme(name: &str) -> Result<(), Diagnostic> {
-    let theme = Theme::resolve(name)?;
+fn check_theme(name: &str, confine: &Confine) -> Result<(), Diagnostic> {
+    let theme = Theme::resolve_confined(name, &[], confine)?;
     Styles::resolve(&theme, &FontBook::new()).map(|_| ())
 }
 

@@ -7,19 +7,24 @@
 //! watcher), not the files: editors often save by writing a new file and
 //! renaming it over the old, which a watch on the old file would miss.
 //! Bursts of events (an editor's several writes) are merged by waiting
-//! until the folder has been quiet for [`QUIET`]. Ctrl-C ends the loop.
+//! until the folder has been quiet for [`QUIET`]. A folder that is deleted
+//! is reported, and when it is made again it is watched again and the
+//! résumé rendered. Ctrl-C ends the loop.
 
 use super::{RenderArgs, batch, render_file, theme_name};
 use crate::diag::Diagnostic;
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
 /// How long the watched files must stay unchanged before a render starts.
 const QUIET: Duration = Duration::from_millis(150);
+/// How often the watched folders are checked for having been deleted or
+/// made again.
+const POLL: Duration = Duration::from_millis(500);
 
 /// Renders `args.paths[0]` now and after every change, until interrupted.
 pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
@@ -34,7 +39,9 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     let mut watcher = notify::recommended_watcher(tx)
         .map_err(|e| Diagnostic::new(format!("cannot watch files: {e}")))?;
     let mut files = vec![absolute(path)];
-    let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    // Each watched folder with its inode: a folder deleted and made again
+    // is a new folder that the old watch does not see.
+    let mut folders: BTreeMap<PathBuf, Option<u64>> = BTreeMap::new();
     let shown = path.display();
     let out = job.base.parent().unwrap_or(Path::new(".")).display().to_string();
     let out = out.trim_end_matches('/');
@@ -43,33 +50,48 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
         if let Some(now) = watched_files(args, path) {
             files = now;
         }
-        let wanted: BTreeSet<PathBuf> =
-            files.iter().filter_map(|f| f.parent().map(Path::to_path_buf)).collect();
-        for gone in folders.difference(&wanted) {
-            let _ = watcher.unwatch(gone);
+        let wanted: BTreeMap<PathBuf, Option<u64>> = files
+            .iter()
+            .filter_map(|f| f.parent())
+            .map(|d| (d.to_path_buf(), crate::export::journal::inode(d)))
+            .collect();
+        for (folder, ino) in &folders {
+            if wanted.get(folder) != Some(ino) {
+                let _ = watcher.unwatch(folder);
+            }
         }
-        for new in wanted.difference(&folders) {
-            watcher.watch(new, RecursiveMode::NonRecursive).map_err(|e| {
-                Diagnostic::new(format!("cannot watch the folder: {e}")).in_file(new)
+        for (folder, ino) in &wanted {
+            if folders.get(folder) == Some(ino) {
+                continue;
+            }
+            if ino.is_none() {
+                crate::diag::eprintln(&format!(
+                    "the folder {} is gone; watching for it to come back",
+                    folder.display()
+                ));
+                continue;
+            }
+            watcher.watch(folder, RecursiveMode::NonRecursive).map_err(|e| {
+                Diagnostic::new(format!("cannot watch the folder: {e}")).in_file(folder)
             })?;
         }
         folders = wanted;
-        match render_file(args, path, &job.base, &|line| eprintln!("{line}")) {
+        match render_file(args, path, &job.base, &|line| crate::diag::eprintln(line)) {
             Ok(_) if args.quiet => {}
-            Ok(w) => eprintln!(
+            Ok(w) => crate::diag::eprintln(&format!(
                 "rendered {shown} → {out}/ in {:.0} ms ({} page{})",
                 w.elapsed.as_secs_f64() * 1000.0,
                 w.pages,
                 if w.pages == 1 { "" } else { "s" }
-            ),
+            )),
             Err(diag) => {
-                eprint!("{diag}");
-                eprintln!(
+                crate::diag::eprint(&diag.to_string());
+                crate::diag::eprintln(&format!(
                     "failed {shown}; the last good output is kept; waiting for the next save"
-                );
+                ));
             }
         }
-        wait_for_change(&rx, &files)?;
+        wait_for_change(&rx, &files, &folders)?;
     }
 }
 
@@ -100,16 +122,23 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// Blocks until one of `files` changes and then stays quiet for [`QUIET`].
+/// Blocks until one of `files` changes and then stays quiet for [`QUIET`],
+/// or until one of `folders` is deleted, made again or replaced (checked
+/// every [`POLL`]: a watch does not follow a folder's name).
 fn wait_for_change(
     rx: &Receiver<notify::Result<Event>>,
     files: &[PathBuf],
+    folders: &BTreeMap<PathBuf, Option<u64>>,
 ) -> Result<(), Diagnostic> {
     let closed = || Diagnostic::new("the file watcher stopped");
+    let moved = || folders.iter().any(|(f, ino)| crate::export::journal::inode(f) != *ino);
     loop {
-        let event = rx.recv().map_err(|_| closed())?;
-        if touches(&event, files) {
-            break;
+        match rx.recv_timeout(POLL) {
+            Ok(event) if touches(&event, files) => break,
+            Ok(_) => {}
+            Err(RecvTimeoutError::Timeout) if moved() => break,
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Err(closed()),
         }
     }
     loop {

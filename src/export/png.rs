@@ -144,14 +144,33 @@ impl Canvas {
         }
     }
 
+    /// The pixel columns and rows a box from (x0, y0) to (x1, y1) pixels
+    /// touches, clipped to the page: whatever the box, no more work than
+    /// the page has pixels (a NaN edge gives nothing).
+    fn clip(
+        &self,
+        x0: f32,
+        y0: f32,
+        x1: f32,
+        y1: f32,
+    ) -> (std::ops::Range<i64>, std::ops::Range<i64>) {
+        let (w, h) = (self.img.width() as f32, self.img.height() as f32);
+        // `as` saturates and maps NaN to 0, so every bound is in 0..=w/h.
+        let span = |a: f32, b: f32, most: f32| {
+            a.floor().clamp(0.0, most) as i64..b.ceil().clamp(0.0, most) as i64
+        };
+        (span(x0, x1, w), span(y0, y1, h))
+    }
+
     /// Fills a rectangle given in pixels, edges anti-aliased by the share
     /// of each pixel they cover.
     fn fill(&mut self, x: f32, y: f32, w: f32, h: f32, color: Color) {
         let (x1, y1) = (x + w, y + h);
         let rgb = [color.r, color.g, color.b];
-        for py in y.floor() as i64..y1.ceil() as i64 {
+        let (cols, rows) = self.clip(x, y, x1, y1);
+        for py in rows {
             let cy = overlap(py as f32, y, y1);
-            for px in x.floor() as i64..x1.ceil() as i64 {
+            for px in cols.clone() {
                 self.blend(px, py, rgb, cy * overlap(px as f32, x, x1));
             }
         }
@@ -208,9 +227,10 @@ impl Canvas {
         let (x0, y0, x1, y1) = (x * s, y * s, (x + w) * s, (y + h) * s);
         let side = photo.side as f32;
         let n = (side / (x1 - x0).min(y1 - y0)).ceil().clamp(1.0, 16.0) as usize;
-        for py in y0.floor() as i64..y1.ceil() as i64 {
+        let (cols, rows) = self.clip(x0, y0, x1, y1);
+        for py in rows {
             let cy = overlap(py as f32, y0, y1);
-            for px in x0.floor() as i64..x1.ceil() as i64 {
+            for px in cols.clone() {
                 let cx = overlap(px as f32, x0, x1);
                 // Premultiplied sums, so transparent samples add no colour.
                 let mut sum = [0.0f32; 4];
@@ -323,6 +343,35 @@ mod tests {
         assert_eq!(y1, 49, "the H stands on the baseline at y = 50");
         assert!((y0 as f32 - (50.0 - by1)).abs() <= 1.0, "cap height {y0} vs {}", 50.0 - by1);
         assert!(by0.abs() < 0.5);
+    }
+
+    #[test]
+    fn huge_and_invalid_boxes_are_clipped_to_the_page() {
+        let black = Color::rgb(0, 0, 0);
+        let started = std::time::Instant::now();
+        let items = vec![
+            (
+                Point { x: -1e30, y: 10.0 },
+                FrameItem::Rule { width: 1e31, thickness: 1e30, color: black },
+            ),
+            (
+                Point { x: 0.0, y: 0.0 },
+                FrameItem::Rect { width: f32::INFINITY, height: 1e20, color: black },
+            ),
+            (
+                Point { x: f32::NAN, y: 0.0 },
+                FrameItem::Rect { width: 5.0, height: f32::NAN, color: black },
+            ),
+        ];
+        let img = rasterize(&frame(items), 72.0);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+        assert_eq!(img.get_pixel(71, 71).0, [0; 3], "the rule covers the page below it");
+        let photo = std::sync::Arc::new(Photo { side: 1, rgba: vec![0, 0, 0, 255] });
+        let image = FrameItem::Image { width: 1e7, height: 1e7, photo };
+        let started = std::time::Instant::now();
+        let img = rasterize(&frame(vec![(Point { x: 0.0, y: 0.0 }, image)]), 72.0);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+        assert_eq!(img.get_pixel(0, 0).0, [0; 3]);
     }
 
     #[test]

@@ -34,6 +34,9 @@ impl Date {
             return Err(format!("`{s}` is not a date"));
         }
         let year = num(parts[0], "year", 4)? as u16;
+        if year < 1000 {
+            return Err(format!("`{s}`: the year {year:04} is not a year a résumé can mean"));
+        }
         let month = match parts.get(1) {
             Some(p) => {
                 let m = num(p, "month", 2)?;
@@ -117,7 +120,7 @@ impl JsonSchema for Date {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[Pp]resent|PRESENT)$",
+            "pattern": "^([1-9][0-9]{3}(-[0-9]{2}(-[0-9]{2})?)?|[Pp]resent|PRESENT)$",
             "description": "A date as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", or \"present\" for an ongoing role (end dates only).",
             "examples": ["2021", "2021-03", "present"]
         })
@@ -129,6 +132,9 @@ impl Serialize for Date {
         s.collect_str(self)
     }
 }
+
+/// The one key of the table toml hands a bare date over in.
+const TOML_DATETIME: &str = "$__toml_private_datetime";
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -150,9 +156,21 @@ impl<'de> Deserialize<'de> for Date {
             /// A bare TOML date (`start_date = 2021-03-15`) arrives as a
             /// one-entry map holding its text.
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
-                let Some((_, value)) = map.next_entry::<String, String>()? else {
-                    return Err(de::Error::custom("expected a date"));
+                let not_a_date = || {
+                    de::Error::custom(
+                        "expected a date as \"YYYY\", \"YYYY-MM\", \"YYYY-MM-DD\" or \"present\", not a table",
+                    )
                 };
+                // Only the one key toml gives a bare date; any other table
+                // (`{ junk = "2020-01" }`) is not a date.
+                let Some(key) = map.next_key::<String>()? else { return Err(not_a_date()) };
+                if key != TOML_DATETIME {
+                    return Err(not_a_date());
+                }
+                let value: String = map.next_value()?;
+                if map.next_key::<String>()?.is_some() {
+                    return Err(not_a_date());
+                }
                 if value.contains('T') || value.contains(':') {
                     return Err(de::Error::custom(format!(
                         "`{value}` has a time; give only the date"
@@ -184,6 +202,19 @@ mod tests {
         assert!(Date::parse("21").is_err());
         assert!(Date::parse("2021-3").is_err());
         assert!(Date::parse("soon").is_err());
+        assert!(Date::parse("0000").unwrap_err().contains("the year 0000"));
+        assert!(Date::parse("0999-01").is_err());
+    }
+
+    #[test]
+    fn a_table_is_not_a_date_but_a_bare_toml_date_is() {
+        #[derive(Deserialize)]
+        struct T {
+            d: Date,
+        }
+        let e = toml::from_str::<T>("d = { junk = \"2020-01\" }").err().unwrap();
+        assert!(e.message().contains("not a table"), "{e}");
+        assert_eq!(toml::from_str::<T>("d = 2021-03-15").unwrap().d.to_string(), "2021-03-15");
     }
 
     #[test]

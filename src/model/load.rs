@@ -6,7 +6,6 @@ use super::{Date, DateField, Resume};
 use crate::diag::{self, Diagnostic};
 use crate::limits::Limits;
 use std::cmp::Ordering;
-use std::io::Read;
 use std::path::Path;
 
 /// Reads and validates the résumé at `path` under the default [`Limits`]:
@@ -16,7 +15,7 @@ pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
 }
 
 /// [`load`], with the warnings of a JSON Resume import (fields vita does not
-/// model); a TOML résumé has none.
+/// model), and of characters left out of the text ([`super::clean`]).
 pub fn load_with_warnings(path: &Path) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     load_with(path, &Limits::default())
 }
@@ -25,20 +24,29 @@ pub fn load_with_warnings(path: &Path) -> Result<(Resume, Vec<Diagnostic>), Diag
 /// `limits.input_bytes` is refused before more of it than that is read (so
 /// a device or a growing file cannot make it read forever).
 pub fn load_with(path: &Path, limits: &Limits) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
-    let cannot = |e: &std::io::Error| {
-        Diagnostic::new(format!("cannot read résumé: {}", io_reason(e))).in_file(path)
-    };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        cannot(&e).with_hint("check the path; `vita render` alone reads data/resume.toml")
+    use crate::input::{ReadError, read_regular};
+    let bytes = read_regular(path, limits.input_bytes).map_err(|e| match e {
+        ReadError::TooLarge(_) => too_large(path, limits),
+        ReadError::NotAFile("a folder") => {
+            Diagnostic::new("expected a résumé file, found a folder").in_file(path)
+        }
+        ReadError::NotAFile(_) => Diagnostic::new(format!("cannot read résumé: {e}"))
+            .in_file(path)
+            .with_hint("vita reads a résumé from a regular file only; save it to one"),
+        ReadError::Io(_) => Diagnostic::new(format!("cannot read résumé: {e}"))
+            .in_file(path)
+            .with_hint("check the path; `vita render` alone reads data/resume.toml"),
     })?;
-    if meta.is_dir() {
-        return Err(Diagnostic::new("expected a résumé file, found a folder").in_file(path));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limits.input_bytes.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(|e| cannot(&e))?;
     parse_bytes(&bytes, path, limits)
+}
+
+fn too_large(path: &Path, limits: &Limits) -> Diagnostic {
+    Diagnostic::new(format!(
+        "the file is larger than {} bytes, the most vita reads",
+        limits.input_bytes
+    ))
+    .in_file(path)
+    .with_hint("a résumé is a few kilobytes; --max-input-size raises the limit")
 }
 
 /// Validates a résumé given as bytes: size, UTF-8, nesting, TOML (or JSON
@@ -51,12 +59,7 @@ pub fn parse_bytes(
     limits: &Limits,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     if bytes.len() as u64 > limits.input_bytes {
-        return Err(Diagnostic::new(format!(
-            "the file is larger than {} bytes, the most vita reads",
-            limits.input_bytes
-        ))
-        .in_file(path)
-        .with_hint("a résumé is a few kilobytes; --max-input-size raises the limit"));
+        return Err(too_large(path, limits));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -69,12 +72,27 @@ pub fn parse_bytes(
                 .with_hint("save the file as UTF-8"));
         }
     };
-    if super::json_resume::is_json(path) {
+    let (mut resume, mut warnings) = if super::json_resume::is_json(path) {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let imported = super::json_resume::parse(text, path)?;
-        return Ok((imported.resume, imported.warnings));
+        let imported = super::json_resume::parse_limited(text, path, limits.depth)?;
+        (imported.resume, imported.warnings)
+    } else {
+        (parse_limited(text, path, limits)?, Vec::new())
+    };
+    let removed = super::clean::clean(&mut resume);
+    if !removed.is_empty() {
+        let names: Vec<String> = removed.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the text holds control characters or line separators ({}); \
+                 they are left out, and a separator becomes a line break",
+                names.join(", ")
+            ))
+            .in_file(path)
+            .with_hint("they come from escapes such as \\u0007, or from pasted text"),
+        );
     }
-    parse_limited(text, path, limits).map(|resume| (resume, Vec::new()))
+    Ok((resume, warnings))
 }
 
 /// Parses résumé text under the default limits; `path` is only used in
@@ -105,8 +123,12 @@ fn parse_limited(text: &str, path: &Path, limits: &Limits) -> Result<Resume, Dia
 
 /// The résumé after the checks serde cannot make; spans index `text`.
 pub(crate) fn checked(resume: Resume, text: &str, path: &Path) -> Result<Resume, Diagnostic> {
-    check(&resume).map_err(|(msg, span, hint)| {
+    check(&resume, text).map_err(|(msg, span, hint)| {
         Diagnostic::new(msg).in_file(path).at_span(text, span).with_hint(hint)
+    })?;
+    super::strings::check(&resume).map_err(|o| {
+        let at = text.find(&o.needle).unwrap_or(0);
+        Diagnostic::new(o.message).in_file(path).at_span(text, at..at).with_hint(o.hint)
     })?;
     Ok(resume)
 }
@@ -115,12 +137,22 @@ type Problem = (String, std::ops::Range<usize>, String);
 
 /// Checks what the types cannot: start dates are not `present`, ranges do
 /// not end before they start, and the name is not blank.
-fn check(r: &Resume) -> Result<(), Problem> {
-    if r.basics.name.trim().is_empty() {
+fn check(r: &Resume, text: &str) -> Result<(), Problem> {
+    // Blank: nothing a reader would see (spaces, zero-width and control
+    // characters, bidi marks).
+    let visible = |c: char| !(c.is_whitespace() || c.is_control() || invisible(c));
+    if !r.basics.name.chars().any(visible) {
         return Err((
             "basics.name is empty".into(),
             0..0,
             "a résumé needs the name it belongs to".into(),
+        ));
+    }
+    if r.meta.last_modified == Some(Date::Present) {
+        return Err((
+            "meta.last_modified cannot be `present`".into(),
+            text.find("last_modified").map_or(0..0, |at| at..at + "last_modified".len()),
+            "give the date you last brought the résumé up to date, e.g. \"2026-03\"".into(),
         ));
     }
     let ranges = r
@@ -139,6 +171,13 @@ fn check(r: &Resume) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Zero-width, joiner and bidi formatting characters: they print nothing.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+        | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}')
+}
+
 fn check_range(start: &DateField, end: &DateField) -> Result<(), Problem> {
     if let Some(s) = start.as_ref().filter(|s| *s.get_ref() == Date::Present) {
         return Err((
@@ -154,14 +193,6 @@ fn check_range(start: &DateField, end: &DateField) -> Result<(), Problem> {
             "swap the dates, or fix the year".into(),
         )),
         _ => Ok(()),
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }
 

@@ -3,12 +3,14 @@
 //! Owns parsing and validation of résumé files; knows nothing of geometry or
 //! fonts.
 
+mod clean;
 mod date;
 mod highlight;
 pub mod json_resume;
 pub mod lint;
 pub(crate) mod load;
 mod schema;
+mod strings;
 
 pub use date::Date;
 pub use highlight::Highlight;

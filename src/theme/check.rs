@@ -107,6 +107,19 @@ impl Theme {
                 "and text.space_shrink must be fractions (shrink below 1)".into(),
             ));
         }
+        if t.space_stretch > 4.0 {
+            return Err(("text.space_stretch".into(), "is over 4; give a fraction".into()));
+        }
+        for (key, v) in [
+            ("hyphen_min_word", t.hyphen_min_word),
+            ("hyphen_min_before", t.hyphen_min_before),
+            ("hyphen_min_after", t.hyphen_min_after),
+        ] {
+            if v > 64 {
+                return Err((format!("text.{key}"), format!("is {v}; give letters from 0 to 64")));
+            }
+        }
+        self.check_ranges()?;
         let mut seen = Vec::new();
         for s in &self.sections {
             if seen.contains(s) {
@@ -119,6 +132,68 @@ impl Theme {
         }
         Ok(())
     }
+
+    /// Every other number a theme holds: finite and within a range a page
+    /// can show, so nothing downstream meets a NaN, an infinity or a rule
+    /// a kilometre thick.
+    fn check_ranges(&self) -> Result<(), (String, String)> {
+        let h = &self.headings;
+        let fit = &self.fit;
+        let ranges: [(&str, f32, f32, f32, &str); 8] = [
+            ("headings.rule_thickness", h.rule_thickness, 0.0, 10.0, "points"),
+            ("headings.rule_gap", h.rule_gap, 0.0, 50.0, "points"),
+            ("bullets.indent", self.bullets.indent, 0.0, 100.0, "points"),
+            ("header.photo_size", self.header.photo_size, 5.0, 80.0, "millimetres"),
+            ("fit.min_body_size", fit.min_body_size, 4.0, 96.0, "points"),
+            ("fit.min_leading", fit.min_leading, 0.8, 4.0, "times the font size"),
+            ("fit.min_margin", fit.min_margin, 0.0, 100.0, "millimetres"),
+            ("fit.min_spacing", fit.min_spacing, 0.0, 1.0, "as a share of the spacing"),
+        ];
+        for (key, v, lo, hi, unit) in ranges {
+            if !(v.is_finite() && (lo..=hi).contains(&v)) {
+                return Err((key.into(), format!("is {}; give {lo} to {hi} {unit}", shown(v))));
+            }
+        }
+        // Text a theme puts on every page, or in every entry: short by nature.
+        for (key, text) in [("name", &self.name), ("description", &self.description)] {
+            if text.chars().count() > 10 * MAX_THEME_TEXT {
+                return Err((
+                    key.into(),
+                    format!("is over {} characters long", 10 * MAX_THEME_TEXT),
+                ));
+            }
+        }
+        let texts = [
+            ("bullets.glyph", &self.bullets.glyph),
+            ("bullets.nested_glyph", &self.bullets.nested_glyph),
+            ("header.separator", &self.header.separator),
+            ("dates.separator", &self.dates.separator),
+            ("dates.present", &self.dates.present),
+            ("running.footer_text", &self.running.footer_text),
+            ("text.language", &self.text.language),
+        ];
+        let names = self.columns.iter().map(|c| ("columns.name", &c.name));
+        let order = self.reading_order.iter().map(|n| ("reading_order", n));
+        for (key, text) in texts.into_iter().chain(names).chain(order) {
+            let n = text.chars().count();
+            if n > MAX_THEME_TEXT {
+                return Err((
+                    key.into(),
+                    format!("is {n} characters long; a theme's text is at most {MAX_THEME_TEXT}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The longest text a theme may set in one key (a footer, a separator, a
+/// bullet); `name` and `description` may be ten times as long.
+pub const MAX_THEME_TEXT: usize = 200;
+
+/// A number as a message shows it: 1e30, not thirty-one digits.
+fn shown(v: f32) -> String {
+    if v.abs() >= 1e6 { format!("{v:e}") } else { v.to_string() }
 }
 
 /// Narrowest column the grid may make, in millimetres.
@@ -138,6 +213,43 @@ impl Theme {
             ));
         }
         let total: f32 = self.columns.iter().map(|c| c.width).sum();
+        if total > 100.01 {
+            return Err((
+                "columns.width".into(),
+                format!("of the columns add up to {total} percent; they share 100 percent"),
+            ));
+        }
+        let mut placed: Vec<(super::SectionKind, &str)> = Vec::new();
+        for c in &self.columns {
+            for s in &c.sections {
+                if let Some((_, other)) = placed.iter().find(|(p, _)| p == s) {
+                    return Err((
+                        "columns.sections".into(),
+                        format!(
+                            "put `{}` in column `{other}` and in column `{}`; a section \
+                             flows in one column",
+                            s.title().to_lowercase(),
+                            c.name
+                        ),
+                    ));
+                }
+                placed.push((*s, &c.name));
+            }
+        }
+        // One column, when none are listed, named as Column::default names it.
+        let mut names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+        if names.is_empty() {
+            names.push("main");
+        }
+        if let Some(unknown) = self.reading_order.iter().find(|n| !names.contains(&n.as_str())) {
+            return Err((
+                "reading_order".into(),
+                format!(
+                    "names `{unknown}`, which is not a column; the columns are {}",
+                    names.join(", ")
+                ),
+            ));
+        }
         let gaps = mm(self.column_gap) * self.columns.len().saturating_sub(1) as f32;
         for c in &self.columns {
             let width = (content - gaps) * c.width / total.max(1.0);
@@ -164,4 +276,15 @@ pub(super) fn find_key(text: &str, key: &str) -> Option<usize> {
         let after = text[i + key.len()..].trim_start();
         before.is_none_or(|c| !c.is_alphanumeric() && c != '_') && after.starts_with('=')
     })
+}
+
+/// [`find_key`], or for a JSON text the first `"key":` member.
+pub fn find_key_or_member(text: &str, key: &str) -> Option<usize> {
+    if key.starts_with('"') {
+        return text
+            .match_indices(key)
+            .map(|(i, _)| i)
+            .find(|&i| text[i + key.len()..].trim_start().starts_with(':'));
+    }
+    find_key(text, key)
 }

@@ -10,10 +10,11 @@ mod parts;
 mod resolve;
 mod text;
 
+pub use check::find_key_or_member;
 pub use color::Color;
 pub use grid::{Column, Entry, EntryLayout, Fit, Running};
 pub use parts::*;
-pub use resolve::Override;
+pub use resolve::{Confine, MAX_THEME_BYTES, Override};
 pub use text::{Figures, Text, TextAlign};
 
 use serde::{Deserialize, Serialize};

@@ -3,6 +3,12 @@
 //! key.path=value`, `--paper`, `--accent`, `--font-body`). Every step is
 //! type-checked by deserialising into [`Theme`], so a wrong key or value is
 //! an error that names it and lists what would have been valid.
+//!
+//! Theme files are read as [`crate::input::read_regular`] reads: regular
+//! files only, at most [`MAX_THEME_BYTES`]. A file an `extends` names is
+//! resolved relative to the theme that names it and must lie inside the
+//! first theme's folder (or the résumé's, for `meta.theme`), or a folder
+//! allowed with `--allow-path`, as `meta.theme` itself must.
 
 use super::check::find_key;
 use super::{BUILTIN, Theme};
@@ -12,6 +18,18 @@ use toml::{Table, Value};
 
 /// How deep `extends` may chain (a loop stops here too).
 const MAX_EXTENDS: usize = 8;
+
+/// The largest theme file vita reads; a real one is a few kilobytes.
+pub const MAX_THEME_BYTES: u64 = crate::limits::MAX_THEME_BYTES;
+
+/// Where the files a theme `extends` may come from: a folder, and any
+/// others allowed with `--allow-path`.
+#[derive(Debug, Clone, Default)]
+pub struct Confine {
+    /// `None`: the folder of the first theme file.
+    pub root: Option<PathBuf>,
+    pub allowed: Vec<PathBuf>,
+}
 
 /// One `key.path = value` override from the command line.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +73,34 @@ impl Theme {
 
     /// Resolves a theme and applies overrides in order.
     pub fn resolve_with(name_or_path: &str, overrides: &[Override]) -> Result<Theme, Diagnostic> {
-        let mut table = layered(name_or_path, 0)?;
+        Self::resolve_confined(name_or_path, overrides, &Confine::default())
+    }
+
+    /// [`Theme::resolve_with`], with the files an `extends` names confined
+    /// as `confine` says.
+    pub fn resolve_confined(
+        name_or_path: &str,
+        overrides: &[Override],
+        confine: &Confine,
+    ) -> Result<Theme, Diagnostic> {
+        Self::resolve_tracked(name_or_path, overrides, confine).map(|(theme, _)| theme)
+    }
+
+    /// [`Theme::resolve_confined`], with every theme file it read (the
+    /// theme and each file it `extends`), so that a render can refuse to
+    /// write over one.
+    pub fn resolve_tracked(
+        name_or_path: &str,
+        overrides: &[Override],
+        confine: &Confine,
+    ) -> Result<(Theme, Vec<PathBuf>), Diagnostic> {
+        let mut confine = confine.clone();
+        if confine.root.is_none() && !is_builtin(name_or_path) {
+            let dir = Path::new(name_or_path).parent().filter(|d| !d.as_os_str().is_empty());
+            confine.root = Some(dir.unwrap_or(Path::new(".")).to_path_buf());
+        }
+        let mut files = Vec::new();
+        let mut table = layered(name_or_path, 0, &confine, &mut files)?;
         for o in overrides {
             set(&mut table, &o.key, o.value.clone());
             // Check each override on its own, so the message names the right one.
@@ -67,7 +112,7 @@ impl Theme {
             Diagnostic::new(format!("`{key}` {problem}"))
                 .with_hint("check the theme and any --set overrides")
         })?;
-        Ok(theme)
+        Ok((theme, files))
     }
 
     fn from_table(table: Table) -> Result<Theme, toml::de::Error> {
@@ -91,6 +136,10 @@ impl Theme {
     }
 }
 
+fn is_builtin(name: &str) -> bool {
+    BUILTIN.iter().any(|(n, _)| *n == name)
+}
+
 /// The theme's text and where it came from.
 fn source(name_or_path: &str) -> Result<(String, PathBuf), Diagnostic> {
     if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name_or_path) {
@@ -98,8 +147,15 @@ fn source(name_or_path: &str) -> Result<(String, PathBuf), Diagnostic> {
     }
     let path = Path::new(name_or_path);
     if path.extension().is_some() || path.exists() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Diagnostic::new(format!("cannot read theme: {e}")).in_file(path))?;
+        let cannot =
+            |why: String| Diagnostic::new(format!("cannot read theme: {why}")).in_file(path);
+        let bytes = crate::input::read_regular(path, MAX_THEME_BYTES).map_err(|e| {
+            cannot(e.to_string()).with_hint(
+                "a theme is a TOML file of a few kilobytes; `vita themes show classic` prints one",
+            )
+        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| cannot("it is not UTF-8 text".into()).with_hint("save it as UTF-8"))?;
         return Ok((text, path.to_path_buf()));
     }
     let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
@@ -114,8 +170,16 @@ fn source(name_or_path: &str) -> Result<(String, PathBuf), Diagnostic> {
 
 /// The full theme as a TOML table: the file over its base (`extends`, or
 /// vita's defaults).
-fn layered(name_or_path: &str, depth: usize) -> Result<Table, Diagnostic> {
+fn layered(
+    name_or_path: &str,
+    depth: usize,
+    confine: &Confine,
+    files: &mut Vec<PathBuf>,
+) -> Result<Table, Diagnostic> {
     let (text, path) = source(name_or_path)?;
+    if !is_builtin(name_or_path) {
+        files.push(path.clone());
+    }
     // The file alone must make sense: this is where line numbers come from.
     let own = Theme::parse(&text, &path)?;
     let table: Table =
@@ -128,19 +192,47 @@ fn layered(name_or_path: &str, depth: usize) -> Result<Table, Diagnostic> {
             .in_file(&path)
             .with_hint("themes that extend each other in a loop never end"));
         }
+        Some(parent) if is_builtin(parent) => layered(parent, depth + 1, confine, files)?,
+        // A file, relative to the theme that names it, inside the confines.
         Some(parent) => {
-            // A built-in name, else a file relative to the theme that names it.
-            let builtin = BUILTIN.iter().any(|(n, _)| n == parent);
-            let relative =
-                path.parent().map(|d| d.join(parent)).filter(|p| !builtin && p.is_file());
-            let parent = relative.map_or(parent.clone(), |p| p.to_string_lossy().into_owned());
-            layered(&parent, depth + 1)?
+            let file = extended_file(parent, &path, confine, &text)?;
+            layered(&file.to_string_lossy(), depth + 1, confine, files)?
         }
         None => defaults(),
     };
     merge(&mut base, table);
     base.remove("extends");
     Ok(base)
+}
+
+/// The file `extends = "{parent}"` names in the theme at `theme`: refused
+/// when it lies outside `confine` (before a byte of it is read).
+fn extended_file(
+    parent: &str,
+    theme: &Path,
+    confine: &Confine,
+    text: &str,
+) -> Result<PathBuf, Diagnostic> {
+    let dir = theme.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let file = dir.join(parent);
+    let root = confine.root.as_deref().unwrap_or(dir);
+    let Some(real) = crate::limits::outside(&file, root, &confine.allowed) else {
+        return Ok(file);
+    };
+    let mut d = Diagnostic::new(format!(
+        "`extends = \"{parent}\"` names a file outside the theme's folder ({})",
+        real.display()
+    ))
+    .in_file(theme)
+    .with_hint(format!(
+        "a theme extends a built-in theme or a file beside it; copy the file there, \
+         or allow its folder with --allow-path {}",
+        real.parent().unwrap_or(&real).display()
+    ));
+    if let Some(at) = find_key(text, "extends") {
+        d = d.at_span(text, at..at + "extends".len());
+    }
+    Err(d)
 }
 
 fn defaults() -> Table {

@@ -14,6 +14,11 @@ use crate::layout::{Frame, FrameItem, TextRun};
 use crate::theme::Color;
 use std::collections::BTreeMap;
 
+/// The largest magnitude a number in a content stream may have: the
+/// integer limit PDF 1.7 (Annex C) and PDF/A give for conforming readers,
+/// and 12 metres in points, past any page.
+const MAX_REAL: f32 = 32_767.0;
+
 /// Adjustments smaller than this (in 1/1000 em) are dropped: at 10 pt that
 /// is 0.005 pt, far below what any device can show.
 const MIN_ADJUST: f32 = 0.5;
@@ -191,11 +196,14 @@ impl Ops {
 
     /// Numbers as PDF reals: integers without a point, others in the
     /// shortest form that reads back as the same `f32`. PDF has no
-    /// exponents, so magnitudes below 1e-4 (far below anything visible,
-    /// and where the shortest form would take one) are written as 0.
+    /// exponents, NaN or infinities, so whatever comes in, a valid number
+    /// goes out: magnitudes below 1e-4 (far below anything visible, and
+    /// where the shortest form would take one) are written as 0, a NaN as
+    /// 0, and anything beyond ±[`MAX_REAL`] (infinities included) as that
+    /// limit. The theme's checks keep real values far inside it.
     fn nums(&mut self, values: &[f32]) {
         for &v in values {
-            let v = if v.abs() < 1e-4 { 0.0 } else { v };
+            let v = if v.is_nan() || v.abs() < 1e-4 { 0.0 } else { v.clamp(-MAX_REAL, MAX_REAL) };
             if v as i32 as f32 == v {
                 self.int(v as i32);
             } else {
@@ -378,7 +386,7 @@ mod tests {
     #[test]
     fn numbers_are_plain_pdf_reals() {
         let nums = written(|c| c.nums(&[0.0, -0.0, 10.0, 0.5, -3.25, 595.28, 1e-5, -70000.0]));
-        assert_eq!(nums, "0 0 10 0.5 -3.25 595.28 0 -70000 ");
+        assert_eq!(nums, "0 0 10 0.5 -3.25 595.28 0 -32767 ", "clamped to MAX_REAL");
         for v in [i32::MIN, -1, 0, 7, 1_000_000, i32::MAX] {
             assert_eq!(written(|c| c.int(v)), v.to_string());
         }
@@ -430,6 +438,39 @@ mod tests {
         let ops = String::from_utf8(page(&f, &FontBook::new(), &none, &subsets, |_| None)).unwrap();
         assert!(ops.contains("/ActualText <FEFF200B>>> BDC"), "{ops}");
         assert_eq!(ops.matches("EMC").count(), 1, "{ops}");
+    }
+
+    #[test]
+    fn invalid_and_huge_numbers_become_valid_ones() {
+        let nums = written(|c| {
+            c.nums(&[f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1e30, -1e30, 3e-30, 32767.5])
+        });
+        assert_eq!(nums, "0 32767 -32767 32767 -32767 0 32767 ");
+    }
+
+    proptest::proptest! {
+        /// Any f32 bit pattern is written as a plain PDF number: digits, at
+        /// most one point, an optional sign; no exponent, NaN or inf.
+        #[test]
+        fn every_f32_is_written_as_a_plain_pdf_real(bits: u32) {
+            let v = f32::from_bits(bits);
+            let text = written(|c| c.nums(&[v]));
+            let number = text.strip_suffix(' ').expect("a trailing space");
+            let digits = number.strip_prefix('-').unwrap_or(number);
+            proptest::prop_assert!(!digits.is_empty(), "{v}: {text:?}");
+            proptest::prop_assert!(
+                digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    && digits.matches('.').count() <= 1
+                    && !digits.starts_with('.')
+                    && !digits.ends_with('.'),
+                "{v} written as {text:?}"
+            );
+            let back: f32 = number.parse().unwrap();
+            proptest::prop_assert!(back.abs() <= MAX_REAL);
+            if v.is_finite() && v.abs() >= 1e-4 && v.abs() <= MAX_REAL {
+                proptest::prop_assert_eq!(back, v, "finite values in range read back exactly");
+            }
+        }
     }
 
     #[test]

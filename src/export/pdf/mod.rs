@@ -2,7 +2,8 @@
 //! pdf-writer (no intermediate object tree). The only module that knows PDF.
 //!
 //! Fonts are subset and embedded by [`font`], pages drawn by [`content`].
-//! Links become URI annotations, sections become outline entries pointing
+//! Links to http, https, mailto and tel addresses ([`crate::uri`]) become
+//! URI annotations, sections become outline entries pointing
 //! at their heading, and the document info carries title, author, subject
 //! and keywords. Output is deterministic: object ids follow the document,
 //! subset tags and the trailer /ID derive from the content, and dates from
@@ -122,7 +123,9 @@ pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8
             .items
             .iter()
             .filter_map(|(p, item)| match item {
-                FrameItem::Link { width, height, uri } => {
+                // Only addresses that are safe to follow become links
+                // (the render warns about the others); the text stays.
+                FrameItem::Link { width, height, uri } if crate::uri::safe_uri(uri) => {
                     let (y0, y1) = (frame.height - p.y - height, frame.height - p.y);
                     Some((ids.next(), [p.x, y0, p.x + width, y1], uri.as_str()))
                 }

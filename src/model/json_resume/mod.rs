@@ -33,9 +33,27 @@ pub fn is_json(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-/// Reads JSON Resume text; `file` is used in messages only. The result has
-/// been through the same checks as a TOML résumé.
+/// Reads JSON Resume text under the default nesting limit; `file` is used
+/// in messages only. The result has been through the same checks as a TOML
+/// résumé.
 pub fn parse(text: &str, file: &Path) -> Result<Imported, Diagnostic> {
+    parse_limited(text, file, crate::limits::DEFAULT_DEPTH)
+}
+
+/// [`parse`], refusing a document that nests deeper than `depth` (each `[`
+/// and `{` is a level) before anything recurses over it.
+pub fn parse_limited(text: &str, file: &Path, depth: usize) -> Result<Imported, Diagnostic> {
+    if let Some((found, at)) = crate::limits::json_nesting(text, depth) {
+        return Err(Diagnostic::new(format!(
+            "the file nests {found} levels deep here; vita reads at most {depth}"
+        ))
+        .in_file(file)
+        .at_span(text, at..at + 1)
+        .with_hint(
+            "a JSON résumé nests about five levels: {\"work\": [{\"highlights\": [\"…\"]}]}; \
+             --max-depth raises the limit",
+        ));
+    }
     let spans = Spans::index(text);
     let mut ignored = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);

@@ -23,7 +23,7 @@ pub struct Spans {
 
 impl Spans {
     pub fn index(text: &str) -> Spans {
-        let mut scanner = Scanner { text, i: 0, places: HashMap::new() };
+        let mut scanner = Scanner { text, i: 0, depth: 0, places: HashMap::new() };
         let _ = scanner.value(String::new(), None);
         Spans { places: scanner.places }
     }
@@ -59,9 +59,15 @@ pub fn child(parent: &str, key: &str) -> String {
     if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
 }
 
+/// How deep the scanner follows a document: its callers refuse deeper
+/// ones first (`limits::json_nesting`), and this keeps the recursion
+/// bounded for any other caller.
+const MAX_DEPTH: usize = 128;
+
 struct Scanner<'a> {
     text: &'a str,
     i: usize,
+    depth: usize,
     places: HashMap<String, Place>,
 }
 
@@ -78,6 +84,13 @@ impl Scanner<'_> {
 
     /// Scans one value at `path`; `None` when the input is malformed there.
     fn value(&mut self, path: String, key: Option<Range<usize>>) -> Option<()> {
+        self.depth += 1;
+        let scanned = (self.depth <= MAX_DEPTH).then(|| self.scan(path, key)).flatten();
+        self.depth -= 1;
+        scanned
+    }
+
+    fn scan(&mut self, path: String, key: Option<Range<usize>>) -> Option<()> {
         self.skip_ws();
         let start = self.i;
         match self.peek()? {
@@ -184,5 +197,13 @@ mod tests {
         assert!(spans.get("a").is_some());
         assert!(spans.get("b[0]").is_some());
         assert!(spans.get("b").is_none());
+    }
+
+    #[test]
+    fn stops_at_its_depth_without_overflowing() {
+        let text = format!("{{\"a\": 1, \"x\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let spans = Spans::index(&text);
+        assert!(spans.get("a").is_some());
+        assert!(spans.get("x").is_none());
     }
 }
