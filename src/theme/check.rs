@@ -139,7 +139,7 @@ impl Theme {
     fn check_ranges(&self) -> Result<(), (String, String)> {
         let h = &self.headings;
         let fit = &self.fit;
-        let ranges: [(&str, f32, f32, f32, &str); 8] = [
+        let ranges: [(&str, f32, f32, f32, &str); 10] = [
             ("headings.rule_thickness", h.rule_thickness, 0.0, 10.0, "points"),
             ("headings.rule_gap", h.rule_gap, 0.0, 50.0, "points"),
             ("bullets.indent", self.bullets.indent, 0.0, 100.0, "points"),
@@ -148,6 +148,8 @@ impl Theme {
             ("fit.min_leading", fit.min_leading, 0.8, 4.0, "times the font size"),
             ("fit.min_margin", fit.min_margin, 0.0, 100.0, "millimetres"),
             ("fit.min_spacing", fit.min_spacing, 0.0, 1.0, "as a share of the spacing"),
+            ("entry.rail_width", self.entry.rail_width, 10.0, 80.0, "millimetres"),
+            ("entry.rail_gap", self.entry.rail_gap, 0.0, 20.0, "millimetres"),
         ];
         for (key, v, lo, hi, unit) in ranges {
             if !(v.is_finite() && (lo..=hi).contains(&v)) {
