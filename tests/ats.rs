@@ -200,7 +200,10 @@ fn every_theme_reads_whole_in_every_extractor() {
         "| case | theme | ats-score | ats-fields |\n|---|---|---|---|\n{}\n",
         rows.join("\n")
     );
-    let _ = std::fs::write(root().join("target/ats-report.md"), table);
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or(root().join("target"));
+    let _ = std::fs::create_dir_all(&target);
+    let _ = std::fs::write(target.join("ats-report.md"), table);
     assert!(
         failures.is_empty(),
         "{} of {} PDFs miss the ATS targets:\n\n{}",

@@ -83,7 +83,7 @@ pub fn mark_preview(png: Vec<u8>) -> Vec<u8> {
     chunk.extend((MARK.len() as u32).to_be_bytes());
     chunk.extend(b"tEXt");
     chunk.extend(MARK);
-    chunk.extend(crc32(&chunk[4..]).to_be_bytes());
+    chunk.extend(crc32fast::hash(&chunk[4..]).to_be_bytes());
     let mut out = Vec::with_capacity(png.len() + chunk.len());
     out.extend(&png[..IHDR_END]);
     out.extend(chunk);
@@ -115,18 +115,6 @@ pub fn remove_stale_previews(base: &Path, pages: usize) {
         }
         let _ = std::fs::remove_file(&path);
     }
-}
-
-/// CRC-32 as PNG chunks use it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &b in bytes {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
 }
 
 #[cfg(test)]
