@@ -284,7 +284,7 @@ pub(super) fn line_items(line: Line, x0: f32) -> LaidLine {
     for (x, run) in line.runs {
         items.push((Point { x: x0 + x, y: line.ascent }, FrameItem::Text(run)));
     }
-    for (a, b, uri) in line.links {
+    for super::inline::LinkArea { x0: a, x1: b, uri } in line.links {
         let item = FrameItem::Link { width: b - a, height: line.height, uri };
         items.push((Point { x: x0 + a, y: 0.0 }, item));
     }

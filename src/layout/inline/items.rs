@@ -161,7 +161,7 @@ fn collect_from(
             }
             if word_start.is_none() {
                 word_start = Some(at);
-            } else if let Some(&(hyphen, cost, flagged)) =
+            } else if let Some(&Break { hyphen, cost, flagged }) =
                 extra.get(at).filter(|_| new_cluster && !nowrap)
             {
                 let width = if hyphen { hyphen_width } else { 0.0 };
@@ -226,7 +226,7 @@ fn extra_breaks(text: &str, hyphenator: Option<&crate::layout::hyphenate::Hyphen
         let before = text[..at].chars().next_back();
         if at < text.len() && before.is_some_and(|c| !c.is_whitespace()) {
             let flagged = matches!(before, Some('-' | '‐' | '–' | '—'));
-            out.insert(at, (false, PUNCT_PENALTY, flagged));
+            out.insert(at, Break { hyphen: false, cost: PUNCT_PENALTY, flagged });
         }
     }
     let mut token_start = 0;
@@ -240,7 +240,7 @@ fn extra_breaks(text: &str, hyphenator: Option<&crate::layout::hyphenate::Hyphen
                 if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@')
                     && at < start + token.len()
                 {
-                    out.insert(at, (false, URL_PENALTY, false));
+                    out.insert(at, Break { hyphen: false, cost: URL_PENALTY, flagged: false });
                 }
             }
             continue;
@@ -254,7 +254,7 @@ fn extra_breaks(text: &str, hyphenator: Option<&crate::layout::hyphenate::Hyphen
         }
         let core_start = start + token.find(core).unwrap_or(0);
         for p in h.points(core) {
-            out.insert(core_start + p, (true, HYPHEN_PENALTY, true));
+            out.insert(core_start + p, Break { hyphen: true, cost: HYPHEN_PENALTY, flagged: true });
         }
     }
     out.settle();
@@ -264,11 +264,22 @@ fn extra_breaks(text: &str, hyphenator: Option<&crate::layout::hyphenate::Hyphen
 /// Break opportunities by byte offset, sorted: a few per paragraph, looked
 /// up for every glyph of a word.
 #[derive(Default)]
-struct Breaks(Vec<(usize, (bool, f32, bool))>);
+struct Breaks(Vec<(usize, Break)>);
+
+/// A place a line may end inside a word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Break {
+    /// The line then ends with an added hyphen (a hyphenation point).
+    hyphen: bool,
+    /// What breaking here costs (TeX's scale).
+    cost: f32,
+    /// A flagged break: two in a row cost extra (after a hyphen or dash).
+    flagged: bool,
+}
 
 impl Breaks {
     /// Records a break at `at`; a later one at the same offset replaces it.
-    fn insert(&mut self, at: usize, value: (bool, f32, bool)) {
+    fn insert(&mut self, at: usize, value: Break) {
         self.0.push((at, value));
     }
 
@@ -285,7 +296,7 @@ impl Breaks {
         });
     }
 
-    fn get(&self, at: usize) -> Option<&(bool, f32, bool)> {
+    fn get(&self, at: usize) -> Option<&Break> {
         self.0.binary_search_by_key(&at, |&(a, _)| a).ok().map(|i| &self.0[i].1)
     }
 }
@@ -457,20 +468,21 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Breaks, looks_like_address};
+    use super::{Break, Breaks, looks_like_address};
 
     #[test]
     fn breaks_come_sorted_and_a_later_one_at_an_offset_wins() {
+        let at = |hyphen, cost, flagged| Break { hyphen, cost, flagged };
         let mut b = Breaks::default();
-        b.insert(9, (false, 1.0, false));
-        b.insert(3, (false, 2.0, false));
-        b.insert(9, (true, 3.0, true));
-        b.insert(5, (false, 4.0, false));
+        b.insert(9, at(false, 1.0, false));
+        b.insert(3, at(false, 2.0, false));
+        b.insert(9, at(true, 3.0, true));
+        b.insert(5, at(false, 4.0, false));
         b.settle();
         let offsets: Vec<usize> = b.0.iter().map(|&(at, _)| at).collect();
         assert_eq!(offsets, [3, 5, 9]);
-        assert_eq!(b.get(9), Some(&(true, 3.0, true)));
-        assert_eq!(b.get(3), Some(&(false, 2.0, false)));
+        assert_eq!(b.get(9), Some(&at(true, 3.0, true)));
+        assert_eq!(b.get(3), Some(&at(false, 2.0, false)));
         assert_eq!(b.get(4), None);
     }
 

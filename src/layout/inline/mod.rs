@@ -6,7 +6,7 @@
 //!    opportunities);
 //! 2. [`breakers::breakpoints`] chooses where lines end — first-fit for
 //!    ragged text, Knuth–Plass for justified text;
-//! 3. [`finalize`] builds each line's runs: justified spaces widened or
+//! 3. [`finalize::finalize`] builds each line's runs: justified spaces widened or
 //!    narrowed within the theme's limits, a hyphen added where a word is
 //!    split, and extraction text attached so that the split word still
 //!    reads whole.
@@ -15,17 +15,16 @@
 //! extraction never glues words together.
 
 pub mod breakers;
+mod finalize;
 pub mod items;
 
-use super::frame::{Glyph, TextRun};
+use super::frame::TextRun;
 use super::hyphenate::Hyphenator;
-use super::shape::shape;
 use crate::compose::{Align, Para};
 use crate::fonts::FontBook;
 use breakers::Breaker;
-use items::{Items, Kind};
+use finalize::finalize;
 use std::collections::BTreeSet;
-use std::ops::Range;
 
 /// What line breaking needs besides the paragraph.
 pub struct Ctx<'a> {
@@ -58,12 +57,20 @@ impl<'a> Ctx<'a> {
 pub struct Line {
     pub runs: Vec<(f32, TextRun)>,
     /// Link areas as (x0, x1, uri).
-    pub links: Vec<(f32, f32, String)>,
+    pub links: Vec<LinkArea>,
     pub width: f32,
     pub height: f32,
     pub ascent: f32,
     /// The adjustment ratio the line was set with (0 for ragged lines).
     pub ratio: f32,
+}
+
+/// Where a link sits on a line: from `x0` to `x1`, from the line's left edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkArea {
+    pub x0: f32,
+    pub x1: f32,
+    pub uri: String,
 }
 
 /// Breaks `para` into lines no wider than `width`.
@@ -101,19 +108,6 @@ pub fn break_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
     lines
 }
 
-/// Whether the word is split at break `b` (a penalty between two of its
-/// boxes; one after a space is a break between words).
-fn splits_word(items: &Items, b: Option<usize>) -> Option<usize> {
-    let b = b?;
-    let after_box = b > 0 && items.items[b - 1].kind == Kind::Box;
-    match items.items[b].kind {
-        Kind::Penalty { .. } if after_box && b + 1 < items.items.len() - 1 => {
-            Some(items.items[b].word)
-        }
-        _ => None,
-    }
-}
-
 /// The /ActualText of a split word's runs after its first, which carries the
 /// whole word. The PDF writer opens the first run's span and closes it after
 /// the rest, so readers that honour /ActualText (poppler, PDFium, PDFBox)
@@ -125,211 +119,6 @@ fn splits_word(items: &Items, b: Option<usize>) -> Option<usize> {
 /// pieces when it was hyphenated, which is why the built-in themes do not
 /// hyphenate (see `text.hyphenate` in the README).
 pub const SPLIT_REST: &str = "\u{200b}";
-
-/// A stretch of one segment's glyphs on a line.
-struct Piece {
-    seg: usize,
-    glyphs: Range<usize>,
-    /// Extra advance for the last glyph (justified spaces).
-    extra: f32,
-    /// Part of a word split across lines: Some(true) for the fragment that
-    /// ends this line, Some(false) for the one that starts it.
-    split: Option<bool>,
-    /// A hyphen added at a hyphenation break.
-    hyphen: Option<Vec<Glyph>>,
-}
-
-/// Builds the line that runs from after break `prev` to break `b`.
-fn finalize(
-    items: &Items,
-    para: &Para,
-    prev: Option<usize>,
-    b: usize,
-    last: bool,
-    width: f32,
-    ctx: &Ctx,
-) -> Line {
-    let start = breakers::line_start(items, prev);
-    let (natural, stretch, shrink) = breakers::measure(items, prev, b);
-    let ratio = match para.align {
-        Align::Justify => {
-            let r = breakers::ratio(natural, stretch, shrink, width).clamp(-1.0, 1.0);
-            // The last line keeps its natural spacing, unless the breaker
-            // chose it because it fits shrunk: then it is set shrunk.
-            if last { r.min(0.0) } else { r }
-        }
-        _ => 0.0,
-    };
-    let head_word = splits_word(items, prev);
-    let tail_word = splits_word(items, Some(b));
-    // Only a split word's first fragment extracts as the whole word; the
-    // rest of it, a middle fragment too, is marked as its rest (SPLIT_REST).
-    let first_fragment = tail_word.is_some() && tail_word != head_word;
-    let mut pieces: Vec<Piece> = Vec::new();
-    for item in &items.items[start.min(b)..b] {
-        let extra = match item.kind {
-            Kind::Glue { stretch, .. } if ratio > 0.0 => ratio * stretch,
-            Kind::Glue { shrink, .. } => ratio * shrink,
-            _ => 0.0,
-        };
-        if item.glyphs.is_empty() {
-            continue;
-        }
-        let split = match item.kind {
-            Kind::Box if Some(item.word) == tail_word => Some(first_fragment),
-            Kind::Box if Some(item.word) == head_word => Some(false),
-            _ => None,
-        };
-        let piece =
-            Piece { seg: item.seg, glyphs: item.glyphs.clone(), extra, split, hyphen: None };
-        match pieces.last_mut() {
-            Some(p)
-                if p.seg == piece.seg
-                    && p.glyphs.end == piece.glyphs.start
-                    && p.split == piece.split
-                    && p.extra == 0.0 =>
-            {
-                p.glyphs.end = piece.glyphs.end;
-                p.extra = piece.extra;
-            }
-            _ => pieces.push(piece),
-        }
-    }
-    if let Kind::Penalty { hyphen: true, .. } = items.items[b].kind {
-        let seg = &items.segments[items.items[b].seg];
-        let glyphs = shape(ctx.book, &seg.style, "-");
-        let split = Some(first_fragment);
-        pieces.push(Piece {
-            seg: items.items[b].seg,
-            glyphs: 0..0,
-            extra: 0.0,
-            split,
-            hyphen: Some(glyphs),
-        });
-    }
-    let mut line = assemble(items, para, &pieces, tail_word, width);
-    line.ratio = ratio;
-    line
-}
-
-/// Turns pieces into runs (with extraction text) and link areas.
-fn assemble(
-    items: &Items,
-    para: &Para,
-    pieces: &[Piece],
-    tail_word: Option<usize>,
-    width: f32,
-) -> Line {
-    let mut runs: Vec<(f32, TextRun)> = Vec::new();
-    let mut links: Vec<(f32, f32, String)> = Vec::new();
-    let mut x = 0.0;
-    let mut head_done = false;
-    for piece in pieces {
-        let seg = &items.segments[piece.seg];
-        let mut run = match &piece.hyphen {
-            Some(glyphs) => TextRun {
-                face: seg.style.face,
-                size: seg.style.size,
-                color: seg.style.color,
-                text: "-".into(),
-                glyphs: glyphs.clone(),
-                actual: None,
-                artifact: false,
-                bridge: false,
-            },
-            None => make_run(seg, piece.glyphs.clone(), piece.extra),
-        };
-        run.actual = match piece.split {
-            // The first run of a word's first half extracts as the whole word.
-            Some(true) if !head_done => {
-                head_done = true;
-                tail_word.and_then(|w| items.word(w)).map(str::to_string)
-            }
-            // The rest of the word extracts as a zero-width space: an
-            // empty /ActualText is ignored by PDFium, which would then read
-            // these glyphs a second time.
-            Some(_) => Some(SPLIT_REST.to_string()),
-            None => run.actual,
-        };
-        let w = run.width();
-        if let Some(uri) = &para.spans[seg.span].link {
-            match links.last_mut() {
-                Some(last) if last.2 == *uri && (last.1 - x).abs() < 0.01 => last.1 = x + w,
-                _ => links.push((x, x + w, uri.clone())),
-            }
-        }
-        runs.push((x, run));
-        x += w;
-    }
-    let shift = match para.align {
-        Align::Left | Align::Justify => 0.0,
-        Align::Center => ((width - x) / 2.0).max(0.0),
-        Align::Right => (width - x).max(0.0),
-    };
-    for (rx, _) in &mut runs {
-        *rx += shift;
-    }
-    for link in &mut links {
-        link.0 += shift;
-        link.1 += shift;
-    }
-    spell_out_single_letters(&mut runs);
-    let size = para.spans.iter().map(|s| s.style.size).fold(0.0, f32::max);
-    let height = size * para.leading;
-    Line { runs, links, width: x, height, ascent: baseline(height, size), ratio: 0.0 }
-}
-
-/// A line whose words are all single letters ("A B") carries its text as
-/// /ActualText. poppler finds word breaks from the gaps between glyphs, and
-/// where every gap is a space of the same width it takes them all for
-/// letter-spacing and reads "AB"; with /ActualText it reads the text.
-fn spell_out_single_letters(runs: &mut [(f32, TextRun)]) {
-    let mut words = runs.iter().flat_map(|(_, r)| r.text.split_whitespace());
-    let single = |w: &str| w.chars().count() == 1;
-    let (first, rest) = (words.next(), words.clone().count());
-    if rest == 0 || !first.is_some_and(single) || !words.all(single) {
-        return;
-    }
-    for (_, run) in runs.iter_mut().filter(|(_, r)| !r.artifact) {
-        run.actual.get_or_insert_with(|| run.text.clone());
-    }
-}
-
-/// Baseline below the top of a line box: the text's em box centred in the
-/// line, with the baseline at 80 % of the em (a typical ascent).
-fn baseline(line_height: f32, size: f32) -> f32 {
-    (line_height - size) / 2.0 + 0.8 * size
-}
-
-/// A run for glyphs `range` of a segment, with its source text; `extra`
-/// widens the last glyph (a justified space).
-fn make_run(seg: &items::Segment, range: Range<usize>, extra: f32) -> TextRun {
-    let glyphs = &seg.glyphs;
-    let start = glyphs[range.start].cluster as usize;
-    let end = glyphs.get(range.end).map_or(seg.text.len(), |g| g.cluster as usize);
-    let (start, end) = (start.min(end), start.max(end));
-    let mut out: Vec<Glyph> =
-        glyphs[range].iter().map(|g| Glyph { cluster: g.cluster - start as u32, ..*g }).collect();
-    if let Some(last) = out.last_mut() {
-        last.advance += extra;
-    }
-    TextRun {
-        face: seg.style.face,
-        size: seg.style.size,
-        color: seg.style.color,
-        text: seg.text[start..end].to_string(),
-        glyphs: out,
-        // Letter-spaced text would extract with gaps read as spaces
-        // ("S U M M A R Y"); it carries its own text to prevent that.
-        actual: match &seg.actual {
-            Some(a) => Some(a[start..end].to_string()),
-            None if seg.style.letter_spacing > 0.0 => Some(seg.text[start..end].to_string()),
-            None => None,
-        },
-        artifact: seg.style.decorative,
-        bridge: false,
-    }
-}
 
 #[cfg(test)]
 mod tests;

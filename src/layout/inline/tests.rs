@@ -3,8 +3,10 @@
 //! worse than first-fit, hyphenation and fallback fonts.
 
 use super::breakers::{self, Breaker};
+use super::items::{Items, Kind};
 use super::*;
 use crate::compose::{Span, Style};
+use crate::layout::shape::shape;
 
 const SEED_PARAGRAPH: &str = "Authored and drove alignment on core architecture decisions: Talos-based \
     node OS/HA posture, multi-region/multi-cluster replication model, Vault-backed secrets and PKI, \
