@@ -172,7 +172,7 @@ fn shape_units(
     // right.
     harfrust::shape(shaper, buffer, ShapeOptions::new().plan(Some(plan)))
         .expect("the plan matches the buffer's direction and script");
-    buffer
+    let mut units: Box<[UnitGlyph]> = buffer
         .glyph_infos()
         .iter()
         .zip(buffer.glyph_positions())
@@ -183,7 +183,54 @@ fn shape_units(
             dy: pos.y_offset,
             cluster: info.cluster,
         })
-        .collect()
+        .collect();
+    tighten_technical_signs(&mut units, text, face);
+    units
+}
+
+/// White space left between a tightened sign's ink and its neighbour's, and
+/// after a sign that ends its word, in 1/1000 em: about what a font puts
+/// between two letters.
+const SIGN_GAP: f32 = 50.0;
+
+/// Sets "C++", "5+", "C#" and "F#" tight: a `+` or `#` that follows a
+/// letter, a digit or another sign in the same word loses most of its side
+/// bearings, which fonts draw wide for the mathematical plus ("C+ +"). Only
+/// positions change: the text, and so what extracts, stays as written.
+fn tighten_technical_signs(units: &mut [UnitGlyph], text: &str, face: FaceId) {
+    let sign = |c: char| c == '+' || c == '#';
+    if !text.contains(sign) {
+        return;
+    }
+    let Ok(ttf) = ttf_parser::Face::parse(crate::fonts::FACES[face].data, 0) else { return };
+    let keep = SIGN_GAP * ttf.units_per_em() as f32 / 1000.0;
+    let ink = |id: u16| ttf.glyph_bounding_box(ttf_parser::GlyphId(id));
+    for i in 1..units.len() {
+        let at = units[i].cluster as usize;
+        let (Some(c), Some(before)) = (text[at..].chars().next(), text[..at].chars().next_back())
+        else {
+            continue;
+        };
+        if !sign(c) || !(before.is_alphanumeric() || sign(before)) {
+            continue;
+        }
+        let (Some(bbox), Some(prev)) = (ink(units[i].id), ink(units[i - 1].id)) else {
+            continue;
+        };
+        // The white between the previous glyph's ink and the sign's.
+        let white = units[i - 1].advance as f32 - f32::from(prev.x_max) + f32::from(bbox.x_min);
+        let left = (white - keep).max(0.0) as i32;
+        // A sign that ends the word keeps `keep` after its ink; one
+        // followed by another sign is closed up from that one's side.
+        let last = text[at + c.len_utf8()..].chars().next().is_none_or(|n| !sign(n));
+        let right = if last {
+            (units[i].advance as f32 - f32::from(bbox.x_max) - keep).max(0.0) as i32
+        } else {
+            0
+        };
+        units[i - 1].advance -= left;
+        units[i].advance -= right;
+    }
 }
 
 const SMCP: FeatureSet = 1;
@@ -242,6 +289,42 @@ mod tests {
             (width(&tab, "1111") - width(&tab, "0000")).abs() < 0.01,
             "tabular figures share a width"
         );
+    }
+
+    #[test]
+    fn plus_and_hash_signs_are_set_tight_in_technical_words() {
+        let book = FontBook::new();
+        for family in ["Charis SIL", "Lato", "EB Garamond"] {
+            let s = style(&book, family);
+            let ttf = book.face(s.face);
+            let em = s.size;
+            // The white space between the ink of consecutive glyphs, in em.
+            let gaps = |text: &str| -> Vec<f32> {
+                let glyphs = shape(&book, &s, text);
+                let scale = s.size / ttf.units_per_em() as f32;
+                let mut pen = 0.0;
+                let mut ink = Vec::new();
+                for g in &glyphs {
+                    let b = ttf.glyph_bounding_box(ttf_parser::GlyphId(g.id)).unwrap();
+                    ink.push((
+                        pen + g.dx + b.x_min as f32 * scale,
+                        pen + g.dx + b.x_max as f32 * scale,
+                    ));
+                    pen += g.advance;
+                }
+                ink.windows(2).map(|w| (w[1].0 - w[0].1) / em).collect()
+            };
+            for (text, most) in [("C++", 0.09), ("5+", 0.09), ("C#", 0.09), ("F#", 0.09)] {
+                for gap in gaps(text) {
+                    assert!(gap <= most, "{family}: {text:?} has a gap of {gap:.3} em");
+                    assert!(gap >= 0.02, "{family}: {text:?} overlaps ({gap:.3} em)");
+                }
+            }
+            // A plus on its own, or opening a word, keeps its bearings.
+            let alone = shape(&book, &s, "+");
+            let opening = shape(&book, &s, "+1");
+            assert_eq!(alone[0].advance, opening[0].advance, "{family}");
+        }
     }
 
     #[test]
