@@ -27,7 +27,9 @@ pub struct Text {
     pub hyphen_min_before: usize,
     pub hyphen_min_after: usize,
     /// How far a justified space may stretch and shrink, as fractions of
-    /// its natural width. Lines never exceed these limits.
+    /// its natural width. Only a paragraph that cannot be set within them
+    /// stretches further, up to `layout::inline::breakers::EMERGENCY_RATIO`
+    /// times, in an emergency pass.
     pub space_stretch: f32,
     pub space_shrink: f32,
 }

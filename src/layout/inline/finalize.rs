@@ -50,7 +50,10 @@ pub(super) fn finalize(
     let (natural, stretch, shrink) = breakers::measure(items, prev, b);
     let ratio = match para.align {
         Align::Justify => {
-            let r = breakers::ratio(natural, stretch, shrink, width).clamp(-1.0, 1.0);
+            // Up to the emergency limit: a looser line is set ragged at
+            // it (wider gaps read as column breaks to pdfminer and poppler).
+            let r = breakers::ratio(natural, stretch, shrink, width)
+                .clamp(-1.0, breakers::EMERGENCY_RATIO);
             // The last line keeps its natural spacing, unless the breaker
             // chose it because it fits shrunk: then it is set shrunk.
             if last { r.min(0.0) } else { r }

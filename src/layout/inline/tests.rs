@@ -151,6 +151,36 @@ fn knuth_plass_demerits_never_exceed_first_fit() {
 }
 
 #[test]
+fn justified_lines_reach_the_margin_unless_stretched_to_the_emergency_limit() {
+    let book = FontBook::new();
+    let p = para(&book, &[(SEED_PARAGRAPH, false)], Align::Justify);
+    let (mut rescued, mut short) = (0, Vec::new());
+    for w in (150..520).step_by(5) {
+        let width = w as f32;
+        let lines = break_lines(&p, width, &mut Ctx::new(&book));
+        for l in &lines[..lines.len() - 1] {
+            if !line_text(l).trim().contains(' ') {
+                continue; // one word: no space to widen
+            }
+            let full = (l.width - width).abs() <= 0.05;
+            // Beyond the theme's stretch, yet at the margin: the emergency pass.
+            rescued += (full && l.ratio > 1.0) as usize;
+            // Short only when stretched as far as the emergency pass allows.
+            if !full && (l.ratio - breakers::EMERGENCY_RATIO).abs() > 1e-3 {
+                short.push(format!(
+                    "{w}: {:.2} at ratio {:.2}: {:?}",
+                    l.width,
+                    l.ratio,
+                    line_text(l)
+                ));
+            }
+        }
+    }
+    assert!(short.is_empty(), "lines short of the margin:\n{}", short.join("\n"));
+    assert!(rescued > 0, "no line needed the emergency pass: the test measures nothing");
+}
+
+#[test]
 fn a_hyphenated_word_extracts_whole() {
     let book = FontBook::new();
     let text = "Optimized the configuration of the advertisement infrastructure substantially";
