@@ -63,8 +63,10 @@ fn cases() -> Vec<Case> {
 /// The harness's Python (its virtual environment), or a clear failure.
 fn harness() -> (PathBuf, PathBuf) {
     let score = shared().join("score.py");
+    // Where setup.sh installs it: $ATS_HOME, else ~/.cache/ats-harness.
     let home = std::env::var_os("ATS_HOME").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".cache/ats-harness")
+        let home = std::env::var_os("HOME").unwrap_or_else(|| "/root".into());
+        PathBuf::from(home).join(".cache/ats-harness")
     });
     let python = home.join("venv/bin/python");
     assert!(
