@@ -247,18 +247,7 @@ mod tests {
         std::fs::write(&text, "not an image").unwrap();
         assert!(load(&text, Shape::Square).is_err());
         // A PNG header claiming 30000 × 30000 pixels is refused before decoding.
-        let mut chunk = b"IHDR".to_vec();
-        chunk.extend(30000u32.to_be_bytes());
-        chunk.extend(30000u32.to_be_bytes());
-        chunk.extend([8, 2, 0, 0, 0]);
-        let mut bomb = b"\x89PNG\r\n\x1a\n\0\0\0\r".to_vec();
-        bomb.extend(&chunk);
-        bomb.extend(crc32fast::hash(&chunk).to_be_bytes());
-        for tag in [&b"IDAT"[..], b"IEND"] {
-            bomb.extend(0u32.to_be_bytes());
-            bomb.extend(tag);
-            bomb.extend(crc32fast::hash(tag).to_be_bytes());
-        }
+        let bomb = header_only_png(30000, 30000);
         let path = dir.path().join("bomb.png");
         std::fs::write(&path, bomb).unwrap();
         let e = load(&path, Shape::Square).unwrap_err();
