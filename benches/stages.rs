@@ -41,9 +41,8 @@ fn stages(c: &mut Criterion) {
         let path = Path::new("data/resume.toml");
         let resume = parse(&source, path).unwrap();
         let book = FontBook::new();
-        let lang = resume.meta.language.as_deref();
         let composed = compose(&resume, &theme, &book).unwrap();
-        let doc = layout(&composed, &theme, &book, lang, None);
+        let doc = layout(&composed, &theme, &book, None);
         eprintln!("{name}: {} pages", doc.pages.len());
         let mut g = c.benchmark_group(name);
         g.bench_function("load", |b| b.iter(|| parse(black_box(&source), path).unwrap()));
@@ -62,18 +61,22 @@ fn stages(c: &mut Criterion) {
         g.bench_function("layout (cold caches)", |b| {
             b.iter(|| {
                 shape::clear_caches();
-                layout(&composed, &theme, &book, lang, None)
+                layout(&composed, &theme, &book, None)
             })
         });
         g.bench_function("layout (warm: break lines + flow)", |b| {
-            b.iter(|| layout(&composed, &theme, &book, lang, None))
+            b.iter(|| layout(&composed, &theme, &book, None))
         });
         let meta = pdf::Metadata::default();
         g.bench_function("pdf", |b| b.iter(|| pdf::render(&doc, &book, &meta).unwrap()));
+        let locale = vita::locale::Locale::for_resume(&resume, &theme).unwrap();
+        g.bench_function("locale", |b| {
+            b.iter(|| vita::locale::Locale::for_resume(&resume, &theme).unwrap())
+        });
         g.bench_function("text", |b| {
             b.iter(|| {
                 text::render(
-                    &vita::compose::describe::describe(&resume, &theme),
+                    &vita::compose::describe::describe(&resume, &theme, &locale),
                     theme.entry.layout,
                 )
             })

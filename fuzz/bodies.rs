@@ -16,7 +16,9 @@ const SEED: &str = include_str!("../data/resume.toml");
 /// must answer with a value or a diagnostic, and the diagnostic must print
 /// (its snippet code slices the source).
 pub fn resume(data: &[u8]) {
-    if let Err(diag) = vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default()) {
+    if let Err(diag) =
+        vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default(), None)
+    {
         let _ = diag.to_string();
     }
 }
@@ -40,7 +42,7 @@ pub fn theme(data: &[u8]) {
 /// by the input's length) → PDF and text, in memory.
 pub fn render(data: &[u8]) {
     let Ok((resume, _)) =
-        vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default())
+        vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default(), None)
     else {
         return;
     };

@@ -17,6 +17,7 @@ pub mod fonts;
 pub mod input;
 pub mod layout;
 pub mod limits;
+pub mod locale;
 pub mod model;
 pub mod photo;
 pub mod render;

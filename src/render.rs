@@ -9,6 +9,7 @@ use crate::export::{pdf, png, text};
 use crate::fonts::FontBook;
 use crate::layout::{Document, layout};
 use crate::limits::Limits;
+use crate::locale::Locale;
 use crate::model::Resume;
 use crate::photo::Photo;
 use crate::theme::Theme;
@@ -71,7 +72,7 @@ pub fn lay_out_with_photo(
     photo: Option<&Arc<Photo>>,
 ) -> Result<Document, Diagnostic> {
     let composed = compose(resume, theme, book)?;
-    Ok(layout(&composed, theme, book, resume.meta.language.as_deref(), photo))
+    Ok(layout(&composed, theme, book, photo))
 }
 
 /// The résumé's photo (`basics.image`, relative to the résumé in `dir`),
@@ -107,7 +108,7 @@ pub fn load_photo_with(
 pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered, Diagnostic> {
     let wants = |f: Format| opts.formats.contains(&f);
     // One description: every output says what it says.
-    let description = describe(resume, theme);
+    let description = describe(resume, theme, &Locale::for_resume(resume, theme)?);
     let mut out = if wants(Format::Pdf) || wants(Format::Png) {
         let book = FontBook::new();
         let composed = compose_description(&description, theme, &book)?;
@@ -132,7 +133,7 @@ fn render_pages(
 ) -> Result<Rendered, Diagnostic> {
     let wants = |f: Format| opts.formats.contains(&f);
     let mut out = Rendered::default();
-    let doc = layout(composed, theme, book, resume.meta.language.as_deref(), opts.photo.as_ref());
+    let doc = layout(composed, theme, book, opts.photo.as_ref());
     if let Some((page, words)) = overflow(&doc) {
         return Err(Diagnostic::new(format!(
             "the text runs off the bottom of page {page} at \"{words}\": the header (name, \

@@ -1,11 +1,15 @@
 //! `vita init`: writes a starter résumé — every section, a comment on each
-//! field — that renders as it is. It never replaces an existing file.
+//! field — that renders as it is, in any of vita's languages. It never
+//! replaces an existing file.
 
 use crate::diag::Diagnostic;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The starter résumé (a test checks that it names every field of the model).
+/// The starter résumé with a `{{key}}` for each of its words, which come
+/// from the `[starter]` table of a locale's words file (a test checks that
+/// it names every field of the model).
 pub const TEMPLATE: &str = include_str!("init.toml");
 
 #[derive(Debug, clap::Args)]
@@ -18,16 +22,69 @@ pub struct InitArgs {
     /// is what `vita render` reads when given no path.
     #[arg(default_value = "data/resume.toml")]
     pub path: PathBuf,
+    /// The starter's language, as a BCP 47 tag (de, fr, pt-BR, ja…): its
+    /// comments, its example text and its `meta.language`.
+    #[arg(long, value_name = "TAG", default_value = "en")]
+    pub lang: String,
+}
+
+/// The starter résumé in the language `tag`.
+pub fn starter(tag: &str) -> Result<String, Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct Words {
+        starter: BTreeMap<String, String>,
+    }
+    let entry = crate::locale::resolve(tag).ok_or_else(|| crate::locale::unknown(tag))?;
+    let words = |text: &str| {
+        toml::from_str::<Words>(text).map(|w| w.starter).expect("a built-in locale parses")
+    };
+    let (own, english) = (words(entry.words), words(crate::locale::LOCALES[0].words));
+    let mut out = String::with_capacity(TEMPLATE.len() * 2);
+    let mut rest = TEMPLATE;
+    while let Some(at) = rest.find("{{") {
+        let end = rest[at..].find("}}").map(|e| at + e).expect("the template closes its keys");
+        let key = &rest[at + 2..end];
+        let text = match key {
+            "language" => entry.tag,
+            _ => own.get(key).or_else(|| english.get(key)).map_or(key, String::as_str),
+        };
+        out.push_str(&rest[..at]);
+        // Inside quotes the words are a TOML string; after `#`, a comment.
+        if rest[..at].ends_with('"') {
+            out.push_str(&escape(text));
+        } else {
+            out.push_str(text);
+        }
+        rest = &rest[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// `text` as the inside of a TOML basic string.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn run(args: &InitArgs) -> Result<(), Diagnostic> {
     let path = &args.path;
+    let text = starter(&args.lang)?;
     if path.exists() {
         return Err(Diagnostic::new("the file exists; `vita init` never overwrites")
             .in_file(path)
             .with_hint("give another path: vita init my-resume.toml"));
     }
-    write_new(path).map_err(|e| {
+    write_new(path, &text).map_err(|e| {
         Diagnostic::new(format!("cannot write the résumé: {e}"))
             .in_file(path)
             .with_hint("check that the folder is writable, or give another path")
@@ -41,14 +98,14 @@ pub fn run(args: &InitArgs) -> Result<(), Diagnostic> {
 
 /// Writes the template to a temporary file beside `path` and moves it into
 /// place only if nothing has appeared there meanwhile.
-fn write_new(path: &Path) -> std::io::Result<()> {
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new().prefix(".vita-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(TEMPLATE.as_bytes())?;
+    tmp.write_all(text.as_bytes())?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

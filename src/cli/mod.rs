@@ -9,9 +9,8 @@ mod watch;
 mod limits;
 
 use crate::diag::Diagnostic;
-use crate::export::write_all_atomic;
 use crate::fonts::{FACES, FontBook};
-use crate::render::{self, Format, Options};
+use crate::render::Format;
 use crate::theme::{self, Override, Theme};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -24,6 +23,8 @@ mod generate;
 mod import;
 mod init;
 mod outputs;
+mod render_file;
+use render_file::render_file;
 mod schema;
 mod validate;
 
@@ -131,11 +132,31 @@ pub struct RenderArgs {
     /// floors) until the résumé fits on N pages; says what changed.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=50))]
     pub fit_pages: Option<u16>,
+    /// The language to print in, as a BCP 47 tag (de, fr-CA, pt-BR,
+    /// zh-Hant), over the résumé's `meta.language`: vita's own words,
+    /// dates, and the texts of a multilingual résumé. Several, comma-separated
+    /// (`--lang en,de`), write one set of outputs each: cv.en.pdf,
+    /// cv.de.pdf…
+    #[arg(long, value_name = "TAG[,TAG…]", value_delimiter = ',', long_help = lang_help())]
+    pub lang: Vec<String>,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
     #[command(flatten)]
     pub limits: limits::LimitArgs,
+}
+
+/// `--lang`'s long help, with the languages vita has.
+fn lang_help() -> String {
+    let tags: Vec<&str> = crate::locale::LOCALES.iter().map(|l| l.tag).collect();
+    format!(
+        "The language to print in, as a BCP 47 tag, over the résumé's `meta.language`: vita's \
+         own words (section titles, \"present\", labels), how dates are written, and the texts \
+         of a multilingual résumé (`summary = {{ en = \"…\", de = \"…\" }}`). Several, \
+         comma-separated (`--lang en,de`), write one set of outputs each: cv.en.pdf, cv.de.pdf…\n\n\
+         Languages: {}. A regional tag uses its language's words (de-CH → de).",
+        tags.join(", ")
+    )
 }
 
 /// Runs the parsed command line; the exit code follows the rules in `--help`.
@@ -163,6 +184,9 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
+    if let Some(unknown) = args.lang.iter().find(|l| crate::locale::resolve(l).is_none()) {
+        return Err(crate::locale::unknown(unknown));
+    }
     if args.watch {
         return watch::run(args);
     }
@@ -177,131 +201,6 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
         crate::diag::eprintln(&format!("wrote {written}"));
     }
     Ok(())
-}
-
-/// What one render wrote.
-pub struct Written {
-    pub files: Vec<PathBuf>,
-    pub pages: usize,
-    pub elapsed: std::time::Duration,
-}
-
-impl std::fmt::Display for Written {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<String> = self.files.iter().map(|p| p.display().to_string()).collect();
-        let ms = self.elapsed.as_secs_f64() * 1000.0;
-        write!(f, "{} ({} page{}, {ms:.0} ms)", names.join(", "), self.pages, plural(self.pages))
-    }
-}
-
-/// Renders the résumé at `path` and writes its outputs next to `base`
-/// (`out/cv` → out/cv.pdf, out/cv.txt, out/cv-1.png…), all or nothing.
-/// Messages on the way (fitting, warnings) go to `note`.
-fn render_file(
-    args: &RenderArgs,
-    path: &Path,
-    base: &Path,
-    note: &(dyn Fn(&str) + Sync),
-) -> Result<Written, Diagnostic> {
-    let started = std::time::Instant::now();
-    // A render killed while putting its outputs in place is finished first.
-    crate::export::journal::recover(base.parent().unwrap_or(Path::new(".")));
-    let limits = args.limits.limits();
-    let (resume, notes) = crate::model::load_with(path, &limits)?;
-    notes.iter().for_each(|w| note(w.to_string().trim_end()));
-    let (mut theme, theme_files) = resolve_theme(args, path, &resume)?;
-    // The photo's frame comes from the theme's header, which fitting leaves alone.
-    let photo = render::load_photo_with(&resume, &theme, resume_dir(path), &limits)
-        .map_err(|d| at_image_key(d, path, limits.input_bytes))?;
-    if let Some(n) = args.fit_pages {
-        let fitted = render::fit_pages(&resume, &theme, n as usize, photo.as_ref())?;
-        if !args.quiet {
-            note(&match fitted.changes.is_empty() {
-                true => format!("fits on {n} page{} as it is; nothing changed", plural(n as usize)),
-                false => {
-                    format!("fit to {n} page{}: {}", plural(n as usize), fitted.changes.join(", "))
-                }
-            });
-        }
-        theme = fitted.theme;
-    }
-    let mut formats = args.format.clone();
-    formats.dedup();
-    let opts = Options { formats, timestamp: source_date_epoch()?, photo, dpi: args.dpi as f32 };
-    let rendered = render::render(&resume, &theme, &opts)
-        .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
-    for w in &rendered.warnings {
-        note(&format!("warning: {}: {w}", path.display()));
-    }
-    if rendered.truncated || rendered.pages > limits.pages {
-        let most = limits.pages.min(rendered.pages);
-        return Err(Diagnostic::new(format!(
-            "the résumé needs more than {most} page{}, the most vita lays out",
-            plural(most)
-        ))
-        .in_file(path)
-        .with_hint(format!(
-            "shorten it, or raise the limit with --max-pages N (at most {})",
-            crate::limits::MAX_PAGES
-        )));
-    }
-    let folder = base.parent().unwrap_or(Path::new("."));
-    if folder.exists() && !folder.is_dir() {
-        return Err(Diagnostic::new("the output path is a file, not a folder")
-            .in_file(folder)
-            .with_hint("-o names the folder the PDF and text go into"));
-    }
-    std::fs::create_dir_all(folder).map_err(|e| {
-        Diagnostic::new(format!("cannot create the output folder: {e}"))
-            .in_file(folder)
-            .with_hint("choose another folder with -o DIR")
-    })?;
-    let names = outputs::names(base, rendered.outputs.iter().map(|(f, _)| *f));
-    let mut inputs = vec![("the résumé", path.to_path_buf())];
-    inputs.extend(theme_files.into_iter().map(|f| ("a theme file", f)));
-    if let Some(image) = &resume.basics.image {
-        inputs.push(("the photo", resume_dir(path).join(image)));
-    }
-    outputs::guard(&names, &inputs)?;
-    // Previews carry vita's mark, so only they are ever removed as stale.
-    let bytes: Vec<std::borrow::Cow<[u8]>> = rendered
-        .outputs
-        .iter()
-        .map(|(f, b)| match f {
-            Format::Png => outputs::mark_preview(b.clone()).into(),
-            _ => b.as_slice().into(),
-        })
-        .collect();
-    let files: Vec<(PathBuf, &[u8])> =
-        names.into_iter().zip(bytes.iter().map(|b| &b[..])).collect();
-    write_all_atomic(&files).map_err(|(path, e)| {
-        Diagnostic::new(format!("cannot write output: {e}"))
-            .in_file(&path)
-            .with_hint("check that the folder is writable, or choose another with -o DIR")
-    })?;
-    let pages = files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "png")).count();
-    if pages > 0 {
-        // Previews of pages the résumé no longer has would mislead.
-        outputs::remove_stale_previews(base, pages);
-    }
-    let files = files.into_iter().map(|(p, _)| p).collect();
-    Ok(Written { files, pages: rendered.pages, elapsed: started.elapsed() })
-}
-
-/// A photo's problem, placed at the résumé's `image` key (the line to fix),
-/// with the photo's own path kept in the message.
-fn at_image_key(d: Diagnostic, resume: &Path, cap: u64) -> Diagnostic {
-    let text = crate::input::read_regular(resume, cap).ok().and_then(|b| String::from_utf8(b).ok());
-    let Some(text) = text else { return d };
-    let key = if crate::model::json_resume::is_json(resume) { "\"image\"" } else { "image" };
-    let Some(at) = crate::theme::find_key_or_member(&text, key) else { return d };
-    let message = match &d.file {
-        Some(photo) => format!("{} ({})", d.message, photo.display()),
-        None => d.message.clone(),
-    };
-    Diagnostic { message, location: None, file: None, ..d }
-        .in_file(resume)
-        .at_span(&text, at..at + key.len())
 }
 
 /// The folder a résumé's relative paths start from.

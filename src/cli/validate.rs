@@ -91,6 +91,17 @@ fn check_resume(path: &Path) -> Vec<Diagnostic> {
     let text = String::from_utf8(bytes.unwrap_or_default()).unwrap_or_default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let locate = Locator::new(text, json_resume::is_json(path));
+    // A multilingual file is read in each of its languages: what one of
+    // them lacks is reported once.
+    let limits = crate::limits::Limits::default();
+    for lang in model::load::languages(text, path) {
+        match model::load_with(path, &limits, Some(&lang)) {
+            Ok((_, more)) => {
+                found.extend(more.into_iter().filter(|d| !found.contains(d)).collect::<Vec<_>>())
+            }
+            Err(e) => found.push(e),
+        }
+    }
     for f in lint::lint(&resume) {
         found.push(warning(path, text, &locate, &f));
     }

@@ -1,33 +1,48 @@
-//! Dates and date ranges as a theme spells them ("Mar 2021 – Present").
+//! Dates and date ranges as a theme spells them in the résumé's language
+//! ("Mar 2021 – Present", "05/2021 – heute", "2021年5月 – 現在").
 
+use crate::locale::Locale;
 use crate::model::Date;
 use crate::theme::{DateFormat, DateStyle};
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// One date in the theme's format.
-pub fn format_date(date: Date, style: &DateStyle) -> String {
+/// One date in the theme's format and the locale's words.
+pub fn format_date(date: Date, style: &DateStyle, locale: &Locale) -> String {
+    let cldr = &locale.cldr;
     match date {
-        Date::Present => style.present.clone(),
-        Date::Partial { year, month, .. } => match (style.format, month) {
-            (DateFormat::MonthYear, Some(m)) => format!("{} {year}", MONTHS[m as usize - 1]),
-            (DateFormat::Numeric, Some(m)) => format!("{m:02}/{year}"),
-            _ => year.to_string(),
-        },
+        Date::Present => locale.labels.present.clone(),
+        Date::Partial { year, month: None, .. } => cldr.format(&cldr.year, year, None),
+        Date::Partial { year, month, .. } => {
+            let pattern = match style.format {
+                DateFormat::MonthYear => &cldr.month_year,
+                DateFormat::MonthYearLong => &cldr.month_year_wide,
+                DateFormat::Numeric => &cldr.numeric,
+                DateFormat::Year => &cldr.year,
+            };
+            cldr.format(pattern, year, month)
+        }
     }
 }
 
-/// "start – end", "start – Present", "since start" or just "end"; `None`
-/// when neither date is given. Equal ends collapse to one date.
-pub fn format_range(start: Option<Date>, end: Option<Date>, style: &DateStyle) -> Option<String> {
+/// "start – end", "start – Present", or just one date; `None` when
+/// neither date is given. Equal ends collapse to one date. The separator
+/// is the theme's, else the language's.
+pub fn format_range(
+    start: Option<Date>,
+    end: Option<Date>,
+    style: &DateStyle,
+    locale: &Locale,
+) -> Option<String> {
+    let one = |d| format_date(d, style, locale);
     match (start, end) {
         (None, None) => None,
-        (Some(s), None) => Some(format_date(s, style)),
-        (None, Some(e)) => Some(format_date(e, style)),
+        (Some(d), None) | (None, Some(d)) => Some(one(d)),
         (Some(s), Some(e)) => {
-            let (a, b) = (format_date(s, style), format_date(e, style));
-            Some(if a == b { a } else { format!("{a}{}{b}", style.separator) })
+            let (a, b) = (one(s), one(e));
+            Some(match &style.separator {
+                _ if a == b => a,
+                Some(sep) => format!("{a}{sep}{b}"),
+                None => locale.cldr.range(&a, &b),
+            })
         }
     }
 }
@@ -39,13 +54,34 @@ mod tests {
     #[test]
     fn formats_ranges_in_each_style() {
         let d = |s| Some(Date::parse(s).unwrap());
+        let en = Locale::english();
         let mut style = DateStyle::default();
-        assert_eq!(format_range(d("2021-03"), d("present"), &style).unwrap(), "Mar 2021 – Present");
-        assert_eq!(format_range(d("2020"), d("2023"), &style).unwrap(), "2020 – 2023");
+        assert_eq!(
+            format_range(d("2021-03"), d("present"), &style, &en).unwrap(),
+            "Mar 2021 – Present"
+        );
+        assert_eq!(format_range(d("2020"), d("2023"), &style, &en).unwrap(), "2020 – 2023");
         style.format = DateFormat::Numeric;
-        assert_eq!(format_range(d("2021-03"), None, &style).unwrap(), "03/2021");
+        assert_eq!(format_range(d("2021-03"), None, &style, &en).unwrap(), "3/2021");
         style.format = DateFormat::Year;
-        assert_eq!(format_range(d("2021-03"), d("2021-11"), &style).unwrap(), "2021");
-        assert_eq!(format_range(None, None, &style), None);
+        assert_eq!(format_range(d("2021-03"), d("2021-11"), &style, &en).unwrap(), "2021");
+        assert_eq!(format_range(None, None, &style, &en), None);
+        style.separator = Some(" to ".into());
+        assert_eq!(format_range(d("2020"), d("2021"), &style, &en).unwrap(), "2020 to 2021");
+    }
+
+    #[test]
+    fn each_language_writes_its_own_dates_and_present() {
+        let d = |s| Some(Date::parse(s).unwrap());
+        let mut style = DateStyle::default();
+        let range = |tag: &str, style: &DateStyle| {
+            format_range(d("2021-05"), d("present"), style, &Locale::new(tag).unwrap()).unwrap()
+        };
+        assert_eq!(range("fr", &style), "mai 2021 – aujourd’hui");
+        assert_eq!(range("ja", &style), "2021年5月～現在");
+        style.format = DateFormat::Numeric;
+        assert_eq!(range("de", &style), "05/2021 – heute");
+        style.format = DateFormat::MonthYearLong;
+        assert_eq!(range("de", &style), "Mai 2021 – heute");
     }
 }

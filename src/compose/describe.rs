@@ -10,6 +10,7 @@
 
 use super::dates::{format_date, format_range};
 use super::markup;
+use crate::locale::Locale;
 use crate::model::{Basics, DateField, Highlight, Resume, date_of};
 use crate::theme::{EntryLayout, Header, ProfileStyle, SectionKind, Theme};
 
@@ -25,6 +26,11 @@ pub struct Description {
     pub sections: Vec<Section>,
     /// "Updated Mar 2026", when the theme and the résumé ask for it.
     pub updated: Option<String>,
+    /// How the footer numbers pages in the résumé's language ("{page} /
+    /// {pages}", "Seite {page} von {pages}").
+    pub folio: String,
+    /// The hyphenation patterns of the résumé's language, if it has any.
+    pub hyphenation: Option<&'static str>,
 }
 
 /// A contact detail as printed, with its link and icon.
@@ -187,41 +193,44 @@ impl Entry {
     }
 }
 
-/// Describes the résumé as the theme arranges it.
-pub fn describe(resume: &Resume, theme: &Theme) -> Description {
+/// Describes the résumé as the theme arranges it, in the locale's words.
+pub fn describe(resume: &Resume, theme: &Theme, locale: &Locale) -> Description {
     let b = &resume.basics;
     let mut sections = Vec::new();
     for (column, region) in theme.regions(1.0).into_iter().enumerate() {
         for kind in region.sections {
             sections.extend(
-                describe_section(kind, resume, theme).into_iter().map(|(title, items)| Section {
-                    kind,
-                    title,
-                    column,
-                    items,
-                }),
+                describe_section(kind, resume, theme, locale)
+                    .into_iter()
+                    .map(|(title, items)| Section { kind, title, column, items }),
             );
         }
     }
-    let updated = resume
-        .meta
-        .last_modified
-        .filter(|_| theme.running.updated)
-        .map(|d| format!("Updated {}", format_date(d, &theme.dates)));
+    let updated =
+        resume.meta.last_modified.filter(|_| theme.running.updated).map(|d| {
+            locale.labels.updated.replace("{date}", &format_date(d, &theme.dates, locale))
+        });
     Description {
         name: b.name.clone(),
         label: b.label.clone().filter(|l| !l.trim().is_empty()),
         contacts: contacts(b, &theme.header),
         sections,
         updated,
+        folio: locale.labels.folio.clone(),
+        hyphenation: locale.hyphenation(),
     }
 }
 
 /// The section(s) of one kind, as (title, items); none when empty.
-fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String, Vec<Item>)> {
-    let d = &theme.dates;
-    let range = |s: &DateField, e: &DateField| format_range(date_of(s), date_of(e), d);
-    let one = |s: &DateField| format_range(date_of(s), None, d);
+fn describe_section(
+    kind: SectionKind,
+    r: &Resume,
+    theme: &Theme,
+    locale: &Locale,
+) -> Vec<(String, Vec<Item>)> {
+    let (d, words) = (&theme.dates, &locale.labels);
+    let range = |s: &DateField, e: &DateField| format_range(date_of(s), date_of(e), d, locale);
+    let one = |s: &DateField| format_range(date_of(s), None, d, locale);
     let items: Vec<Item> = match kind {
         SectionKind::Contact => {
             let c = contacts(&r.basics, &theme.header);
@@ -258,8 +267,8 @@ fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String
             let study: Vec<&str> =
                 [&e.study_type, &e.area].into_iter().flatten().map(String::as_str).collect();
             let has_study = !study.is_empty();
-            let mut lists: Vec<Labelled> = e.score.iter().map(|s| score(s)).collect();
-            lists.extend(list("Courses", &e.courses));
+            let mut lists: Vec<Labelled> = e.score.iter().map(|s| score(s, &words.score)).collect();
+            lists.extend(list(&words.courses, &e.courses));
             Entry {
                 title: Some(if has_study { study.join(", ") } else { e.institution.clone() }),
                 subtitle: has_study.then(|| e.institution.clone()),
@@ -294,8 +303,8 @@ fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String
             ..Entry::default()
         }),
         SectionKind::Projects => each(&r.projects, "projects", |p| {
-            let mut lists = list("Roles", &p.roles);
-            lists.extend(list("Keywords", &p.keywords));
+            let mut lists = list(&words.roles, &p.roles);
+            lists.extend(list(&words.keywords, &p.keywords));
             // The organisation, and what kind of project it is.
             let about: Vec<&str> =
                 [&p.entity, &p.kind].into_iter().flatten().map(String::as_str).collect();
@@ -343,11 +352,18 @@ fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String
                 Item::Labelled(Labelled { origin, ..named(&it.name, None, &it.keywords) })
             })
             .collect(),
-        SectionKind::References => each(&r.references, "references", |rf| Entry {
-            title: Some(rf.name.clone()),
-            summary: rf.reference.clone(),
-            ..Entry::default()
-        }),
+        SectionKind::References => {
+            let mut items = each(&r.references, "references", |rf| Entry {
+                title: Some(rf.name.clone()),
+                summary: rf.reference.clone(),
+                ..Entry::default()
+            });
+            if r.meta.references_on_request {
+                let text = words.references_on_request.clone();
+                items.push(Item::Prose { origin: "meta.references_on_request".into(), text });
+            }
+            items
+        }
         SectionKind::Custom => {
             return r
                 .custom
@@ -370,7 +386,7 @@ fn describe_section(kind: SectionKind, r: &Resume, theme: &Theme) -> Vec<(String
                 .collect();
         }
     };
-    if items.is_empty() { Vec::new() } else { vec![(kind.title().to_string(), items)] }
+    if items.is_empty() { Vec::new() } else { vec![(words.title(kind).to_string(), items)] }
 }
 
 /// One entry per item of a section, each knowing where it comes from
@@ -395,11 +411,18 @@ fn list(label: &str, items: &[String]) -> Vec<Labelled> {
 }
 
 /// A score carries its own label when it has one ("GPA: 3.9/4.0", "3.8
-/// GPA": a colon, or a word in capitals); otherwise it is labelled "Score".
-fn score(score: &str) -> Labelled {
+/// GPA": a colon, or a word in capitals, or the label's own word first,
+/// "Note 1,3"); otherwise it is labelled with the language's word
+/// (`label`: "Score", "Note").
+fn score(score: &str, label: &str) -> Labelled {
     let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-    let own = score.contains(':') || score.split_whitespace().any(acronym);
-    let label = if own { String::new() } else { "Score".into() };
+    let own = score.contains(':')
+        || score.split_whitespace().any(acronym)
+        || score
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.to_lowercase() == label.to_lowercase());
+    let label = if own { String::new() } else { label.to_string() };
     Labelled { label, text: score.to_string(), origin: String::new() }
 }
 
@@ -510,7 +533,8 @@ mod tests {
     use std::path::Path;
 
     fn describe_toml(toml: &str, theme: &Theme) -> Description {
-        describe(&crate::model::parse(toml, Path::new("t.toml")).unwrap(), theme)
+        let resume = crate::model::parse(toml, Path::new("t.toml")).unwrap();
+        describe(&resume, theme, &Locale::for_resume(&resume, theme).unwrap())
     }
 
     #[test]
@@ -550,8 +574,9 @@ mod tests {
         let gpa =
             Labelled { label: String::new(), text: "GPA: 3.9/4.0".into(), origin: String::new() };
         assert_eq!(e.lists, [gpa]);
-        assert_eq!(score("3.8 GPA").label, "");
-        assert_eq!(score("3.8/4.0").label, "Score");
+        assert_eq!(score("3.8 GPA", "Score").label, "");
+        assert_eq!(score("3.8/4.0", "Score").label, "Score");
+        assert_eq!(score("Note 1,3", "Note").label, "");
         assert_eq!(
             p.header(EntryLayout::Rail),
             [row(&[Dates], &[Title]), row(&[], &[Subtitle]), row(&[], &[Link])]

@@ -12,6 +12,7 @@ mod sections;
 
 use crate::diag::Diagnostic;
 use crate::fonts::{FaceId, FontBook};
+use crate::locale::Locale;
 use crate::model::Resume;
 use crate::theme::{Color, Figures, FontSpec, Theme};
 use describe::Description;
@@ -223,6 +224,8 @@ pub struct Composed {
     pub band: Vec<Block>,
     pub columns: Vec<Vec<Block>>,
     pub running: Running,
+    /// The hyphenation patterns of the résumé's language, if it has any.
+    pub hyphenation: Option<&'static str>,
 }
 
 impl Composed {
@@ -239,11 +242,15 @@ pub struct Running {
     pub style: Style,
     /// "Updated Mar 2026", when the theme and the résumé ask for it.
     pub updated: Option<String>,
+    /// The page numbers' pattern: "{page} / {pages}" in the résumé's language.
+    pub folio: String,
 }
 
-/// Describes the résumé and composes it into blocks, in reading order.
+/// Describes the résumé in its locale and composes it into blocks, in
+/// reading order.
 pub fn compose(resume: &Resume, theme: &Theme, book: &FontBook) -> Result<Composed, Diagnostic> {
-    compose_description(&describe::describe(resume, theme), theme, book)
+    let locale = Locale::for_resume(resume, theme)?;
+    compose_description(&describe::describe(resume, theme, &locale), theme, book)
 }
 
 /// The description's blocks, in reading order.
@@ -278,9 +285,13 @@ pub fn compose_description(
         }
         columns.push(blocks);
     }
-    let running =
-        Running { name: markup::plain(&d.name), style: styles.meta, updated: d.updated.clone() };
-    Ok(Composed { band, columns, running })
+    let running = Running {
+        name: markup::plain(&d.name),
+        style: styles.meta,
+        updated: d.updated.clone(),
+        folio: d.folio.clone(),
+    };
+    Ok(Composed { band, columns, running, hyphenation: d.hyphenation })
 }
 
 #[cfg(test)]

@@ -201,7 +201,8 @@ mod tests {
     use std::path::Path;
 
     fn render_with(resume: &Resume, theme: &Theme) -> String {
-        render(&describe(resume, theme), theme.entry.layout)
+        let locale = crate::locale::Locale::for_resume(resume, theme).unwrap();
+        render(&describe(resume, theme, &locale), theme.entry.layout)
     }
 
     fn text(toml: &str) -> String {

@@ -7,19 +7,42 @@ use hyphenation::{Hyphenator as _, Language, Load, Standard};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-/// Languages with embedded patterns, by the codes themes and résumés use.
+/// The embedded patterns of each built-in locale that has them (by its tag,
+/// see `crate::locale`), and of Swiss German, which writes ss for ß.
+/// Vietnamese, Arabic, Persian, Hebrew, Chinese, Japanese and Korean have
+/// none: their words are not hyphenated.
 const LANGUAGES: &[(&str, Language)] = &[
     ("en", Language::EnglishUS),
     ("en-us", Language::EnglishUS),
     ("en-gb", Language::EnglishGB),
     ("de", Language::German1996),
+    ("de-ch", Language::GermanSwiss),
     ("fr", Language::French),
     ("es", Language::Spanish),
+    ("it", Language::Italian),
+    ("pt-pt", Language::Portuguese),
+    ("pt-br", Language::Portuguese),
+    ("nl", Language::Dutch),
+    ("da", Language::Danish),
+    ("sv", Language::Swedish),
+    ("nb", Language::NorwegianBokmal),
+    ("nn", Language::NorwegianNynorsk),
+    ("fi", Language::Finnish),
+    ("pl", Language::Polish),
+    ("cs", Language::Czech),
+    ("hu", Language::Hungarian),
+    ("tr", Language::Turkish),
+    ("ru", Language::Russian),
+    ("uk", Language::Ukrainian),
+    ("el", Language::GreekMono),
+    ("id", Language::Indonesian),
+    ("hi", Language::Hindi),
 ];
 
-/// The language codes vita can hyphenate.
-pub fn supported() -> Vec<&'static str> {
-    LANGUAGES.iter().map(|(c, _)| *c).collect()
+/// The code [`Hyphenator::new`] takes for a locale's tag; `None` when there
+/// are no patterns for its language.
+pub fn code_for(tag: &str) -> Option<&'static str> {
+    LANGUAGES.iter().find(|(c, _)| c.eq_ignore_ascii_case(tag)).map(|(c, _)| *c)
 }
 
 /// A configured hyphenator for one language. Its patterns are loaded on
@@ -148,7 +171,7 @@ mod tests {
 
     #[test]
     fn other_languages_load() {
-        for code in ["de", "fr", "es", "en-gb"] {
+        for code in ["de", "fr", "es", "en-gb", "pt-br", "ru", "el", "hi", "nn"] {
             assert!(Hyphenator::new(code, 6, 2, 3).is_some(), "{code}");
         }
         assert!(Hyphenator::new("xx", 6, 2, 3).is_none());

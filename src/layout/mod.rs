@@ -17,20 +17,14 @@ use crate::photo::Photo;
 use crate::theme::{Theme, mm};
 use std::sync::Arc;
 
-/// The language whose patterns layout will hyphenate with: the résumé's,
-/// else the theme's; `None` when the theme does not hyphenate.
-fn hyphenation_language<'a>(theme: &'a Theme, language: Option<&'a str>) -> Option<&'a str> {
-    theme.text.hyphenate.then(|| language.unwrap_or(&theme.text.language))
-}
+pub use hyphenate::code_for as hyphenation_for;
 
-/// Lays out a composed résumé on pages of the theme's size. `language`
-/// (the résumé's, if it names one) picks the hyphenation patterns over the
-/// theme's.
+/// Lays out a composed résumé on pages of the theme's size, hyphenating
+/// with its language's patterns when the theme hyphenates.
 pub fn layout(
     composed: &Composed,
     theme: &Theme,
     book: &FontBook,
-    language: Option<&str>,
     photo: Option<&Arc<Photo>>,
 ) -> Document {
     let (page_w, page_h) = theme.page.size_pt();
@@ -45,19 +39,9 @@ pub fn layout(
     let t = &theme.text;
     ctx.space_stretch = t.space_stretch;
     ctx.space_shrink = t.space_shrink;
-    if let Some(code) = hyphenation_language(theme, language) {
-        ctx.hyphenator = hyphenate::Hyphenator::new(
-            code,
-            t.hyphen_min_word,
-            t.hyphen_min_before,
-            t.hyphen_min_after,
-        );
-        if ctx.hyphenator.is_none() {
-            ctx.warnings.push(format!(
-                "no hyphenation patterns for `{code}` (vita has {}); words are not hyphenated",
-                hyphenate::supported().join(", ")
-            ));
-        }
+    if let Some(code) = composed.hyphenation.filter(|_| t.hyphenate) {
+        let (word, before, after) = (t.hyphen_min_word, t.hyphen_min_before, t.hyphen_min_after);
+        ctx.hyphenator = hyphenate::Hyphenator::new(code, word, before, after);
     }
     let width = content[2] - content[0];
     // A photo sits at the right of the header band, which wraps beside it.

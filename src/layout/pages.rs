@@ -129,7 +129,8 @@ fn add_footers(
     for (n, frame) in doc.pages.iter_mut().enumerate() {
         let mut parts = Vec::new();
         if footer {
-            let text = theme.running.footer_text.replace("{name}", &running.name);
+            let text = theme.running.footer_text.replace("{folio}", &running.folio);
+            let text = text.replace("{name}", &running.name);
             parts.push(
                 text.replace("{page}", &(n + 1).to_string()).replace("{pages}", &pages.to_string()),
             );

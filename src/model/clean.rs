@@ -53,6 +53,12 @@ impl<T: Clean> Clean for Option<T> {
     }
 }
 
+impl<K, T: Clean> Clean for std::collections::BTreeMap<K, T> {
+    fn clean(&mut self, found: &mut Vec<char>) {
+        self.values_mut().for_each(|v| v.clean(found));
+    }
+}
+
 impl<T: Clean> Clean for Vec<T> {
     fn clean(&mut self, found: &mut Vec<char>) {
         self.iter_mut().for_each(|v| v.clean(found));
@@ -85,7 +91,7 @@ macro_rules! clean_fields {
 clean_fields! {
     Resume { meta, basics, work, volunteer, education, awards, certificates, publications,
              skills, languages, interests, references, projects, custom }
-    Meta { language, theme }
+    Meta { language, theme, labels }
     Basics { name, label, email, phone, url, image, summary, location, profiles }
     Location { address, postal_code, city, region, country_code }
     Profile { network, username, url }

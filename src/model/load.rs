@@ -2,7 +2,7 @@
 //! serde cannot express (a date range that ends before it starts). Every
 //! failure is a [`Diagnostic`] naming the file, line and column.
 
-use super::{Date, DateField, Resume};
+use super::{Date, DateField, Resume, translations};
 use crate::diag::{self, Diagnostic};
 use crate::limits::Limits;
 use std::cmp::Ordering;
@@ -11,19 +11,25 @@ use std::path::Path;
 /// Reads and validates the résumé at `path` under the default [`Limits`]:
 /// TOML, or JSON Resume when the name ends in `.json`.
 pub fn load(path: &Path) -> Result<Resume, Diagnostic> {
-    load_with(path, &Limits::default()).map(|(resume, _)| resume)
+    load_with(path, &Limits::default(), None).map(|(resume, _)| resume)
 }
 
 /// [`load`], with the warnings of a JSON Resume import (fields vita does not
 /// model), and of characters left out of the text ([`super::clean`]).
 pub fn load_with_warnings(path: &Path) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
-    load_with(path, &Limits::default())
+    load_with(path, &Limits::default(), None)
 }
 
-/// [`load_with_warnings`] under `limits`. A file larger than
+/// [`load_with_warnings`] under `limits`, in the language `lang` (a BCP 47
+/// tag; `None` is the file's own `meta.language`): a multilingual file is
+/// resolved to it, and `meta.language` becomes it. A file larger than
 /// `limits.input_bytes` is refused before more of it than that is read (so
 /// a device or a growing file cannot make it read forever).
-pub fn load_with(path: &Path, limits: &Limits) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
+pub fn load_with(
+    path: &Path,
+    limits: &Limits,
+    lang: Option<&str>,
+) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     use crate::input::{ReadError, read_regular};
     let bytes = read_regular(path, limits.input_bytes).map_err(|e| match e {
         ReadError::TooLarge(_) => too_large(path, limits),
@@ -37,7 +43,7 @@ pub fn load_with(path: &Path, limits: &Limits) -> Result<(Resume, Vec<Diagnostic
             .in_file(path)
             .with_hint("check the path; `vita render` alone reads data/resume.toml"),
     })?;
-    parse_bytes(&bytes, path, limits)
+    parse_bytes(&bytes, path, limits, lang)
 }
 
 fn too_large(path: &Path, limits: &Limits) -> Diagnostic {
@@ -50,13 +56,15 @@ fn too_large(path: &Path, limits: &Limits) -> Diagnostic {
 }
 
 /// Validates a résumé given as bytes: size, UTF-8, nesting, TOML (or JSON
-/// Resume, by `path`'s extension), then the checks serde cannot make;
-/// `path` is otherwise only used in messages. Returns the import warnings
-/// too, as [`load_with_warnings`] does.
+/// Resume, by `path`'s extension), the language (as [`load_with`]), then
+/// the checks serde cannot make; `path` is otherwise only used in
+/// messages. Returns the import warnings too, as [`load_with_warnings`]
+/// does.
 pub fn parse_bytes(
     bytes: &[u8],
     path: &Path,
     limits: &Limits,
+    lang: Option<&str>,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     if bytes.len() as u64 > limits.input_bytes {
         return Err(too_large(path, limits));
@@ -74,10 +82,10 @@ pub fn parse_bytes(
     };
     let (mut resume, mut warnings) = if super::json_resume::is_json(path) {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let imported = super::json_resume::parse_limited(text, path, limits.depth)?;
+        let imported = super::json_resume::parse_in(text, path, limits.depth, lang)?;
         (imported.resume, imported.warnings)
     } else {
-        (parse_limited(text, path, limits)?, Vec::new())
+        parse_limited(text, path, limits, lang)?
     };
     let removed = super::clean::clean(&mut resume);
     if !removed.is_empty() {
@@ -98,10 +106,15 @@ pub fn parse_bytes(
 /// Parses résumé text under the default limits; `path` is only used in
 /// messages.
 pub fn parse(text: &str, path: &Path) -> Result<Resume, Diagnostic> {
-    parse_limited(text, path, &Limits::default())
+    parse_limited(text, path, &Limits::default(), None).map(|(resume, _)| resume)
 }
 
-fn parse_limited(text: &str, path: &Path, limits: &Limits) -> Result<Resume, Diagnostic> {
+fn parse_limited(
+    text: &str,
+    path: &Path,
+    limits: &Limits,
+    lang: Option<&str>,
+) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     // A byte-order mark is legal in UTF-8 files but not in TOML.
     // Positions are counted in the text after it, as an editor shows them.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -117,8 +130,64 @@ fn parse_limited(text: &str, path: &Path, limits: &Limits) -> Result<Resume, Dia
              --max-depth raises the limit",
         ));
     }
-    let resume: Resume = toml::from_str(text).map_err(|e| diag::from_toml_error(&e, text, path))?;
-    checked(resume, text, path)
+    use serde::Deserialize;
+    use toml::de::{DeTable, DeValue};
+    let toml_error = |e: toml::de::Error| diag::from_toml_error(&e, text, path);
+    let table = DeTable::parse(text).map_err(toml_error)?;
+    let span = table.span();
+    let mut root = toml::Spanned::new(span.clone(), DeValue::Table(table.into_inner()));
+    let default = root.get_ref().get("meta").and_then(|m| m.get_ref().get("language"));
+    let default = default.and_then(|l| l.get_ref().as_str()).unwrap_or("en").to_string();
+    let want = lang.unwrap_or(&default);
+    let fallbacks = translations::resolve(&mut root, want, &default);
+    let warnings = fallbacks
+        .into_iter()
+        .map(|f| {
+            let at = f.span.unwrap_or(0..0);
+            fallback_warning(&f.path, &f.used, want).in_file(path).at_span(text, at)
+        })
+        .collect();
+    let DeValue::Table(table) = root.into_inner() else { unreachable!("the root is a table") };
+    let de = toml::de::Deserializer::from(toml::Spanned::new(span, table));
+    let mut resume = Resume::deserialize(de).map_err(toml_error)?;
+    if lang.is_some() {
+        resume.meta.language = Some(want.to_string());
+    }
+    Ok((checked(resume, text, path)?, warnings))
+}
+
+/// Every language a résumé's text mentions (its translations and `lang`
+/// lists) and its `meta.language`; empty for text that does not parse.
+pub fn languages(text: &str, path: &Path) -> std::collections::BTreeSet<String> {
+    let mut found = if super::json_resume::is_json(path) {
+        let tree: Option<serde_json::Value> = serde_json::from_str(text).ok();
+        let default =
+            tree.as_ref().and_then(|t| t["meta"]["language"].as_str().map(str::to_string));
+        tree.map(|t| translations::languages(&t))
+            .unwrap_or_default()
+            .into_iter()
+            .chain(default)
+            .collect()
+    } else {
+        let Ok(table) = toml::de::DeTable::parse(text) else { return Default::default() };
+        let span = table.span();
+        let root = toml::Spanned::new(span, toml::de::DeValue::Table(table.into_inner()));
+        let default = root.get_ref().get("meta").and_then(|m| m.get_ref().get("language"));
+        let default = default.and_then(|l| l.get_ref().as_str()).map(str::to_string);
+        let mut found = translations::languages(&root);
+        found.extend(default);
+        found
+    };
+    if found.len() == 1 {
+        found.clear();
+    }
+    found
+}
+
+/// The warning for a text with no translation into `want`.
+pub(crate) fn fallback_warning(field: &str, used: &str, want: &str) -> Diagnostic {
+    Diagnostic::warning(format!("`{field}` has no `{want}` text; the `{used}` text is used"))
+        .with_hint(format!("add {want} = \"…\" to it, or limit its entry with lang = [\"{used}\"]"))
 }
 
 /// The résumé after the checks serde cannot make; spans index `text`.
@@ -155,6 +224,27 @@ fn check(r: &Resume, text: &str) -> Result<(), Problem> {
             "give the date you last brought the résumé up to date, e.g. \"2026-03\"".into(),
         ));
     }
+    if let Some(tag) = &r.meta.language
+        && crate::locale::resolve(tag).is_none()
+    {
+        let unknown = crate::locale::unknown(tag);
+        return Err((
+            unknown.message,
+            value_span(text, "language", tag),
+            unknown.hint.unwrap_or_default(),
+        ));
+    }
+    for key in r.meta.labels.keys() {
+        if !crate::locale::Labels::KEYS.contains(&key.as_str()) {
+            let hint =
+                match crate::diag::did_you_mean(key, crate::locale::Labels::KEYS.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the labels are: {}", crate::locale::Labels::KEYS.join(", ")),
+                };
+            let at = value_span(text, key, key);
+            return Err((format!("meta.labels has no label `{key}`"), at, hint));
+        }
+    }
     let ranges = r
         .work
         .iter()
@@ -169,6 +259,19 @@ fn check(r: &Resume, text: &str) -> Result<(), Problem> {
         check_range(start, end)?;
     }
     Ok(())
+}
+
+/// The place of `value` written after `key` (TOML `key = "value"` or JSON
+/// `"key": "value"`), or of the key alone.
+fn value_span(text: &str, key: &str, value: &str) -> std::ops::Range<usize> {
+    let find = crate::theme::find_key_or_member;
+    let Some(at) = find(text, key).or_else(|| find(text, &format!("\"{key}\""))) else {
+        return 0..0;
+    };
+    match text[at..].find(value) {
+        Some(v) => at + v..at + v + value.len(),
+        None => at..at + key.len(),
+    }
 }
 
 /// Zero-width, joiner and bidi formatting characters: they print nothing.

@@ -11,6 +11,7 @@ pub mod lint;
 pub(crate) mod load;
 mod schema;
 mod strings;
+pub mod translations;
 
 pub use date::Date;
 pub use highlight::Highlight;
@@ -19,6 +20,7 @@ pub use schema::json_schema;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use toml::Spanned;
 
 /// A date as written in the file, with its place for error messages.
@@ -75,19 +77,33 @@ pub struct Resume {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
-    /// The résumé's language ("en-us", "de", "fr", "es"): picks the
-    /// hyphenation patterns.
+    /// The résumé's language, as a BCP 47 tag ("en", "de-CH", "pt-BR",
+    /// "zh-Hant"): the words vita prints itself, how dates are written and
+    /// the hyphenation patterns. In a file with several languages, the
+    /// default one; `--lang` picks another.
     pub language: Option<String>,
     /// When the résumé was last brought up to date (a theme may show it).
     pub last_modified: Option<Date>,
     /// The theme to render with when `--theme` is not given: a built-in
     /// name, or a file relative to the résumé.
     pub theme: Option<String>,
+    /// Your own words for titles and labels vita prints (`work =
+    /// "Professional Experience"`), over the language's and the theme's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+    /// Ends the references with the language's "References available on
+    /// request."
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub references_on_request: bool,
 }
 
 impl Meta {
     pub fn is_empty(&self) -> bool {
-        self.language.is_none() && self.last_modified.is_none() && self.theme.is_none()
+        self.language.is_none()
+            && self.last_modified.is_none()
+            && self.theme.is_none()
+            && self.labels.is_empty()
+            && !self.references_on_request
     }
 }
 

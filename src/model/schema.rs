@@ -15,6 +15,7 @@ pub fn json_schema() -> String {
     let generator = SchemaSettings::draft07().into_generator();
     let mut schema = generator.into_root_schema_for::<Resume>();
     RecursiveTransform(drop_null).transform(&mut schema);
+    multilingual(&mut schema);
     schema.insert("title".into(), "vita résumé".into());
     schema.insert(
         "description".into(),
@@ -46,3 +47,63 @@ fn drop_null(schema: &mut Schema) {
         }
     }
 }
+
+/// Fields whose text is the same in every language.
+const UNTRANSLATED: &[&str] = &["tags", "url", "email", "image"];
+
+/// Several languages in one file ([`super::translations`]): any text
+/// outside `meta` may be a table from language to text, and a table in a
+/// list may carry `lang`.
+fn multilingual(schema: &mut Schema) {
+    use serde_json::json;
+    let text = json!({
+        "description": "Text, or a table from language to text ({ en = \"…\", de = \"…\" }); \
+                        `--lang` or meta.language picks one.",
+        "anyOf": [
+            { "type": "string" },
+            {
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": { "pattern": TAG_PATTERN },
+                "additionalProperties": { "type": "string" }
+            }
+        ]
+    });
+    let lang = json!({
+        "description": "Show this only in these languages (BCP 47 tags): \"de\" or [\"de\", \"fr\"].",
+        "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }]
+    });
+    let Some(Value::Object(defs)) = schema.get_mut("definitions") else { return };
+    for (name, def) in defs.iter_mut() {
+        if name == "Meta" || name == "Date" {
+            continue;
+        }
+        if let Some(Value::Array(any)) = def.get_mut("anyOf") {
+            // A highlight: a string or a group.
+            any.iter_mut().filter(|a| a["type"] == "string").for_each(|a| *a = text_ref());
+        }
+        let Some(Value::Object(props)) = def.get_mut("properties") else { continue };
+        for (key, prop) in props.iter_mut() {
+            if UNTRANSLATED.contains(&key.as_str()) {
+                continue;
+            }
+            if prop["type"] == "string" {
+                let description = prop["description"].clone();
+                *prop = json!({ "description": description, "allOf": [text_ref()] });
+            } else if prop["type"] == "array" && prop["items"]["type"] == "string" {
+                prop["items"] = text_ref();
+            }
+        }
+        if !matches!(name.as_str(), "Basics" | "Location") {
+            props.insert(super::translations::LANG_KEY.into(), lang.clone());
+        }
+    }
+    defs.insert("Text".into(), text);
+}
+
+fn text_ref() -> Value {
+    serde_json::json!({ "$ref": "#/definitions/Text" })
+}
+
+/// A BCP 47 tag's shape, as [`super::translations::is_language_tag`] reads it.
+const TAG_PATTERN: &str = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$";

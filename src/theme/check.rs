@@ -165,18 +165,34 @@ impl Theme {
                 ));
             }
         }
+        for key in self.labels.keys() {
+            if !crate::locale::Labels::KEYS.contains(&key.as_str()) {
+                let near =
+                    crate::diag::did_you_mean(key, crate::locale::Labels::KEYS.iter().copied());
+                let advice = match near {
+                    Some(near) => format!("has no label `{key}`; did you mean `{near}`?"),
+                    None => format!(
+                        "has no label `{key}`; the labels are: {}",
+                        crate::locale::Labels::KEYS.join(", ")
+                    ),
+                };
+                return Err(("labels".into(), advice));
+            }
+        }
         let texts = [
             ("bullets.glyph", &self.bullets.glyph),
             ("bullets.nested_glyph", &self.bullets.nested_glyph),
             ("header.separator", &self.header.separator),
-            ("dates.separator", &self.dates.separator),
-            ("dates.present", &self.dates.present),
             ("running.footer_text", &self.running.footer_text),
             ("text.language", &self.text.language),
         ];
+        let dates =
+            [("dates.separator", &self.dates.separator), ("dates.present", &self.dates.present)];
+        let dates = dates.into_iter().filter_map(|(k, v)| v.as_ref().map(|v| (k, v)));
+        let labels = self.labels.values().map(|v| ("labels", v));
         let names = self.columns.iter().map(|c| ("columns.name", &c.name));
         let order = self.reading_order.iter().map(|n| ("reading_order", n));
-        for (key, text) in texts.into_iter().chain(names).chain(order) {
+        for (key, text) in texts.into_iter().chain(dates).chain(labels).chain(names).chain(order) {
             let n = text.chars().count();
             if n > MAX_THEME_TEXT {
                 return Err((

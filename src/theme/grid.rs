@@ -36,7 +36,9 @@ impl Default for Column {
 pub struct Running {
     /// A footer on every page of a résumé longer than one page.
     pub footer: bool,
-    /// `{name}`, `{page}` and `{pages}` are filled in.
+    /// `{name}`, `{page}` and `{pages}` are filled in, and `{folio}`: the
+    /// page numbers as the résumé's language writes them ("2 / 3",
+    /// "Seite 2 von 3").
     pub footer_text: String,
     /// The name again at the top of pages 2 and on.
     pub continuation_header: bool,
@@ -48,7 +50,7 @@ impl Default for Running {
     fn default() -> Self {
         Running {
             footer: true,
-            footer_text: "{name} — {page} / {pages}".into(),
+            footer_text: "{name} — {folio}".into(),
             continuation_header: false,
             updated: false,
         }

@@ -64,6 +64,10 @@ pub struct Theme {
     pub reading_order: Vec<String>,
     pub running: Running,
     pub fit: Fit,
+    /// Words of the theme's own for titles and labels (`work = "Career"`),
+    /// over the language's; `vita render --help` lists the keys.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub labels: std::collections::BTreeMap<String, String>,
 }
 
 /// The résumé's sections, as a theme names them.
@@ -159,6 +163,7 @@ impl Default for Theme {
             reading_order: Vec::new(),
             running: Running::default(),
             fit: Fit::default(),
+            labels: Default::default(),
         }
     }
 }

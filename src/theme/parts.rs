@@ -200,9 +200,11 @@ pub struct Bullets {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateFormat {
-    /// "Mar 2021"
+    /// "Mar 2021": the language's abbreviated month and year.
     MonthYear,
-    /// "03/2021"
+    /// "March 2021": the month in full.
+    MonthYearLong,
+    /// "03/2021": month and year in figures, as the language writes them.
     Numeric,
     /// "2021"
     Year,
@@ -212,10 +214,14 @@ pub enum DateFormat {
 #[serde(default, deny_unknown_fields)]
 pub struct DateStyle {
     pub format: DateFormat,
-    /// Between the start and end of a range.
-    pub separator: String,
-    /// How an open end reads.
-    pub present: String,
+    /// Between the start and end of a range; by default the language's
+    /// own (" – ", "～", " تا ").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub separator: Option<String>,
+    /// How an open end reads; by default the language's word ("Present",
+    /// "heute"), which `[labels] present` also sets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub present: Option<String>,
     pub figures: Figures,
 }
 
@@ -305,8 +311,8 @@ impl Default for DateStyle {
     fn default() -> Self {
         DateStyle {
             format: DateFormat::MonthYear,
-            separator: " – ".into(),
-            present: "Present".into(),
+            separator: None,
+            present: None,
             figures: Figures::Lining,
         }
     }

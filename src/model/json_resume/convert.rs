@@ -259,6 +259,8 @@ impl Importer<'_> {
         r.meta = Meta {
             language: j.meta.language,
             theme: j.meta.theme,
+            labels: j.meta.labels,
+            references_on_request: j.meta.references_on_request,
             last_modified: match last_modified.map(str::trim).filter(|s| !s.is_empty()) {
                 Some(day) => Some(Date::parse(day).map_err(|why| {
                     self.error(
@@ -515,6 +517,8 @@ pub fn export(r: &Resume) -> JResume {
             last_modified: r.meta.last_modified.map(|d| d.to_string()),
             language: r.meta.language.clone(),
             theme: r.meta.theme.clone(),
+            labels: r.meta.labels.clone(),
+            references_on_request: r.meta.references_on_request,
         },
     }
 }

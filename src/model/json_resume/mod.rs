@@ -11,7 +11,7 @@ mod spans;
 mod types;
 
 use crate::diag::Diagnostic;
-use crate::model::Resume;
+use crate::model::{Resume, load, translations};
 use convert::Importer;
 pub use spans::Spans;
 use spans::child;
@@ -37,12 +37,19 @@ pub fn is_json(path: &Path) -> bool {
 /// in messages only. The result has been through the same checks as a TOML
 /// résumé.
 pub fn parse(text: &str, file: &Path) -> Result<Imported, Diagnostic> {
-    parse_limited(text, file, crate::limits::DEFAULT_DEPTH)
+    parse_in(text, file, crate::limits::DEFAULT_DEPTH, None)
 }
 
 /// [`parse`], refusing a document that nests deeper than `depth` (each `[`
-/// and `{` is a level) before anything recurses over it.
-pub fn parse_limited(text: &str, file: &Path, depth: usize) -> Result<Imported, Diagnostic> {
+/// and `{` is a level) before anything recurses over it, in the language
+/// `lang` (`None`: the file's `meta.language`): texts given in several
+/// languages are resolved to it, as in a TOML résumé.
+pub fn parse_in(
+    text: &str,
+    file: &Path,
+    depth: usize,
+    lang: Option<&str>,
+) -> Result<Imported, Diagnostic> {
     if let Some((found, at)) = crate::limits::json_nesting(text, depth) {
         return Err(Diagnostic::new(format!(
             "the file nests {found} levels deep here; vita reads at most {depth}"
@@ -56,12 +63,33 @@ pub fn parse_limited(text: &str, file: &Path, depth: usize) -> Result<Imported, 
     }
     let spans = Spans::index(text);
     let mut ignored = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(text);
-    let doc: types::JResume = serde_ignored::deserialize(&mut de, |p| ignored.push(path_of(&p)))
-        .and_then(|doc| de.end().map(|()| doc))
-        .map_err(|e| json_error(&e, text, file, &spans))?;
+    let mut tree: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| json_error(&e, text, file, &spans))?;
+    let mut fallbacks = Vec::new();
+    let doc: types::JResume = if translations::languages(&tree).is_empty() {
+        // Read from the text, so that a problem has its line and column.
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_ignored::deserialize(&mut de, |p| ignored.push(path_of(&p)))
+            .and_then(|doc| de.end().map(|()| doc))
+            .map_err(|e| json_error(&e, text, file, &spans))?
+    } else {
+        let default = tree["meta"]["language"].as_str().unwrap_or("en").to_string();
+        let want = lang.unwrap_or(&default).to_string();
+        fallbacks = translations::resolve(&mut tree, &want, &default)
+            .into_iter()
+            .map(|f| {
+                let at = spans.value(&f.path);
+                load::fallback_warning(&f.path, &f.used, &want).in_file(file).at_span(text, at)
+            })
+            .collect();
+        serde_ignored::deserialize(tree, |p| ignored.push(path_of(&p)))
+            .map_err(|e| Diagnostic::new(e.to_string()).in_file(file))?
+    };
     let mut importer = Importer { text, file, spans: &spans, warnings: Vec::new() };
-    let resume = importer.resume(doc)?;
+    let mut resume = importer.resume(doc)?;
+    if let Some(lang) = lang {
+        resume.meta.language = Some(lang.to_string());
+    }
     let mut warnings: Vec<Diagnostic> = ignored
         .into_iter()
         .filter(|p| !p.is_empty())
@@ -76,6 +104,7 @@ pub fn parse_limited(text: &str, file: &Path, depth: usize) -> Result<Imported, 
         })
         .collect();
     warnings.append(&mut importer.warnings);
+    warnings.append(&mut fallbacks);
     let resume = crate::model::load::checked(resume, text, file)?;
     Ok(Imported { resume, warnings })
 }

@@ -341,16 +341,26 @@ pub struct JCustomEntry {
 pub struct JMeta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<String>,
-    /// *vita*: hyphenation language.
+    /// *vita*: the résumé's language (a BCP 47 tag).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// *vita*: the theme to render with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
+    /// *vita*: the résumé's own words for titles and labels.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// *vita*: end the references with "References available on request."
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub references_on_request: bool,
 }
 
 impl JMeta {
     pub fn is_empty(&self) -> bool {
-        self.last_modified.is_none() && self.language.is_none() && self.theme.is_none()
+        self.last_modified.is_none()
+            && self.language.is_none()
+            && self.theme.is_none()
+            && self.labels.is_empty()
+            && !self.references_on_request
     }
 }
