@@ -48,7 +48,7 @@ fn cases() -> Vec<Case> {
             target: 0.995,
         },
     ];
-    for name in ["research", "newgrad", "german"] {
+    for name in ["research", "newgrad", "german", "french"] {
         let dir = root().join("tests/ats").join(name);
         cases.push(Case {
             name,

@@ -98,7 +98,8 @@ fn the_seed_prints_as_the_golden_files_say_in_every_theme() {
     let mut failures = Vec::new();
     for (name, _) in BUILTIN {
         let theme = Theme::resolve(name).unwrap();
-        let description = vita::compose::describe::describe(&resume, &theme);
+        let locale = vita::locale::Locale::for_resume(&resume, &theme).unwrap();
+        let description = vita::compose::describe::describe(&resume, &theme, &locale);
         let txt = vita::export::text::render(&description, theme.entry.layout);
         failures.extend(compare(&format!("{name}.txt"), &txt));
         let doc = vita::render::lay_out(&resume, &theme, &book).unwrap();

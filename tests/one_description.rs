@@ -114,7 +114,8 @@ fn check(sb: &Sandbox, input: &str, stem: &str) {
         let theme = Theme::resolve(name).unwrap();
         let out = format!("out-{name}");
         sb.vita(&["render", input, "-t", name, "-o", &out, "-q"]).assert_ok();
-        let expected = fields(&describe(&resume, &theme), &theme);
+        let locale = vita::locale::Locale::for_resume(&resume, &theme).unwrap();
+        let expected = fields(&describe(&resume, &theme, &locale), &theme);
         let pdf = sb.path(&format!("{out}/{stem}.pdf"));
         let pdf_text = tool_stdout("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
         assert_in_order(&pdf_text, &expected, |f| &f.pdf, &format!("{input} in {name}, PDF"));

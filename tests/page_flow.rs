@@ -198,6 +198,21 @@ fn running_footer_continuation_header_and_update_note() {
     resume.meta.last_modified = Some(vita::model::Date::parse("2026-03").unwrap());
     let doc = vita::render::lay_out(&resume, &theme, &FontBook::new()).unwrap();
     assert_eq!(doc.pages.len(), 2);
+    // The footer speaks the résumé's language.
+    let mut german = resume.clone();
+    german.meta.language = Some("de".into());
+    let de = vita::render::lay_out(&german, &theme, &FontBook::new()).unwrap();
+    let footer: String = de.pages[1]
+        .items
+        .iter()
+        .filter_map(|(p, it)| match it {
+            FrameItem::Text(r) if r.artifact && p.y > de.content_box[3] - 20.0 => {
+                Some(r.text.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(footer, format!("Alex Doe — Seite 2 von {}  ·  Stand: März 2026", de.pages.len()));
     let artifacts = |page: usize| -> Vec<(f32, String)> {
         doc.pages[page]
             .items

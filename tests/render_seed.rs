@@ -24,6 +24,7 @@ fn seed() -> Resume {
 /// Every text field of the résumé, in the model's order.
 fn fields(r: &Resume, theme: &Theme) -> Vec<Entry> {
     let b = &r.basics;
+    let en = vita::locale::Locale::english();
     let mut out = vec![Entry {
         header: [Some(b.name.clone()), b.label.clone(), b.email.clone(), b.phone.clone()]
             .into_iter()
@@ -47,7 +48,7 @@ fn fields(r: &Resume, theme: &Theme) -> Vec<Entry> {
                 }
             }
         }
-        let dates = format_range(date_of(&w.start_date), date_of(&w.end_date), &theme.dates);
+        let dates = format_range(date_of(&w.start_date), date_of(&w.end_date), &theme.dates, &en);
         let header = [w.position.clone(), w.name.clone(), w.location.clone(), dates]
             .into_iter()
             .flatten()
@@ -55,7 +56,7 @@ fn fields(r: &Resume, theme: &Theme) -> Vec<Entry> {
         out.push(Entry { header, body });
     }
     for e in &r.education {
-        let dates = format_range(date_of(&e.start_date), date_of(&e.end_date), &theme.dates);
+        let dates = format_range(date_of(&e.start_date), date_of(&e.end_date), &theme.dates, &en);
         let header = [Some(e.institution.clone()), e.study_type.clone(), e.area.clone(), dates]
             .into_iter()
             .flatten()
