@@ -73,9 +73,18 @@ pub enum Item {
 pub struct Labelled {
     pub label: String,
     pub text: String,
+    /// Between label and text, as the language writes it (": ", " : " in
+    /// French, "：" in Chinese and Japanese).
+    pub colon: &'static str,
     /// Where it comes from ("skills[1]"), for warnings; empty in an
     /// entry's lists, which are the entry's.
     pub origin: String,
+}
+
+impl Default for Labelled {
+    fn default() -> Self {
+        Labelled { label: String::new(), text: String::new(), colon: ": ", origin: String::new() }
+    }
 }
 
 /// An address printed as text and linked.
@@ -196,7 +205,7 @@ impl Entry {
 /// Describes the résumé as the theme arranges it, in the locale's words.
 pub fn describe(resume: &Resume, theme: &Theme, locale: &Locale) -> Description {
     let b = &resume.basics;
-    let mut sections = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
     for (column, region) in theme.regions(1.0).into_iter().enumerate() {
         for kind in region.sections {
             sections.extend(
@@ -204,6 +213,14 @@ pub fn describe(resume: &Resume, theme: &Theme, locale: &Locale) -> Description 
                     .into_iter()
                     .map(|(title, items)| Section { kind, title, column, items }),
             );
+        }
+    }
+    // "Label: text" as the language punctuates it.
+    for item in sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        match item {
+            Item::Labelled(l) => l.colon = locale.colon(),
+            Item::Entry(e) => e.lists.iter_mut().for_each(|l| l.colon = locale.colon()),
+            _ => {}
         }
     }
     let updated =
@@ -406,7 +423,7 @@ fn list(label: &str, items: &[String]) -> Vec<Labelled> {
     if text.is_empty() {
         Vec::new()
     } else {
-        vec![Labelled { label: label.to_string(), text: text.join(", "), origin: String::new() }]
+        vec![Labelled { label: label.to_string(), text: text.join(", "), ..Labelled::default() }]
     }
 }
 
@@ -423,7 +440,7 @@ fn score(score: &str, label: &str) -> Labelled {
             .next()
             .is_some_and(|w| w.to_lowercase() == label.to_lowercase());
     let label = if own { String::new() } else { label.to_string() };
-    Labelled { label, text: score.to_string(), origin: String::new() }
+    Labelled { label, text: score.to_string(), ..Labelled::default() }
 }
 
 /// A skill or interest: "Name (level): a, b", or just the name.
@@ -432,7 +449,7 @@ fn named(name: &str, level: Option<&str>, keywords: &[String]) -> Labelled {
         Some(level) => format!("{name} ({level})"),
         None => name.to_string(),
     };
-    Labelled { label, text: keywords.join(", "), origin: String::new() }
+    Labelled { label, text: keywords.join(", "), ..Labelled::default() }
 }
 
 fn link(url: &Option<String>) -> Option<Link> {
@@ -571,8 +588,7 @@ mod tests {
             p.lists.iter().map(|l| (l.label.as_str(), l.text.as_str())).collect();
         assert_eq!(lists, [("Roles", "Author"), ("Keywords", "Rust, PDF")]);
         let e = entry(SectionKind::Education).unwrap();
-        let gpa =
-            Labelled { label: String::new(), text: "GPA: 3.9/4.0".into(), origin: String::new() };
+        let gpa = Labelled { text: "GPA: 3.9/4.0".into(), ..Labelled::default() };
         assert_eq!(e.lists, [gpa]);
         assert_eq!(score("3.8 GPA", "Score").label, "");
         assert_eq!(score("3.8/4.0", "Score").label, "Score");

@@ -160,7 +160,7 @@ impl Composer<'_> {
         let mut para = self.body_para(&l.text);
         let label = markup::plain(&l.label);
         if !label.is_empty() {
-            let lead = if l.text.is_empty() { label } else { format!("{label}: ") };
+            let lead = if l.text.is_empty() { label } else { format!("{label}{}", l.colon) };
             para.spans.insert(0, Span { text: lead, style: bold, link: None });
         }
         let mut block = Block::new(BlockKind::Text(para));

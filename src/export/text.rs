@@ -147,7 +147,7 @@ fn labelled(l: &Labelled) -> Lines {
         (true, true) => Vec::new(),
         (false, true) => wrap(&label, ""),
         (true, false) => wrap(&text, ""),
-        (false, false) => wrap(&format!("{label}: {text}"), ""),
+        (false, false) => wrap(&format!("{label}{}{text}", l.colon), ""),
     }
 }
 
@@ -212,6 +212,19 @@ mod tests {
 
     fn section<'a>(out: &'a str, heading: &str) -> Vec<&'a str> {
         out.lines().skip_while(|l| *l != heading).skip(1).take_while(|l| !l.is_empty()).collect()
+    }
+
+    #[test]
+    fn labels_are_punctuated_as_the_language_does() {
+        let cv = |lang: &str| {
+            format!(
+                "[meta]\nlanguage = \"{lang}\"\n[basics]\nname = \"A\"\n\
+                 [[skills]]\nname = \"Langages\"\nkeywords = [\"Rust\"]\n"
+            )
+        };
+        assert!(text(&cv("fr")).contains("Langages\u{a0}: Rust"));
+        assert!(text(&cv("ja")).contains("Langages：Rust"));
+        assert!(text(&cv("en")).contains("Langages: Rust"));
     }
 
     #[test]

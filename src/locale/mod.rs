@@ -171,6 +171,16 @@ impl Locale {
         Ok(())
     }
 
+    /// What separates a label from its text: a no-break space before the
+    /// colon in French, the full-width colon in Chinese and Japanese.
+    pub fn colon(&self) -> &'static str {
+        match self.tag {
+            "fr" => "\u{a0}: ",
+            "zh-Hans" | "zh-Hant" | "ja" => "：",
+            _ => ": ",
+        }
+    }
+
     /// The hyphenation patterns for this language, by the code
     /// `layout::hyphenate` knows; `None` where the patterns have none.
     pub fn hyphenation(&self) -> Option<&'static str> {
@@ -210,6 +220,8 @@ mod tests {
                 let mut labels = l.labels.clone();
                 let text = labels.slot(key).unwrap();
                 assert!(!text.trim().is_empty(), "{}: label `{key}` is empty", entry.tag);
+                // Quotation marks are the language's own, never typewriter ones.
+                assert!(!text.contains('"'), "{}: label `{key}` has a \" in it", entry.tag);
             }
             assert!(l.labels.updated.contains("{date}"), "{}: updated", entry.tag);
             assert!(l.labels.folio.contains("{page}"), "{}: folio", entry.tag);
