@@ -204,3 +204,31 @@ fn validate_reads_every_language_of_a_multilingual_file() {
     assert_eq!(run.code(), Some(1), "{}", run.report());
     assert!(run.stderr().contains("`education[0].summary` has no `de` text"), "{}", run.report());
 }
+
+#[test]
+fn json_resume_export_and_import_keep_every_language() {
+    let sb = Sandbox::new();
+    sb.write("cv.toml", BILINGUAL);
+    sb.vita(&["export", "cv.toml", "-o", "cv.json"]).assert_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sb.path("cv.json")).unwrap()).unwrap();
+    // Standard fields in the default language, for every JSON Resume tool.
+    assert_eq!(json["basics"]["label"], "Data Engineer");
+    assert_eq!(json["basics"]["vitaTranslations"]["de"]["label"], "Dateningenieurin");
+    assert_eq!(json["work"][1]["lang"], serde_json::json!(["de"]));
+    sb.vita(&["import", "cv.json", "-o", "back.toml"]).assert_ok();
+    for lang in ["en", "de"] {
+        let txt = |file: &str, out: &str| {
+            sb.vita(&["render", file, "--lang", lang, "-f", "txt", "-o", out, "-q"]).assert_ok();
+            let stem = file.split('.').next().unwrap();
+            std::fs::read_to_string(sb.path(&format!("{out}/{stem}.txt"))).unwrap()
+        };
+        let original = txt("cv.toml", &format!("a-{lang}"));
+        assert_eq!(txt("cv.json", &format!("j-{lang}")), original, "{lang}: JSON");
+        assert_eq!(txt("back.toml", &format!("b-{lang}")), original, "{lang}: TOML again");
+    }
+    // One language alone, in the standard fields.
+    sb.vita(&["export", "cv.toml", "--lang", "de", "-o", "de.json"]).assert_ok();
+    let de = std::fs::read_to_string(sb.path("de.json")).unwrap();
+    assert!(de.contains("\"Dateningenieurin\"") && !de.contains("vitaTranslations"), "{de}");
+}

@@ -2,6 +2,7 @@
 
 use super::emit::emit;
 use crate::diag::Diagnostic;
+use crate::model::versions::Versions;
 use crate::model::{self, json_resume};
 use std::path::PathBuf;
 
@@ -18,7 +19,10 @@ use JSON Resume's names (start_date → startDate; an ongoing role has no endDat
 Resume has no field for is kept in extra fields that its tools ignore: `tags`, `location` of \
 volunteer and education entries, education `summary`, `meta.language`, `meta.theme`, `custom` \
 sections, and `vitaHighlights` (highlight groups; `highlights` holds them flattened). \
-`vita import` reads the file back into the same résumé.\n\n\
+`vita import` reads the file back into the same résumé. A résumé in several languages keeps \
+them all: the standard fields hold its default language, and each object's other languages are \
+in `vitaTranslations` ({\"de\": {\"position\": \"…\"}}), with `lang` on entries limited to some \
+languages; --lang writes one language alone.\n\n\
 Exit status: 0 on success, 2 on bad input (the message names the file, line and column) or when \
 the output cannot be written. An existing output file is replaced only by a complete new one.")]
 pub struct ExportArgs {
@@ -31,15 +35,24 @@ pub struct ExportArgs {
     /// Write to FILE (replaced atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write only this language of a multilingual résumé (a BCP 47 tag).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
 }
 
 pub fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
-    let (resume, warnings) = model::load_with_warnings(&args.path)?;
-    for w in &warnings {
-        crate::diag::eprint(&w.to_string());
-    }
-    let text = match args.format {
-        ExportFormat::JsonResume => json_resume::to_json(&resume),
+    let limits = crate::limits::Limits::default();
+    let text = match (&args.lang, args.format) {
+        (Some(lang), ExportFormat::JsonResume) => {
+            let (resume, warnings) = model::load_with(&args.path, &limits, Some(lang))?;
+            warnings.iter().for_each(|w| crate::diag::eprint(&w.to_string()));
+            json_resume::to_json(&resume)
+        }
+        (None, ExportFormat::JsonResume) => {
+            let versions = Versions::read(&args.path, &limits)?;
+            versions.warnings.iter().for_each(|w| crate::diag::eprint(&w.to_string()));
+            versions.to_json_resume()
+        }
     };
     if let Some(out) = &args.output
         && super::outputs::same_file(out, &args.path)

@@ -3,6 +3,7 @@
 
 use super::emit::{emit, write_file};
 use crate::diag::Diagnostic;
+use crate::model::versions::Versions;
 use crate::model::{self, Resume, json_resume};
 use std::path::PathBuf;
 
@@ -36,12 +37,16 @@ pub fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
             .in_file(&args.path)
             .with_hint("a .toml résumé is vita's own format already; `vita validate` checks it"));
     }
-    let (resume, warnings) = model::load_with_warnings(&args.path)?;
-    for w in &warnings {
+    let versions = Versions::read(&args.path, &crate::limits::Limits::default())?;
+    let warnings = &versions.warnings;
+    for w in warnings {
         crate::diag::eprint(&w.to_string());
     }
     let from = args.path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let text = to_toml(&resume, &from)?;
+    let text = match versions.multilingual() {
+        true => multilingual_toml(&versions, &from)?,
+        false => to_toml(versions.default(), &from)?,
+    };
     let out = args.output.clone().unwrap_or_else(|| args.path.with_extension("toml"));
     if out.as_os_str() == "-" {
         return emit(&text, None);
@@ -66,6 +71,24 @@ pub fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
         crate::diag::eprintln(&format!("wrote {} ({left_out})", out.display()));
     }
     Ok(())
+}
+
+/// A résumé in several languages as one TOML file, with tables from
+/// language to text where the languages differ; `[meta]` last.
+fn multilingual_toml(versions: &Versions, from: &str) -> Result<String, Diagnostic> {
+    let internal = |e: toml::ser::Error| Diagnostic::new(format!("internal error: {e}"));
+    let mut tree = versions.to_tree();
+    let meta = tree.as_object_mut().and_then(|o| o.remove("meta"));
+    let mut text = format!(
+        "# Imported from {from} by `vita import`, with all its languages: a table such as\n\
+         # {{ en = \"…\", de = \"…\" }} holds a text in each; `vita render --lang de` picks one.\n\n"
+    );
+    text.push_str(&toml::to_string_pretty(&tree).map_err(internal)?);
+    if let Some(meta) = meta {
+        text.push('\n');
+        text.push_str(&toml::to_string(&serde_json::json!({ "meta": meta })).map_err(internal)?);
+    }
+    Ok(text)
 }
 
 /// The résumé as commented TOML: basics first, `[meta]` last.

@@ -30,8 +30,13 @@ pub fn load_with(
     limits: &Limits,
     lang: Option<&str>,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
+    parse_bytes(&read_file(path, limits)?, path, limits, lang)
+}
+
+/// The bytes of the résumé at `path`, read under `limits`.
+pub(crate) fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
     use crate::input::{ReadError, read_regular};
-    let bytes = read_regular(path, limits.input_bytes).map_err(|e| match e {
+    read_regular(path, limits.input_bytes).map_err(|e| match e {
         ReadError::TooLarge(_) => too_large(path, limits),
         ReadError::NotAFile("a folder") => {
             Diagnostic::new("expected a résumé file, found a folder").in_file(path)
@@ -42,8 +47,7 @@ pub fn load_with(
         ReadError::Io(_) => Diagnostic::new(format!("cannot read résumé: {e}"))
             .in_file(path)
             .with_hint("check the path; `vita render` alone reads data/resume.toml"),
-    })?;
-    parse_bytes(&bytes, path, limits, lang)
+    })
 }
 
 fn too_large(path: &Path, limits: &Limits) -> Diagnostic {
@@ -66,6 +70,26 @@ pub fn parse_bytes(
     limits: &Limits,
     lang: Option<&str>,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
+    read(bytes, path, limits, lang, false).map(|l| (l.resume, l.warnings))
+}
+
+/// A résumé read in one language.
+pub(crate) struct Loaded {
+    pub resume: Resume,
+    pub warnings: Vec<Diagnostic>,
+    /// With `keep`, the entries limited to some languages, by path.
+    pub limited: Vec<(String, Vec<String>)>,
+}
+
+/// [`parse_bytes`]; with `keep`, entries limited to other languages are
+/// kept (and listed), so that every language's résumé has the same shape.
+pub(crate) fn read(
+    bytes: &[u8],
+    path: &Path,
+    limits: &Limits,
+    lang: Option<&str>,
+    keep: bool,
+) -> Result<Loaded, Diagnostic> {
     if bytes.len() as u64 > limits.input_bytes {
         return Err(too_large(path, limits));
     }
@@ -80,12 +104,12 @@ pub fn parse_bytes(
                 .with_hint("save the file as UTF-8"));
         }
     };
-    let (mut resume, mut warnings) = if super::json_resume::is_json(path) {
+    let Loaded { mut resume, mut warnings, limited } = if super::json_resume::is_json(path) {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let imported = super::json_resume::parse_in(text, path, limits.depth, lang)?;
-        (imported.resume, imported.warnings)
+        let imported = super::json_resume::read(text, path, limits.depth, lang, keep)?;
+        Loaded { resume: imported.resume, warnings: imported.warnings, limited: imported.limited }
     } else {
-        parse_limited(text, path, limits, lang)?
+        parse_limited(text, path, limits, lang, keep)?
     };
     let removed = super::clean::clean(&mut resume);
     if !removed.is_empty() {
@@ -100,13 +124,13 @@ pub fn parse_bytes(
             .with_hint("they come from escapes such as \\u0007, or from pasted text"),
         );
     }
-    Ok((resume, warnings))
+    Ok(Loaded { resume, warnings, limited })
 }
 
 /// Parses résumé text under the default limits; `path` is only used in
 /// messages.
 pub fn parse(text: &str, path: &Path) -> Result<Resume, Diagnostic> {
-    parse_limited(text, path, &Limits::default(), None).map(|(resume, _)| resume)
+    parse_limited(text, path, &Limits::default(), None, false).map(|l| l.resume)
 }
 
 fn parse_limited(
@@ -114,7 +138,8 @@ fn parse_limited(
     path: &Path,
     limits: &Limits,
     lang: Option<&str>,
-) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
+    keep: bool,
+) -> Result<Loaded, Diagnostic> {
     // A byte-order mark is legal in UTF-8 files but not in TOML.
     // Positions are counted in the text after it, as an editor shows them.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -139,8 +164,9 @@ fn parse_limited(
     let default = root.get_ref().get("meta").and_then(|m| m.get_ref().get("language"));
     let default = default.and_then(|l| l.get_ref().as_str()).unwrap_or("en").to_string();
     let want = lang.unwrap_or(&default);
-    let fallbacks = translations::resolve(&mut root, want, &default);
-    let warnings = fallbacks
+    let resolved = translations::resolve(&mut root, want, &default, keep);
+    let warnings = resolved
+        .fallbacks
         .into_iter()
         .map(|f| {
             let at = f.span.unwrap_or(0..0);
@@ -153,7 +179,8 @@ fn parse_limited(
     if lang.is_some() {
         resume.meta.language = Some(want.to_string());
     }
-    Ok((checked(resume, text, path)?, warnings))
+    let resume = checked(resume, text, path)?;
+    Ok(Loaded { resume, warnings, limited: resolved.limited })
 }
 
 /// Every language a résumé's text mentions (its translations and `lang`

@@ -12,6 +12,7 @@ pub(crate) mod load;
 mod schema;
 mod strings;
 pub mod translations;
+pub mod versions;
 
 pub use date::Date;
 pub use highlight::Highlight;

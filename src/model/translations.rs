@@ -44,12 +44,24 @@ pub struct Fallback {
     pub used: String,
 }
 
-/// Resolves `root` to the language `want`, falling back to `default`.
-/// Returns the texts that had no translation into `want`.
-pub(crate) fn resolve<N: Node>(root: &mut N, want: &str, default: &str) -> Vec<Fallback> {
-    let mut walk = Walk { want, default, fallbacks: Vec::new() };
+/// What resolving a tree to one language found.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// The texts that had no translation into the wanted language.
+    pub fallbacks: Vec<Fallback>,
+    /// The tables in lists that named their languages, by path
+    /// (`work[1]`), when they were kept rather than dropped.
+    pub limited: Vec<(String, Vec<String>)>,
+}
+
+/// Resolves `root` to the language `want`, falling back to `default`:
+/// tables of another language are dropped, or with `keep` kept (and listed
+/// in [`Resolved::limited`]), so that every language's tree has the same
+/// shape; bullets of another language are dropped in either case.
+pub(crate) fn resolve<N: Node>(root: &mut N, want: &str, default: &str, keep: bool) -> Resolved {
+    let mut walk = Walk { want, default, keep, found: Resolved::default() };
     walk.node(root, String::new());
-    walk.fallbacks
+    walk.found
 }
 
 /// Every language the document mentions, in translations and `lang` lists.
@@ -80,7 +92,8 @@ fn collect<N: Node>(node: &N, found: &mut BTreeSet<String>) {
 struct Walk<'a> {
     want: &'a str,
     default: &'a str,
-    fallbacks: Vec<Fallback>,
+    keep: bool,
+    found: Resolved,
 }
 
 impl Walk<'_> {
@@ -88,7 +101,7 @@ impl Walk<'_> {
         if is_translation(node) {
             let (chosen, fallback) = self.choose(node);
             if let Some(used) = fallback {
-                self.fallbacks.push(Fallback { path, span: node.span(), used });
+                self.found.fallbacks.push(Fallback { path, span: node.span(), used });
             }
             *node = chosen;
             return;
@@ -100,12 +113,20 @@ impl Walk<'_> {
             }
         } else if node.items().is_some() {
             let want = self.want;
-            node.retain_items(&mut |item| belongs(item, want));
+            // Kept entries give every language the same shape; bullets are
+            // dropped even then, as a list of text differs by language anyway.
+            if !self.keep || path.to_ascii_lowercase().ends_with("highlights") {
+                node.retain_items(&mut |item| belongs(item, want));
+            }
             for (i, item) in node.items_mut().into_iter().flatten().enumerate() {
-                if item.remove_key(LANG_KEY).is_some() {
+                let path = format!("{path}[{i}]");
+                if let Some(langs) = item.remove_key(LANG_KEY) {
+                    if self.keep {
+                        self.found.limited.push((path.clone(), lang_list(&langs)));
+                    }
                     lone_text(item);
                 }
-                self.node(item, format!("{path}[{i}]"));
+                self.node(item, path);
             }
         }
     }
@@ -271,7 +292,7 @@ mod tests {
         let table = toml::de::DeTable::parse(text).unwrap();
         let span = table.span();
         let mut root = toml::Spanned::new(span, toml::de::DeValue::Table(table.into_inner()));
-        let fallbacks = resolve(&mut root, "fr", "en");
+        let fallbacks = resolve(&mut root, "fr", "en", false).fallbacks;
         let at = fallbacks[0].span.clone().unwrap();
         assert_eq!(&text[at], "{ en = \"Engineer\" }");
     }
@@ -299,7 +320,7 @@ mod tests {
             keywords = { en = ["a", "b"], de = ["c"] }
             "#,
         );
-        let fallbacks = resolve(&mut t, "de", "en");
+        let fallbacks = resolve(&mut t, "de", "en", false).fallbacks;
         assert_eq!(t["basics"]["label"].as_str(), Some("Ingenieurin"));
         assert_eq!(t["basics"]["summary"].as_str(), Some("Only English"));
         let h: Vec<&str> = t["work"][0]["highlights"]

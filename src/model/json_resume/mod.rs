@@ -7,6 +7,7 @@
 //! fields, so TOML → JSON → TOML gives the same résumé.
 
 mod convert;
+pub(crate) mod i18n;
 mod spans;
 mod types;
 
@@ -26,6 +27,8 @@ pub const SCHEMA_URL: &str =
 pub struct Imported {
     pub resume: Resume,
     pub warnings: Vec<Diagnostic>,
+    /// Entries limited to some languages, by path, when they were kept.
+    pub limited: Vec<(String, Vec<String>)>,
 }
 
 /// Whether `path` names a JSON résumé (by its extension).
@@ -50,6 +53,18 @@ pub fn parse_in(
     depth: usize,
     lang: Option<&str>,
 ) -> Result<Imported, Diagnostic> {
+    read(text, file, depth, lang, false)
+}
+
+/// [`parse_in`]; with `keep`, entries limited to other languages are kept
+/// and listed (see `model::load::read`).
+pub(crate) fn read(
+    text: &str,
+    file: &Path,
+    depth: usize,
+    lang: Option<&str>,
+    keep: bool,
+) -> Result<Imported, Diagnostic> {
     if let Some((found, at)) = crate::limits::json_nesting(text, depth) {
         return Err(Diagnostic::new(format!(
             "the file nests {found} levels deep here; vita reads at most {depth}"
@@ -66,7 +81,10 @@ pub fn parse_in(
     let mut tree: serde_json::Value =
         serde_json::from_str(text).map_err(|e| json_error(&e, text, file, &spans))?;
     let mut fallbacks = Vec::new();
-    let doc: types::JResume = if translations::languages(&tree).is_empty() {
+    let mut limited = Vec::new();
+    // Translations exported as extension fields become tables again.
+    let absorbed = i18n::absorb(&mut tree);
+    let doc: types::JResume = if !absorbed && translations::languages(&tree).is_empty() {
         // Read from the text, so that a problem has its line and column.
         let mut de = serde_json::Deserializer::from_str(text);
         serde_ignored::deserialize(&mut de, |p| ignored.push(path_of(&p)))
@@ -75,7 +93,10 @@ pub fn parse_in(
     } else {
         let default = tree["meta"]["language"].as_str().unwrap_or("en").to_string();
         let want = lang.unwrap_or(&default).to_string();
-        fallbacks = translations::resolve(&mut tree, &want, &default)
+        let resolved = translations::resolve(&mut tree, &want, &default, keep);
+        limited = resolved.limited;
+        fallbacks = resolved
+            .fallbacks
             .into_iter()
             .map(|f| {
                 let at = spans.value(&f.path);
@@ -106,7 +127,12 @@ pub fn parse_in(
     warnings.append(&mut importer.warnings);
     warnings.append(&mut fallbacks);
     let resume = crate::model::load::checked(resume, text, file)?;
-    Ok(Imported { resume, warnings })
+    Ok(Imported { resume, warnings, limited })
+}
+
+/// The résumé as a JSON Resume document, as a tree.
+pub fn to_value(resume: &Resume) -> serde_json::Value {
+    serde_json::to_value(convert::export(resume)).expect("a résumé serialises")
 }
 
 /// The résumé as a JSON Resume document: pretty-printed, with a final newline.
