@@ -206,7 +206,7 @@ fn every_text_value_of_a_json_resume_is_printed() {
         for (path, value) in values.iter().filter(|(p, _)| !skip(p)) {
             let key = path.rsplit('.').next().unwrap_or(path);
             let value = if key == "url" {
-                vita::compose::describe::display_url(value)
+                vita::compose::contacts::display_url(value)
             } else {
                 plain(value)
             };

@@ -58,7 +58,86 @@ pub fn starter(tag: &str) -> Result<String, Diagnostic> {
         rest = &rest[end + 2..];
     }
     out.push_str(rest);
-    Ok(out)
+    // The words' lengths differ by language: comments are set again.
+    let (head, body) = out.split_at(out.find("\n[meta]").map_or(0, |i| i + 1));
+    let mut lines = wrap_comments(head);
+    lines.extend(body.lines().map(align_comment));
+    Ok(lines.join("\n") + "\n")
+}
+
+/// Where comment lines end, and where a rule (`# ── Work ───`) is filled to.
+const WIDTH: usize = 80;
+
+/// The starter's head: each paragraph of `# ` comment lines wrapped at
+/// [`WIDTH`] again; other lines (blank `#`, an indented example) as they are.
+fn wrap_comments(head: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    for line in head.lines().chain([""]) {
+        match line.strip_prefix("# ").filter(|t| !t.starts_with(' ')) {
+            Some(text) => paragraph.push(text),
+            None => {
+                lines.extend(wrap(&paragraph.join(" ")));
+                paragraph.clear();
+                lines.push(line.to_string());
+            }
+        }
+    }
+    lines.pop(); // the "" that closed the last paragraph
+    lines
+}
+
+/// Text as `# ` lines of at most [`WIDTH`] characters where its words
+/// allow; a `[link](…)` or a `` `command` `` is never broken.
+fn wrap(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let (mut depth, mut code) = (0i32, false);
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match words.last_mut() {
+            Some(last) if depth > 0 || code => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+        depth += word.matches('[').count() as i32 - word.matches(']').count() as i32;
+        code ^= word.matches('`').count() % 2 == 1;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for word in words {
+        match lines.last_mut() {
+            Some(last) if last.chars().count() + 1 + word.chars().count() <= WIDTH => {
+                last.push(' ');
+                last.push_str(&word);
+            }
+            _ => lines.push(format!("# {word}")),
+        }
+    }
+    lines
+}
+
+/// A line's trailing comment at the starter's comment column, whatever the
+/// length of the words before it.
+fn align_comment(line: &str) -> String {
+    const COLUMN: usize = 30;
+    if let Some(title) = line.strip_prefix("# ── ") {
+        let width = title.chars().count() + 5;
+        return format!("{line} {}", "─".repeat(WIDTH.saturating_sub(width + 1).max(3)));
+    }
+    let code_end = (!line.trim_start().starts_with('#'))
+        .then(|| {
+            let mut quoted = false;
+            line.char_indices().find_map(|(i, c)| {
+                quoted ^= c == '"' && !line[..i].ends_with('\\');
+                (!quoted && line[i..].starts_with("  # ")).then_some(i)
+            })
+        })
+        .flatten();
+    let Some(end) = code_end else { return line.to_string() };
+    let (code, comment) = (line[..end].trim_end(), line[end..].trim_start());
+    let width = code.chars().count();
+    let pad = if width < COLUMN { COLUMN - width } else { 2 };
+    format!("{code}{}{comment}", " ".repeat(pad))
 }
 
 /// `text` as the inside of a TOML basic string.

@@ -106,7 +106,7 @@ fn paragraphs(text: &str) -> Lines {
 fn contact(c: &Contact) -> String {
     let text = c.text.trim().to_string();
     let web = c.link.as_deref().filter(|l| l.starts_with("http://") || l.starts_with("https://"));
-    match web.map(crate::compose::describe::display_url) {
+    match web.map(crate::compose::contacts::display_url) {
         Some(address) if !text.contains(&address) => format!("{text} ({address})"),
         _ => text,
     }
