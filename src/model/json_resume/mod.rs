@@ -103,7 +103,11 @@ pub(crate) fn read(
                 load::fallback_warning(&f.path, &f.used, &want).in_file(file).at_span(text, at)
             })
             .collect();
-        serde_ignored::deserialize(tree, |p| ignored.push(path_of(&p)))
+        // Read as text again, through the one deserializer the binary has
+        // for JSON Resume; a problem is then named without its place.
+        let resolved = tree.to_string();
+        let mut de = serde_json::Deserializer::from_str(&resolved);
+        serde_ignored::deserialize(&mut de, |p| ignored.push(path_of(&p)))
             .map_err(|e| Diagnostic::new(e.to_string()).in_file(file))?
     };
     let mut importer = Importer { text, file, spans: &spans, warnings: Vec::new() };
