@@ -18,8 +18,8 @@ pub enum TextAlign {
 pub struct Text {
     pub align: TextAlign,
     pub hyphenate: bool,
-    /// Hyphenation patterns: en-us, en-gb, de, fr, es. A résumé's
-    /// `meta.language` takes precedence.
+    /// The language of a résumé that names none in `meta.language` (a
+    /// BCP 47 tag): its words, dates and hyphenation patterns.
     pub language: String,
     /// Words shorter than this are never hyphenated.
     pub hyphen_min_word: usize,
