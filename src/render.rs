@@ -45,7 +45,8 @@ pub struct Rendered {
     pub pages: usize,
     /// Layout stopped at its page limit and left the rest out.
     pub truncated: bool,
-    pub warnings: Vec<String>,
+    /// What was worked around: layout's and the links' warnings.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Options that do not belong to the theme.
@@ -157,7 +158,7 @@ fn render_pages(
     }
     out.pages = doc.pages.len();
     out.truncated = doc.truncated;
-    out.warnings.extend(merge_missing_glyphs(&doc.warnings));
+    out.warnings.extend(crate::layout::warning::diagnostics(&doc.warnings));
     out.warnings.extend(link_warnings(&doc));
     Ok(out)
 }
@@ -189,46 +190,6 @@ pub fn overflow(doc: &Document) -> Option<(usize, String)> {
     None
 }
 
-/// Layout's "no bundled font has" warnings, one per character, merged into
-/// one per field ("basics.summary: no bundled font has 31 characters: '中'
-/// (U+4E2D), …"); other warnings pass unchanged, in order. (Layout words
-/// them; when warnings become diagnostics this belongs there.)
-fn merge_missing_glyphs(warnings: &[String]) -> Vec<String> {
-    const MARK: &str = ": no bundled font has ";
-    const TAIL: &str = "; it is drawn as a blank box";
-    let mut out: Vec<String> = Vec::new();
-    let mut fields: Vec<(String, Vec<String>)> = Vec::new();
-    for w in warnings {
-        let parts = w.strip_suffix(TAIL).and_then(|w| w.split_once(MARK));
-        match parts {
-            Some((field, c)) => match fields.iter_mut().find(|(f, _)| f == field) {
-                Some((_, chars)) => chars.push(c.to_string()),
-                None => {
-                    out.push(String::new()); // its place, filled below
-                    fields.push((field.to_string(), vec![c.to_string()]));
-                }
-            },
-            None => out.push(w.clone()),
-        }
-    }
-    let mut merged = fields.into_iter().map(|(field, chars)| match &chars[..] {
-        [one] => format!("{field}{MARK}{one}{TAIL}"),
-        many => {
-            let shown: Vec<&str> = many.iter().take(5).map(String::as_str).collect();
-            let more = if many.len() > 5 { ", …" } else { "" };
-            format!(
-                "{field}{MARK}{} characters: {}{more}; they are drawn as blank boxes",
-                many.len(),
-                shown.join(", ")
-            )
-        }
-    });
-    for slot in out.iter_mut().filter(|w| w.is_empty()) {
-        *slot = merged.next().unwrap_or_default();
-    }
-    out
-}
-
 /// The most pixels one PNG preview may have: an A4 page at 600 dpi has 35
 /// million; a huge custom page at a high `--dpi` would take gigabytes.
 pub const MAX_PREVIEW_PIXELS: u64 = 50_000_000;
@@ -250,7 +211,7 @@ fn check_preview_size(doc: &Document, dpi: f32) -> Result<(), Diagnostic> {
 }
 
 /// One warning per distinct link target that stays text ([`crate::uri`]).
-fn link_warnings(doc: &Document) -> Vec<String> {
+fn link_warnings(doc: &Document) -> Vec<Diagnostic> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
@@ -261,10 +222,13 @@ fn link_warnings(doc: &Document) -> Vec<String> {
         if let Err(why) = crate::uri::check_uri(uri) {
             let shown: String = uri.chars().take(60).collect();
             let more = if shown.len() < uri.len() { "…" } else { "" };
-            out.push(format!(
-                "the link `{shown}{more}` is shown as text, not made clickable: {}",
-                why.explain()
-            ));
+            out.push(
+                Diagnostic::warning(format!(
+                    "the link `{shown}{more}` is shown as text, not made clickable: {}",
+                    why.explain()
+                ))
+                .with_hint("links may be http, https, mailto or tel addresses"),
+            );
         }
     }
     out
@@ -339,33 +303,4 @@ pub fn fit_pages(
     let fitted = theme.squeezed(hi);
     let changes = fitted.changes_from(theme);
     Ok(Fitted { theme: fitted, changes })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn missing_glyph_warnings_merge_into_one_per_field() {
-        let w = |f: &str, c: char| {
-            format!(
-                "{f}: no bundled font has {c:?} (U+{:04X}); it is drawn as a blank box",
-                c as u32
-            )
-        };
-        let mut input: Vec<String> =
-            "中文句子包含".chars().map(|c| w("basics.summary", c)).collect();
-        input.insert(1, "something else".into());
-        input.push(w("work[0].name", '語'));
-        let out = merge_missing_glyphs(&input);
-        assert_eq!(out.len(), 3, "{out:#?}");
-        assert!(
-            out[0].starts_with(
-                "basics.summary: no bundled font has 6 characters: '中' (U+4E2D), '文'"
-            )
-        );
-        assert!(out[0].ends_with(", …; they are drawn as blank boxes"), "{}", out[0]);
-        assert_eq!(out[1], "something else");
-        assert_eq!(out[2], w("work[0].name", '語'));
-    }
 }

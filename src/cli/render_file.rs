@@ -135,7 +135,7 @@ fn render_language(
     let rendered = render::render(&resume, &theme, &opts)
         .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
     for w in &rendered.warnings {
-        note(&format!("warning: {}: {w}", path.display()));
+        note(w.clone().in_file(path).to_string().trim_end());
     }
     if rendered.truncated || rendered.pages > limits.pages {
         let most = limits.pages.min(rendered.pages);

@@ -123,7 +123,7 @@ pub struct Document {
     pub bookmarks: Vec<Bookmark>,
     /// The content box every glyph must stay inside: x0, y0, x1, y1.
     pub content_box: [f32; 4],
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::Warning>,
     /// The content needed more than [`super::pages::MAX_PAGES`] pages and
     /// the rest was left out.
     pub truncated: bool,

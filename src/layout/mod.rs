@@ -8,8 +8,10 @@ pub mod hyphenate;
 pub mod inline;
 pub mod pages;
 pub mod shape;
+pub mod warning;
 
 pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, TextRun};
+pub use warning::Warning;
 
 use crate::compose::Composed;
 use crate::fonts::FontBook;

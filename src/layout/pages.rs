@@ -95,8 +95,7 @@ pub fn paginate(
     }
     if !streams.iter().all(Stream::done) {
         doc.truncated = true;
-        ctx.warnings
-            .push(format!("the résumé needs more than {MAX_PAGES} pages; the rest was left out"));
+        ctx.warnings.push(crate::layout::Warning::TooManyPages { most: MAX_PAGES });
     }
     add_footers(&mut doc, running, theme, geo, ctx);
     doc

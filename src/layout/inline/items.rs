@@ -20,6 +20,7 @@ use super::super::frame::Glyph;
 use super::super::shape::shape;
 use super::Ctx;
 use crate::compose::{Para, Style};
+use crate::layout::Warning;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -335,11 +336,8 @@ fn allow_emergency_breaks(out: &mut Items, width: f32, para: &Para, ctx: &mut Ct
         if run > width + 0.01 {
             let word = out.items[start].word;
             if warned.insert(word) {
-                let text = abbreviate(out.word(word).unwrap_or(""));
-                ctx.warnings.push(format!(
-                    "{}: \"{text}\" is wider than its column and was broken",
-                    origin(para)
-                ));
+                let word = abbreviate(out.word(word).unwrap_or(""));
+                ctx.warnings.push(Warning::CutWord { field: origin(para).into(), word });
             }
             i = split_boxes(out, start, i);
         }
@@ -440,11 +438,8 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
                     Some(f) => f,
                     None => {
                         if ctx.missing.insert(c) {
-                            ctx.warnings.push(format!(
-                                "{}: no bundled font has {c:?} (U+{:04X}); it is drawn as a blank box",
-                                origin(para),
-                                c as u32
-                            ));
+                            let field = origin(para).into();
+                            ctx.warnings.push(Warning::MissingGlyph { field, c });
                         }
                         span.style.face
                     }

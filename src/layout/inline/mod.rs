@@ -33,7 +33,7 @@ pub struct Ctx<'a> {
     /// Justified spaces may stretch and shrink by these fractions.
     pub space_stretch: f32,
     pub space_shrink: f32,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::layout::Warning>,
     /// Characters already reported as missing from every font.
     pub missing: BTreeSet<char>,
 }

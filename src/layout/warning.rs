@@ -1,0 +1,104 @@
+//! What layout reports without stopping: typed, so that the report can
+//! gather them (one line per field for its missing characters) and give
+//! each a hint, and turned into [`Diagnostic`] warnings at the end
+//! ([`diagnostics`]), as the model's warnings are.
+
+use crate::diag::Diagnostic;
+use std::fmt;
+
+/// A problem layout worked around.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// A word wider than its column was cut between letters.
+    CutWord { field: String, word: String },
+    /// No bundled font has the character; it is drawn as a blank box.
+    MissingGlyph { field: String, c: char },
+    /// The résumé needed more pages than layout makes; the rest was left out.
+    TooManyPages { most: usize },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::CutWord { field, word } => {
+                write!(f, "{field}: \"{word}\" is wider than its column and was broken")
+            }
+            Warning::MissingGlyph { field, c } => write!(
+                f,
+                "{field}: no bundled font has {c:?} (U+{:04X}); it is drawn as a blank box",
+                *c as u32
+            ),
+            Warning::TooManyPages { most } => {
+                write!(f, "the résumé needs more than {most} pages; the rest was left out")
+            }
+        }
+    }
+}
+
+/// Layout's warnings as diagnostics, in the order they came, with the
+/// characters missing from one field gathered into one warning.
+pub fn diagnostics(warnings: &[Warning]) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    // Where each field's gathered warning sits in `out`, and its characters.
+    let mut fields: Vec<(&str, usize, Vec<char>)> = Vec::new();
+    for w in warnings {
+        match w {
+            Warning::MissingGlyph { field, c } => {
+                match fields.iter_mut().find(|(f, _, _)| f == field) {
+                    Some((_, _, chars)) => chars.push(*c),
+                    None => {
+                        fields.push((field, out.len(), vec![*c]));
+                        out.push(Diagnostic::warning(String::new()));
+                    }
+                }
+            }
+            Warning::CutWord { .. } => out.push(Diagnostic::warning(w.to_string()).with_hint(
+                "a long address or word breaks at / . - _ ?; give it a space, or a wider column",
+            )),
+            Warning::TooManyPages { .. } => out.push(Diagnostic::warning(w.to_string())),
+        }
+    }
+    for (field, at, chars) in fields {
+        let message = match &chars[..] {
+            [c] => Warning::MissingGlyph { field: field.into(), c: *c }.to_string(),
+            many => {
+                let shown: Vec<String> =
+                    many.iter().take(5).map(|c| format!("{c:?} (U+{:04X})", *c as u32)).collect();
+                let more = if many.len() > 5 { ", …" } else { "" };
+                format!(
+                    "{field}: no bundled font has {} characters: {}{more}; they are drawn as \
+                     blank boxes",
+                    many.len(),
+                    shown.join(", ")
+                )
+            }
+        };
+        out[at] = Diagnostic::warning(message)
+            .with_hint("the bundled fonts draw Latin, Greek and Cyrillic; `vita fonts` lists them");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_characters_are_gathered_per_field_in_place() {
+        let glyph = |f: &str, c| Warning::MissingGlyph { field: f.into(), c };
+        let mut input: Vec<Warning> =
+            "中文句子包含".chars().map(|c| glyph("basics.summary", c)).collect();
+        input.insert(1, Warning::TooManyPages { most: 50 });
+        input.push(glyph("work[0].name", '語'));
+        let out: Vec<String> = diagnostics(&input).into_iter().map(|d| d.message).collect();
+        assert_eq!(out.len(), 3, "{out:#?}");
+        assert!(
+            out[0].starts_with(
+                "basics.summary: no bundled font has 6 characters: '中' (U+4E2D), '文'"
+            )
+        );
+        assert!(out[0].ends_with(", …; they are drawn as blank boxes"), "{}", out[0]);
+        assert_eq!(out[1], "the résumé needs more than 50 pages; the rest was left out");
+        assert_eq!(out[2], glyph("work[0].name", '語').to_string());
+    }
+}
