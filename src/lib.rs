@@ -12,6 +12,7 @@
 pub mod cli;
 pub mod compose;
 pub mod diag;
+pub mod error;
 pub mod export;
 pub mod fonts;
 pub mod input;

@@ -146,14 +146,12 @@ fn render_pages(
         ));
     }
     if wants(Format::Pdf) {
-        let bytes = pdf::render(&doc, book, &metadata(resume, opts.timestamp))
-            .map_err(|e| Diagnostic::new(format!("internal error while writing the PDF: {e}")))?;
+        let bytes = pdf::render(&doc, book, &metadata(resume, opts.timestamp))?;
         out.outputs.push((Format::Pdf, bytes));
     }
     if wants(Format::Png) {
         check_preview_size(&doc, opts.dpi)?;
-        let pages = png::render(&doc, opts.dpi)
-            .map_err(|e| Diagnostic::new(format!("internal error while drawing a PNG: {e}")))?;
+        let pages = png::render(&doc, opts.dpi)?;
         out.outputs.extend(pages.into_iter().map(|bytes| (Format::Png, bytes)));
     }
     out.pages = doc.pages.len();

@@ -14,6 +14,7 @@
 //! way PDF viewers "stroke-adjust" hairlines, so they stay crisp. Links are
 //! not drawn.
 
+use crate::error::Error;
 use crate::fonts::{FACES, FaceId};
 use crate::layout::{Document, Frame, FrameItem, TextRun};
 use crate::photo::Photo;
@@ -33,7 +34,7 @@ pub const DPI_RANGE: std::ops::RangeInclusive<u16> = 36..=600;
 /// face for fontdue is the slow part (it outlines every glyph), so the
 /// faces the document uses are parsed side by side first, then the pages
 /// are drawn side by side.
-pub fn render(doc: &Document, dpi: f32) -> Result<Vec<Vec<u8>>, String> {
+pub fn render(doc: &Document, dpi: f32) -> Result<Vec<Vec<u8>>, Error> {
     let mut faces: Vec<FaceId> = doc
         .pages
         .iter()
@@ -53,12 +54,12 @@ pub fn render(doc: &Document, dpi: f32) -> Result<Vec<Vec<u8>>, String> {
 
 /// Encodes an image as an 8-bit RGB PNG (deflate at its default level:
 /// half the size of the fastest setting, for a few milliseconds a page).
-pub fn encode(img: &RgbImage) -> Result<Vec<u8>, String> {
+pub fn encode(img: &RgbImage) -> Result<Vec<u8>, Error> {
     use image::codecs::png::{CompressionType, FilterType, PngEncoder};
     let mut out = Vec::new();
     PngEncoder::new_with_quality(&mut out, CompressionType::Default, FilterType::Adaptive)
         .write_image(img.as_raw(), img.width(), img.height(), image::ExtendedColorType::Rgb8)
-        .map_err(|e| format!("encoding PNG: {e}"))?;
+        .map_err(|e| Error::Png(e.to_string()))?;
     Ok(out)
 }
 

@@ -1,10 +1,11 @@
 //! Theme values serde cannot check: sizes, spacing, margins, sections.
 
 use super::{Theme, mm};
+use crate::error::Error;
 
 impl Theme {
     /// Values serde cannot check: sizes, spacing, margins, sections.
-    pub(super) fn check(&self) -> Result<(), (String, String)> {
+    pub(super) fn check(&self) -> Result<(), Error> {
         let f = &self.fonts;
         let roles = [
             ("name", &f.name),
@@ -19,7 +20,7 @@ impl Theme {
         ];
         for (role, spec) in roles {
             if !(spec.size.is_finite() && spec.size >= 4.0 && spec.size <= 96.0) {
-                return Err((
+                return Err(Error::theme(
                     format!("fonts.{role}.size"),
                     format!("is {}; give a size from 4 to 96 points", spec.size),
                 ));
@@ -30,18 +31,21 @@ impl Theme {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => "`vita fonts` lists the families it has".into(),
                 };
-                return Err((
+                return Err(Error::theme(
                     format!("fonts.{role}.family"),
                     format!("is `{}`, which vita does not bundle; {advice}", spec.family),
                 ));
             }
             if !spec.letter_spacing.is_finite() || spec.letter_spacing.abs() > spec.size {
-                return Err((format!("fonts.{role}.letter_spacing"), "is out of range".into()));
+                return Err(Error::theme(
+                    format!("fonts.{role}.letter_spacing"),
+                    "is out of range".into(),
+                ));
             }
         }
         let sp = &self.spacing;
         if !(sp.leading.is_finite() && (0.8..=4.0).contains(&sp.leading)) {
-            return Err((
+            return Err(Error::theme(
                 "spacing.leading".into(),
                 format!("is {}; give a multiple from 0.8 to 4", sp.leading),
             ));
@@ -58,7 +62,7 @@ impl Theme {
         ];
         for (key, v) in gaps {
             if !(v.is_finite() && (0.0..=200.0).contains(&v)) {
-                return Err((
+                return Err(Error::theme(
                     format!("spacing.{key}"),
                     format!("is {v}; give points from 0 to 200"),
                 ));
@@ -67,7 +71,7 @@ impl Theme {
         let p = &self.page;
         for (key, v) in [("page.width", p.width), ("page.height", p.height)] {
             if v.is_some_and(|v| !(v.is_finite() && (50.0..=1200.0).contains(&v))) {
-                return Err((
+                return Err(Error::theme(
                     key.into(),
                     "is out of range; give millimetres from 50 to 1200".into(),
                 ));
@@ -81,7 +85,7 @@ impl Theme {
             ("margin_right", p.margin_right),
         ] {
             if !(v.is_finite() && v >= 0.0) {
-                return Err((
+                return Err(Error::theme(
                     format!("page.{key}"),
                     format!("is {v}; margins are millimetres, 0 or more"),
                 ));
@@ -90,7 +94,7 @@ impl Theme {
         if w - mm(p.margin_left + p.margin_right) < mm(60.0)
             || h - mm(p.margin_top + p.margin_bottom) < mm(60.0)
         {
-            return Err((
+            return Err(Error::theme(
                 "page.margin_left".into(),
                 "and the other margins leave less than 60 mm of page to write on".into(),
             ));
@@ -102,13 +106,16 @@ impl Theme {
             && t.space_shrink.is_finite()
             && (0.0..1.0).contains(&t.space_shrink))
         {
-            return Err((
+            return Err(Error::theme(
                 "text.space_stretch".into(),
                 "and text.space_shrink must be fractions (shrink below 1)".into(),
             ));
         }
         if t.space_stretch > 4.0 {
-            return Err(("text.space_stretch".into(), "is over 4; give a fraction".into()));
+            return Err(Error::theme(
+                "text.space_stretch".into(),
+                "is over 4; give a fraction".into(),
+            ));
         }
         for (key, v) in [
             ("hyphen_min_word", t.hyphen_min_word),
@@ -116,14 +123,17 @@ impl Theme {
             ("hyphen_min_after", t.hyphen_min_after),
         ] {
             if v > 64 {
-                return Err((format!("text.{key}"), format!("is {v}; give letters from 0 to 64")));
+                return Err(Error::theme(
+                    format!("text.{key}"),
+                    format!("is {v}; give letters from 0 to 64"),
+                ));
             }
         }
         self.check_ranges()?;
         let mut seen = Vec::new();
         for s in &self.sections {
             if seen.contains(s) {
-                return Err((
+                return Err(Error::theme(
                     "sections".into(),
                     format!("lists `{}` twice", s.title().to_lowercase()),
                 ));
@@ -136,7 +146,7 @@ impl Theme {
     /// Every other number a theme holds: finite and within a range a page
     /// can show, so nothing downstream meets a NaN, an infinity or a rule
     /// a kilometre thick.
-    fn check_ranges(&self) -> Result<(), (String, String)> {
+    fn check_ranges(&self) -> Result<(), Error> {
         let h = &self.headings;
         let fit = &self.fit;
         let ranges: [(&str, f32, f32, f32, &str); 10] = [
@@ -153,13 +163,16 @@ impl Theme {
         ];
         for (key, v, lo, hi, unit) in ranges {
             if !(v.is_finite() && (lo..=hi).contains(&v)) {
-                return Err((key.into(), format!("is {}; give {lo} to {hi} {unit}", shown(v))));
+                return Err(Error::theme(
+                    key.into(),
+                    format!("is {}; give {lo} to {hi} {unit}", shown(v)),
+                ));
             }
         }
         // Text a theme puts on every page, or in every entry: short by nature.
         for (key, text) in [("name", &self.name), ("description", &self.description)] {
             if text.chars().count() > 10 * MAX_THEME_TEXT {
-                return Err((
+                return Err(Error::theme(
                     key.into(),
                     format!("is over {} characters long", 10 * MAX_THEME_TEXT),
                 ));
@@ -176,7 +189,7 @@ impl Theme {
                         crate::locale::Labels::KEYS.join(", ")
                     ),
                 };
-                return Err(("labels".into(), advice));
+                return Err(Error::theme("labels".into(), advice));
             }
         }
         let texts = [
@@ -195,7 +208,7 @@ impl Theme {
         for (key, text) in texts.into_iter().chain(dates).chain(labels).chain(names).chain(order) {
             let n = text.chars().count();
             if n > MAX_THEME_TEXT {
-                return Err((
+                return Err(Error::theme(
                     key.into(),
                     format!("is {n} characters long; a theme's text is at most {MAX_THEME_TEXT}"),
                 ));
@@ -220,19 +233,19 @@ const MIN_COLUMN: f32 = 15.0;
 impl Theme {
     /// Columns need a positive share and, with the gaps, must fit the
     /// content width (`content` points) at least [`MIN_COLUMN`] wide each.
-    fn check_columns(&self, content: f32) -> Result<(), (String, String)> {
+    fn check_columns(&self, content: f32) -> Result<(), Error> {
         if !(self.column_gap.is_finite() && self.column_gap >= 0.0) {
-            return Err(("column_gap".into(), "must be 0 or more millimetres".into()));
+            return Err(Error::theme("column_gap".into(), "must be 0 or more millimetres".into()));
         }
         if let Some(c) = self.columns.iter().find(|c| !(c.width.is_finite() && c.width > 0.0)) {
-            return Err((
+            return Err(Error::theme(
                 "columns.width".into(),
                 format!("of column `{}` is {}; give a share above 0 percent", c.name, c.width),
             ));
         }
         let total: f32 = self.columns.iter().map(|c| c.width).sum();
         if total > 100.01 {
-            return Err((
+            return Err(Error::theme(
                 "columns.width".into(),
                 format!("of the columns add up to {total} percent; they share 100 percent"),
             ));
@@ -241,7 +254,7 @@ impl Theme {
         for c in &self.columns {
             for s in &c.sections {
                 if let Some((_, other)) = placed.iter().find(|(p, _)| p == s) {
-                    return Err((
+                    return Err(Error::theme(
                         "columns.sections".into(),
                         format!(
                             "put `{}` in column `{other}` and in column `{}`; a section \
@@ -260,7 +273,7 @@ impl Theme {
             names.push("main");
         }
         if let Some(unknown) = self.reading_order.iter().find(|n| !names.contains(&n.as_str())) {
-            return Err((
+            return Err(Error::theme(
                 "reading_order".into(),
                 format!(
                     "names `{unknown}`, which is not a column; the columns are {}",
@@ -272,7 +285,7 @@ impl Theme {
         for c in &self.columns {
             let width = (content - gaps) * c.width / total.max(1.0);
             if width < mm(MIN_COLUMN) {
-                return Err((
+                return Err(Error::theme(
                     "column_gap".into(),
                     format!(
                         "and the column widths leave column `{}` {:.0} mm wide; \

@@ -108,10 +108,7 @@ impl Theme {
         }
         let theme =
             Theme::from_table(table).map_err(|e| Diagnostic::new(e.message().to_string()))?;
-        theme.check().map_err(|(key, problem)| {
-            Diagnostic::new(format!("`{key}` {problem}"))
-                .with_hint("check the theme and any --set overrides")
-        })?;
+        theme.check()?;
         Ok((theme, files))
     }
 
@@ -124,10 +121,14 @@ impl Theme {
     pub fn parse(text: &str, path: &Path) -> Result<Theme, Diagnostic> {
         let theme: Theme =
             toml::from_str(text).map_err(|e| diag::from_toml_error(&e, text, path))?;
-        theme.check().map_err(|(key, problem)| {
+        theme.check().map_err(|e| {
+            let key = match &e {
+                crate::error::Error::Theme { key, .. } => key.clone(),
+                _ => String::new(),
+            };
             let leaf = key.rsplit('.').next().unwrap_or(&key);
-            let mut d = Diagnostic::new(format!("`{key}` {problem}")).in_file(path);
-            if let Some(at) = find_key(text, leaf) {
+            let mut d = Diagnostic { hint: None, ..Diagnostic::from(e) }.in_file(path);
+            if let Some(at) = find_key(text, leaf).filter(|_| !leaf.is_empty()) {
                 d = d.at_span(text, at..at + leaf.len());
             }
             d

@@ -9,6 +9,7 @@
 //! the font programs; [`write`] writes the objects.
 
 use super::{Ids, deflate};
+use crate::error::Error;
 use crate::fonts::{FaceId, FontBook, ICON_FAMILY};
 use crate::layout::{Document, FrameItem};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
@@ -117,14 +118,13 @@ pub struct Program {
 
 /// Builds the subset program of every planned face: the costly part of
 /// the fonts, and independent of the content streams.
-pub fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Program>, String> {
+pub fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Program>, Error> {
     plans
         .iter()
         .map(|plan| {
             let info = book.info(plan.face);
-            let program = super::subset::subset(info.data, &plan.order).ok_or_else(|| {
-                format!("subsetting {}: not a TrueType font as expected", info.postscript_name)
-            })?;
+            let program = super::subset::subset(info.data, &plan.order)
+                .ok_or_else(|| Error::Subset { font: info.postscript_name.to_string() })?;
             Ok(Program { packed: deflate(&program), len: program.len() })
         })
         .collect()

@@ -76,7 +76,11 @@ pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
 }
 
 /// Renders a laid-out document to PDF bytes.
-pub fn render(doc: &Document, book: &FontBook, meta: &Metadata) -> Result<Vec<u8>, String> {
+pub fn render(
+    doc: &Document,
+    book: &FontBook,
+    meta: &Metadata,
+) -> Result<Vec<u8>, crate::error::Error> {
     let mut pdf = Pdf::new();
     let mut ids = Ids(0);
     let [catalog_ref, tree_ref, info_ref] = ids.next_n();
