@@ -15,7 +15,7 @@ const SEED: &str = include_str!("../data/resume.toml");
 /// The résumé loader: size, UTF-8, nesting, TOML, serde and the date checks
 /// must answer with a value or a diagnostic, and the diagnostic must print
 /// (its snippet code slices the source).
-pub fn resume(data: &[u8]) {
+pub(crate) fn resume(data: &[u8]) {
     if let Err(diag) =
         vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default(), None)
     {
@@ -25,7 +25,7 @@ pub fn resume(data: &[u8]) {
 
 /// The theme loader; a theme it accepts must then lay out the seed without
 /// panicking, whatever its margins, sizes and columns.
-pub fn theme(data: &[u8]) {
+pub(crate) fn theme(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     match Theme::parse(text, Path::new("fuzz-theme.toml")) {
         Err(diag) => {
@@ -40,7 +40,7 @@ pub fn theme(data: &[u8]) {
 
 /// The whole pipeline: résumé → the built-in theme it names (or one picked
 /// by the input's length) → PDF and text, in memory.
-pub fn render(data: &[u8]) {
+pub(crate) fn render(data: &[u8]) {
     let Ok((resume, _)) =
         vita::model::parse_bytes(data, Path::new("fuzz.toml"), &Limits::default(), None)
     else {
@@ -63,7 +63,7 @@ pub fn render(data: &[u8]) {
 /// refused. A theme that resolves must keep every number finite and lay
 /// out and render the seed (PDF and a 36 dpi preview) without a NaN, an
 /// infinity or an exponent in the PDF.
-pub fn theme_set(data: &[u8]) {
+pub(crate) fn theme_set(data: &[u8]) {
     let (theme, sets) = match data.iter().position(|&b| b == 0) {
         Some(i) => (&data[..i], &data[i + 1..]),
         None => (data, &[][..]),

@@ -15,19 +15,19 @@ use std::path::{Component, Path, PathBuf};
 const BAR_ABOVE: usize = 4;
 
 /// The placeholders `--name-template` knows, for its help and errors.
-pub const PLACEHOLDERS: [&str; 3] = ["stem", "parent", "index"];
+pub(super) const PLACEHOLDERS: [&str; 3] = ["stem", "parent", "index"];
 
 /// One résumé to render and where its outputs go: `base` plus the
 /// extension (out/cv/cv → out/cv/cv.pdf).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Job {
+pub(super) struct Job {
     pub input: PathBuf,
     pub base: PathBuf,
 }
 
 /// Renders every résumé in `args.paths`, reports each failure as it comes
 /// and sums up at the end; an error when any failed.
-pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
+pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     let started = std::time::Instant::now();
     let jobs = plan(&args.paths, &args.output, args.name_template.as_deref())?;
     let bar =
@@ -101,7 +101,7 @@ pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
 /// single résumé (as ever), `out/<stem>/<stem>` for several. A path given
 /// twice renders once; two résumés that would write the same files are an
 /// error naming both, before anything is rendered.
-pub fn plan(
+pub(super) fn plan(
     paths: &[PathBuf],
     output: &Path,
     template: Option<&str>,
@@ -157,14 +157,14 @@ pub fn plan(
 /// The name the outputs of `path` get: its file name without the
 /// extension, or `resume` when that would not name a file (`...toml` has
 /// the stem `..`).
-pub fn stem(path: &Path) -> String {
+pub(super) fn stem(path: &Path) -> String {
     let stem = path.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned());
     if stem.is_empty() || stem.chars().all(|c| c == '.') { "resume".into() } else { stem }
 }
 
 /// Whether every output under `base` (`base` plus a suffix) lies inside
 /// `output`: `base` is `output` joined with plain names only.
-pub fn inside(base: &Path, output: &Path) -> bool {
+pub(super) fn inside(base: &Path, output: &Path) -> bool {
     base.strip_prefix(output).is_ok_and(|rel| {
         rel.components().count() > 0 && rel.components().all(|c| matches!(c, Component::Normal(_)))
     })
@@ -180,7 +180,7 @@ fn parent_name(path: &Path) -> String {
 
 /// Fills in a `--name-template` for one résumé. The result is a relative
 /// path without `..`, so every output stays inside the -o folder.
-pub fn expand(
+pub(super) fn expand(
     template: &str,
     input: &Path,
     index: usize,

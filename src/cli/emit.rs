@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Writes `text` to `out`, or to standard output when `out` is `None` or `-`.
-pub fn emit(text: &str, out: Option<&Path>) -> Result<(), Diagnostic> {
+pub(super) fn emit(text: &str, out: Option<&Path>) -> Result<(), Diagnostic> {
     match out.filter(|p| p.as_os_str() != "-") {
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -24,7 +24,7 @@ pub fn emit(text: &str, out: Option<&Path>) -> Result<(), Diagnostic> {
 }
 
 /// Writes one file atomically, with a diagnostic naming it on failure.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+pub(super) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
         return Err(Diagnostic::new("the folder to write into does not exist")
             .in_file(dir)

@@ -40,7 +40,7 @@ pub struct ExportArgs {
     pub lang: Option<String>,
 }
 
-pub fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
+pub(super) fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
     let limits = crate::limits::Limits::default();
     let text = match (&args.lang, args.format) {
         (Some(lang), ExportFormat::JsonResume) => {

@@ -32,13 +32,13 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-pub fn completions(args: &CompletionsArgs) -> Result<(), Diagnostic> {
+pub(super) fn completions(args: &CompletionsArgs) -> Result<(), Diagnostic> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "vita", &mut out);
     emit(&String::from_utf8_lossy(&out), None)
 }
 
-pub fn man(args: &ManArgs) -> Result<(), Diagnostic> {
+pub(super) fn man(args: &ManArgs) -> Result<(), Diagnostic> {
     let mut vita = Cli::command();
     vita.build();
     if let Some(dir) = &args.dir {

@@ -31,7 +31,7 @@ pub struct ImportArgs {
     pub quiet: bool,
 }
 
-pub fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
+pub(super) fn run(args: &ImportArgs) -> Result<(), Diagnostic> {
     if !json_resume::is_json(&args.path) {
         return Err(Diagnostic::new("`vita import` reads JSON Resume files (*.json)")
             .in_file(&args.path)
@@ -92,7 +92,7 @@ fn multilingual_toml(versions: &Versions, from: &str) -> Result<String, Diagnost
 }
 
 /// The résumé as commented TOML: basics first, `[meta]` last.
-pub fn to_toml(resume: &Resume, from: &str) -> Result<String, Diagnostic> {
+pub(super) fn to_toml(resume: &Resume, from: &str) -> Result<String, Diagnostic> {
     let internal = |e: toml::ser::Error| Diagnostic::new(format!("internal error: {e}"));
     let body = Resume { meta: Default::default(), ..resume.clone() };
     let mut text = format!(

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// The starter résumé with a `{{key}}` for each of its words, which come
 /// from the `[starter]` table of a locale's words file (a test checks that
 /// it names every field of the model).
-pub const TEMPLATE: &str = include_str!("init.toml");
+pub(super) const TEMPLATE: &str = include_str!("init.toml");
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "The starter holds every section with example entries and a comment on \
@@ -29,7 +29,7 @@ pub struct InitArgs {
 }
 
 /// The starter résumé in the language `tag`.
-pub fn starter(tag: &str) -> Result<String, Diagnostic> {
+pub(super) fn starter(tag: &str) -> Result<String, Diagnostic> {
     #[derive(serde::Deserialize)]
     struct Words {
         starter: BTreeMap<String, String>,
@@ -155,7 +155,7 @@ fn escape(text: &str) -> String {
     out
 }
 
-pub fn run(args: &InitArgs) -> Result<(), Diagnostic> {
+pub(super) fn run(args: &InitArgs) -> Result<(), Diagnostic> {
     let path = &args.path;
     let text = starter(&args.lang)?;
     if path.exists() {

@@ -11,7 +11,7 @@ use crate::render::{self, Format, Options};
 use std::path::{Path, PathBuf};
 
 /// What one render wrote.
-pub struct Written {
+pub(super) struct Written {
     pub files: Vec<PathBuf>,
     pub pages: usize,
     pub elapsed: std::time::Duration,
@@ -39,7 +39,7 @@ struct Outputs {
 /// own) and writes the outputs next to `base` (`out/cv` → out/cv.pdf,
 /// out/cv.txt, out/cv-1.png…; out/cv.de.pdf… with several languages), all
 /// or nothing. Messages on the way (fitting, warnings) go to `note`.
-pub fn render_file(
+pub(super) fn render_file(
     args: &RenderArgs,
     path: &Path,
     base: &Path,

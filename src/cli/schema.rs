@@ -18,6 +18,6 @@ pub struct SchemaArgs {
     pub output: Option<PathBuf>,
 }
 
-pub fn run(args: &SchemaArgs) -> Result<(), Diagnostic> {
+pub(super) fn run(args: &SchemaArgs) -> Result<(), Diagnostic> {
     emit(&crate::model::json_schema(), args.output.as_deref())
 }

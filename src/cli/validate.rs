@@ -38,7 +38,7 @@ pub struct ValidateArgs {
     pub quiet: bool,
 }
 
-pub fn run(args: &ValidateArgs) -> ExitCode {
+pub(super) fn run(args: &ValidateArgs) -> ExitCode {
     let (mut errors, mut warnings) = (0, 0);
     let mut report = |label: &str, found: Vec<Diagnostic>| {
         let (e, w) = count(&found);

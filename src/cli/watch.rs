@@ -27,7 +27,7 @@ const QUIET: Duration = Duration::from_millis(150);
 const POLL: Duration = Duration::from_millis(500);
 
 /// Renders `args.paths[0]` now and after every change, until interrupted.
-pub fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
+pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     let [path] = &args.paths[..] else {
         return Err(Diagnostic::new("--watch follows one résumé at a time")
             .with_hint("start one `vita render --watch` per résumé"));

@@ -18,14 +18,14 @@ pub fn absolute(url: &str) -> String {
 
 /// Font Awesome 4.7 code points for the contact icons.
 mod icons {
-    pub const PLACE: char = '\u{f041}';
-    pub const MAIL: char = '\u{f0e0}';
-    pub const PHONE: char = '\u{f095}';
-    pub const WEB: char = '\u{f0ac}';
-    pub const LINK: char = '\u{f0c1}';
-    pub const GITHUB: char = '\u{f09b}';
-    pub const LINKEDIN: char = '\u{f0e1}';
-    pub const TWITTER: char = '\u{f099}';
+    pub(super) const PLACE: char = '\u{f041}';
+    pub(super) const MAIL: char = '\u{f0e0}';
+    pub(super) const PHONE: char = '\u{f095}';
+    pub(super) const WEB: char = '\u{f0ac}';
+    pub(super) const LINK: char = '\u{f0c1}';
+    pub(super) const GITHUB: char = '\u{f09b}';
+    pub(super) const LINKEDIN: char = '\u{f0e1}';
+    pub(super) const TWITTER: char = '\u{f099}';
 }
 
 /// Each contact detail as shown, with its link and icon.

@@ -7,7 +7,7 @@ use super::{Block, BlockKind, Para, Span};
 
 impl Composer<'_> {
     /// Name, label and (unless a column holds them) the contact line.
-    pub fn header(&mut self, d: &Description, with_contact: bool) {
+    pub(super) fn header(&mut self, d: &Description, with_contact: bool) {
         let align = self.header_align();
         self.origin = "basics".into();
         let mut name = Block::new(BlockKind::Text(Para {
@@ -42,7 +42,7 @@ impl Composer<'_> {
     }
 
     /// The contact details one per line (in a column, under its heading).
-    pub fn contact_list(&mut self, contacts: &[Contact]) {
+    pub(super) fn contact_list(&mut self, contacts: &[Contact]) {
         self.origin = "basics".into();
         let style = super::Style { nowrap: true, ..self.styles.contact };
         for item in contacts {

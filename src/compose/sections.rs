@@ -70,7 +70,7 @@ impl<'a> Composer<'a> {
     }
 
     /// A section: its heading, then its items.
-    pub fn section(&mut self, section: &Section) {
+    pub(super) fn section(&mut self, section: &Section) {
         self.heading(&section.title);
         let mut entries = 0;
         for item in &section.items {

@@ -9,7 +9,7 @@ use super::*;
 
 /// Removes (or turns into line breaks) the characters above in every text
 /// field; returns the ones it found, each once, in order.
-pub fn clean(resume: &mut Resume) -> Vec<char> {
+pub(super) fn clean(resume: &mut Resume) -> Vec<char> {
     let mut found = Vec::new();
     resume.clean(&mut found);
     found

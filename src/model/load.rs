@@ -185,7 +185,7 @@ fn parse_limited(
 
 /// Every language a résumé's text mentions (its translations and `lang`
 /// lists) and its `meta.language`; empty for text that does not parse.
-pub fn languages(text: &str, path: &Path) -> std::collections::BTreeSet<String> {
+pub(crate) fn languages(text: &str, path: &Path) -> std::collections::BTreeSet<String> {
     let mut found = if super::json_resume::is_json(path) {
         let tree: Option<serde_json::Value> = serde_json::from_str(text).ok();
         let default =

@@ -12,14 +12,14 @@ use serde_json::Value;
 /// A field that breaks a rule: its path (`work[0].url`), the problem, the
 /// text of the field (to find its place in the file) and a hint.
 #[derive(Debug)]
-pub struct Offence {
+pub(super) struct Offence {
     pub message: String,
     pub needle: String,
     pub hint: String,
 }
 
 /// The first field of `resume` that breaks a rule above.
-pub fn check(resume: &Resume) -> Result<(), Offence> {
+pub(super) fn check(resume: &Resume) -> Result<(), Offence> {
     let value = serde_json::to_value(resume).unwrap_or(Value::Null);
     walk(&value, &mut String::new(), false)
 }
@@ -70,7 +70,7 @@ fn check_text(s: &str, path: &str, is_url: bool) -> Result<(), Offence> {
 /// `[text](target)`, or of an autolink `<scheme:…>`. Generous: it measures
 /// up to the closing bracket or the next space, as the markup parser
 /// would take it at most.
-pub fn longest_link(text: &str) -> Option<usize> {
+pub(super) fn longest_link(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut longest = None;
     let measure = |from: usize, close: u8| {

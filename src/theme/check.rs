@@ -220,7 +220,7 @@ impl Theme {
 
 /// The longest text a theme may set in one key (a footer, a separator, a
 /// bullet); `name` and `description` may be ten times as long.
-pub const MAX_THEME_TEXT: usize = 200;
+pub(super) const MAX_THEME_TEXT: usize = 200;
 
 /// A number as a message shows it: 1e30, not thirty-one digits.
 fn shown(v: f32) -> String {

@@ -7,20 +7,20 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_vita");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_vita");
 
 /// The repository root (where data/ and layouts/ live).
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A temporary working folder with data/resume.toml copied in.
-pub struct Sandbox {
+pub(crate) struct Sandbox {
     pub dir: tempfile::TempDir,
 }
 
 impl Sandbox {
-    pub fn new() -> Sandbox {
+    pub(crate) fn new() -> Sandbox {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dir.path().join("data")).unwrap();
         std::fs::copy(root().join("data/resume.toml"), dir.path().join("data/resume.toml"))
@@ -28,11 +28,11 @@ impl Sandbox {
         Sandbox { dir }
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
 
-    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    pub(crate) fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let p = self.path(rel);
         if let Some(parent) = p.parent() {
             std::fs::create_dir_all(parent).unwrap();
@@ -42,11 +42,11 @@ impl Sandbox {
     }
 
     /// Runs vita with `args` in the sandbox.
-    pub fn vita(&self, args: &[&str]) -> Run {
+    pub(crate) fn vita(&self, args: &[&str]) -> Run {
         self.vita_env(args, &[])
     }
 
-    pub fn vita_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+    pub(crate) fn vita_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = Command::new(BIN);
         cmd.args(args).current_dir(self.dir.path()).env_remove("SOURCE_DATE_EPOCH");
         for (k, v) in env {
@@ -62,23 +62,23 @@ impl Sandbox {
 }
 
 /// One finished run of the binary.
-pub struct Run {
+pub(crate) struct Run {
     pub args: Vec<String>,
     pub output: Output,
     pub dir: PathBuf,
 }
 
 impl Run {
-    pub fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.output.stderr).into_owned()
     }
 
-    pub fn code(&self) -> Option<i32> {
+    pub(crate) fn code(&self) -> Option<i32> {
         self.output.status.code()
     }
 
     /// What to print when an assertion about this run fails.
-    pub fn report(&self) -> String {
+    pub(crate) fn report(&self) -> String {
         format!(
             "\n$ vita {}\nexit: {:?}\nstderr:\n{}\nstdout:\n{}\nfolder:\n{}",
             self.args.join(" "),
@@ -89,7 +89,7 @@ impl Run {
         )
     }
 
-    pub fn assert_ok(&self) -> &Run {
+    pub(crate) fn assert_ok(&self) -> &Run {
         assert_eq!(self.code(), Some(0), "expected success{}", self.report());
         self
     }
@@ -117,13 +117,13 @@ fn listing(dir: &Path) -> String {
 }
 
 /// Runs an external tool, failing the test with install advice if absent.
-pub fn tool(name: &str, args: &[&str]) -> Output {
+pub(crate) fn tool(name: &str, args: &[&str]) -> Output {
     Command::new(name).args(args).output().unwrap_or_else(|e| {
         panic!("cannot run `{name}` ({e}); install poppler-utils and qpdf (apt-get install -y poppler-utils qpdf)")
     })
 }
 
-pub fn tool_stdout(name: &str, args: &[&str]) -> String {
+pub(crate) fn tool_stdout(name: &str, args: &[&str]) -> String {
     let out = tool(name, args);
     assert!(
         out.status.success(),
@@ -136,7 +136,7 @@ pub fn tool_stdout(name: &str, args: &[&str]) -> String {
 impl Sandbox {
     /// Runs vita with `args`, killing it and failing when it takes longer
     /// than `limit` (a hang is a bug, not a slow test).
-    pub fn vita_within(&self, args: &[&str], limit: std::time::Duration) -> Run {
+    pub(crate) fn vita_within(&self, args: &[&str], limit: std::time::Duration) -> Run {
         let logs = tempfile::tempdir().expect("temp dir");
         let (out_path, err_path) = (logs.path().join("stdout"), logs.path().join("stderr"));
         let mut child = Command::new(BIN)

@@ -211,7 +211,7 @@ fn basics() -> impl Strategy<Value = Value> {
 }
 
 /// A random résumé as TOML text (so it goes through the real loader).
-pub fn resume_toml() -> impl Strategy<Value = String> {
+pub(crate) fn resume_toml() -> impl Strategy<Value = String> {
     let lists = (
         prop::collection::vec(work(), 0..5),
         prop::collection::vec(education(), 0..3),

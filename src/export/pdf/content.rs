@@ -25,7 +25,7 @@ const MIN_ADJUST: f32 = 0.5;
 
 /// The content stream of one page. `image_name` names a frame's picture
 /// resource (`/Im1`) by its index in the document's picture list.
-pub fn page(
+pub(super) fn page(
     frame: &Frame,
     book: &FontBook,
     glyphs: &super::outline::Glyphs,

@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// One face's subset as the content streams need it.
-pub struct Subset {
+pub(super) struct Subset {
     /// The resource name, `/F3` for face 3.
     pub name: String,
     /// Original glyph id → its glyph id in the subset (the PDF code) and
@@ -60,7 +60,7 @@ fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
 }
 
 /// What one face needs to be written once its program is built.
-pub struct FacePlan<'a> {
+pub(super) struct FacePlan<'a> {
     face: FaceId,
     /// Original glyph ids, ascending.
     glyphs: Vec<u16>,
@@ -73,7 +73,7 @@ pub struct FacePlan<'a> {
 
 /// Plans every face the document draws with: which glyphs, their codes
 /// and widths, and the object ids. Cheap; the programs come later.
-pub fn plan<'a>(
+pub(super) fn plan<'a>(
     ids: &mut Ids,
     doc: &'a Document,
     book: &FontBook,
@@ -111,14 +111,14 @@ pub fn plan<'a>(
 }
 
 /// A face's subset program, compressed, and its uncompressed length.
-pub struct Program {
+pub(super) struct Program {
     packed: Vec<u8>,
     len: usize,
 }
 
 /// Builds the subset program of every planned face: the costly part of
 /// the fonts, and independent of the content streams.
-pub fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Program>, Error> {
+pub(super) fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Program>, Error> {
     plans
         .iter()
         .map(|plan| {
@@ -132,7 +132,7 @@ pub fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Program>, Err
 
 /// Writes each planned face: a Type 0 font over a CIDFontType2, its
 /// widths, descriptor, program and ToUnicode map.
-pub fn write(
+pub(super) fn write(
     pdf: &mut Pdf,
     plans: &[FacePlan],
     programs: &[Program],

@@ -16,11 +16,11 @@ use std::fmt::Write;
 /// Form XObject (`/G0`, `/G1`, …) of its outline in font units, and drawn
 /// wherever it appears: a footer repeated on every page costs a few bytes
 /// a page, not its outlines again.
-pub struct Glyphs(Vec<(FaceId, u16)>);
+pub(super) struct Glyphs(Vec<(FaceId, u16)>);
 
 impl Glyphs {
     /// Every glyph of an artifact run in the document.
-    pub fn collect(doc: &Document) -> Glyphs {
+    pub(super) fn collect(doc: &Document) -> Glyphs {
         let mut list: Vec<(FaceId, u16)> = doc
             .pages
             .iter()
@@ -38,7 +38,7 @@ impl Glyphs {
 
     /// Each glyph's resource name and its outline as a form: path
     /// operators in font units, and its bounding box.
-    pub fn forms(&self, book: &FontBook) -> Vec<(String, Vec<u8>, [f32; 4])> {
+    pub(super) fn forms(&self, book: &FontBook) -> Vec<(String, Vec<u8>, [f32; 4])> {
         self.0
             .iter()
             .enumerate()
@@ -65,7 +65,14 @@ impl Glyphs {
 /// Appends `q … Q`: each of the run's glyphs drawn from its form, scaled
 /// from font units and placed on the baseline that starts at `(x, y)` in
 /// PDF coordinates, in the run's colour.
-pub fn draw(out: &mut Vec<u8>, run: &TextRun, x: f32, y: f32, book: &FontBook, glyphs: &Glyphs) {
+pub(super) fn draw(
+    out: &mut Vec<u8>,
+    run: &TextRun,
+    x: f32,
+    y: f32,
+    book: &FontBook,
+    glyphs: &Glyphs,
+) {
     let scale = run.size / book.face(run.face).units_per_em() as f32;
     let [r, g, b] = run.color.unit();
     let mut ops = String::new();

@@ -25,7 +25,7 @@ const KEPT_NAMES: [u16; 6] = [0, 1, 2, 4, 6, 14];
 /// (`glyphs[0]` should be 0, `.notdef`), followed by the glyphs that
 /// composites among them are built from. `None` when the input is not a
 /// TrueType font as expected.
-pub fn subset(font: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
+pub(super) fn subset(font: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
     let tables = directory(font)?;
     let table = |tag: &[u8; 4]| tables.iter().find(|t| &t.0 == tag).map(|t| t.1);
     let head = table(b"head")?;

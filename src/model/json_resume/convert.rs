@@ -15,7 +15,7 @@ use std::path::Path;
 use toml::Spanned;
 
 /// Reads one document; collects warnings for what it had to drop.
-pub struct Importer<'a> {
+pub(super) struct Importer<'a> {
     pub text: &'a str,
     pub file: &'a Path,
     pub spans: &'a Spans,
@@ -92,7 +92,7 @@ impl Importer<'_> {
         flat.iter().cloned().map(Highlight::Text).collect()
     }
 
-    pub fn resume(&mut self, j: JResume) -> Result<Resume, Diagnostic> {
+    pub(super) fn resume(&mut self, j: JResume) -> Result<Resume, Diagnostic> {
         let b = j.basics;
         let name = b.name.filter(|n| !n.trim().is_empty()).ok_or_else(|| {
             self.error("basics.name is missing".into(), self.spans.key_or_value("basics"))
@@ -281,7 +281,7 @@ fn given(s: Option<String>) -> Option<String> {
 }
 
 /// Highlights as plain strings: a group's lead-in, then its items.
-pub fn flatten(highlights: &[Highlight]) -> Vec<String> {
+pub(super) fn flatten(highlights: &[Highlight]) -> Vec<String> {
     let mut out = Vec::new();
     for h in highlights {
         match h {
@@ -315,7 +315,7 @@ fn export_range(start: &DateField, end: &DateField) -> (Option<String>, Option<S
 }
 
 /// The résumé as a JSON Resume document.
-pub fn export(r: &Resume) -> JResume {
+pub(super) fn export(r: &Resume) -> JResume {
     let b = &r.basics;
     let basics = JBasics {
         name: Some(b.name.clone()),

@@ -15,12 +15,12 @@
 use serde_json::{Map, Value};
 
 /// The extension field that holds an object's other languages.
-pub const KEY: &str = "vitaTranslations";
+pub(crate) const KEY: &str = "vitaTranslations";
 
 /// Adds to `default` (a JSON Resume document) what `other`, the same
 /// résumé in `lang`, says differently, as `vitaTranslations` of the
 /// objects concerned. Both come from résumés of the same shape.
-pub fn annotate(default: &mut Value, lang: &str, other: &Value) {
+pub(crate) fn annotate(default: &mut Value, lang: &str, other: &Value) {
     let (Some(object), Some(theirs)) = (default.as_object_mut(), other.as_object()) else {
         return;
     };
@@ -52,7 +52,7 @@ pub fn annotate(default: &mut Value, lang: &str, other: &Value) {
 /// Turns every `vitaTranslations` back into tables from language to text,
 /// with the standard field's text as `default`'s. Returns whether there
 /// was any.
-pub fn absorb(tree: &mut Value) -> bool {
+pub(crate) fn absorb(tree: &mut Value) -> bool {
     let default = tree["meta"]["language"].as_str().unwrap_or("en").to_string();
     absorb_in(tree, &default)
 }
@@ -97,7 +97,7 @@ fn is_table_of_languages(value: &Value) -> bool {
 
 /// Marks the objects at `paths` (`work[1]`, in the model's snake_case or
 /// JSON Resume's camelCase) as limited to their languages.
-pub fn limit(doc: &mut Value, limited: &[(String, Vec<String>)]) {
+pub(crate) fn limit(doc: &mut Value, limited: &[(String, Vec<String>)]) {
     for (path, langs) in limited {
         if let Some(Value::Object(object)) = at_path(doc, &camel_case(path)) {
             object.insert("lang".into(), langs.iter().map(|l| Value::from(l.as_str())).collect());
@@ -106,7 +106,7 @@ pub fn limit(doc: &mut Value, limited: &[(String, Vec<String>)]) {
 }
 
 /// The value at `a.b[2].c`, if there is one.
-pub fn at_path<'a>(doc: &'a mut Value, path: &str) -> Option<&'a mut Value> {
+pub(crate) fn at_path<'a>(doc: &'a mut Value, path: &str) -> Option<&'a mut Value> {
     let mut node = doc;
     for part in path.split('.') {
         let (key, indices) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));

@@ -55,7 +55,7 @@ impl Spans {
 }
 
 /// Joins a path and a key as `parent.key` (or `key` at the root).
-pub fn child(parent: &str, key: &str) -> String {
+pub(super) fn child(parent: &str, key: &str) -> String {
     if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
 }
 

@@ -16,7 +16,7 @@ fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, 
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct JResume {
+pub(super) struct JResume {
     /// The schema the file names; read and dropped, written back as the
     /// JSON Resume schema.
     #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
@@ -53,7 +53,7 @@ pub struct JResume {
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct JBasics {
+pub(super) struct JBasics {
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -76,7 +76,7 @@ pub struct JBasics {
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct JLocation {
+pub(super) struct JLocation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -91,7 +91,7 @@ pub struct JLocation {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JProfile {
+pub(super) struct JProfile {
     pub network: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
@@ -101,7 +101,7 @@ pub struct JProfile {
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct JWork {
+pub(super) struct JWork {
     /// `company` is JSON Resume 0.x's name for it.
     #[serde(alias = "company", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -130,7 +130,7 @@ pub struct JWork {
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct JVolunteer {
+pub(super) struct JVolunteer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,7 +159,7 @@ pub struct JVolunteer {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JEducation {
+pub(super) struct JEducation {
     pub institution: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -188,7 +188,7 @@ pub struct JEducation {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JAward {
+pub(super) struct JAward {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -203,7 +203,7 @@ pub struct JAward {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JCertificate {
+pub(super) struct JCertificate {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -218,7 +218,7 @@ pub struct JCertificate {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JPublication {
+pub(super) struct JPublication {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
@@ -235,7 +235,7 @@ pub struct JPublication {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JSkill {
+pub(super) struct JSkill {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
@@ -248,7 +248,7 @@ pub struct JSkill {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JLanguage {
+pub(super) struct JLanguage {
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fluency: Option<String>,
@@ -256,7 +256,7 @@ pub struct JLanguage {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JInterest {
+pub(super) struct JInterest {
     pub name: String,
     #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
@@ -264,7 +264,7 @@ pub struct JInterest {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JReference {
+pub(super) struct JReference {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -272,7 +272,7 @@ pub struct JReference {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JProject {
+pub(super) struct JProject {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -303,7 +303,7 @@ pub struct JProject {
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JCustomSection {
+pub(super) struct JCustomSection {
     pub title: String,
     #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<JCustomEntry>,
@@ -311,7 +311,7 @@ pub struct JCustomSection {
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct JCustomEntry {
+pub(super) struct JCustomEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -338,7 +338,7 @@ pub struct JCustomEntry {
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct JMeta {
+pub(super) struct JMeta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<String>,
     /// *vita*: the résumé's language (a BCP 47 tag).
@@ -356,7 +356,7 @@ pub struct JMeta {
 }
 
 impl JMeta {
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.last_modified.is_none()
             && self.language.is_none()
             && self.theme.is_none()
