@@ -25,7 +25,9 @@ pub const SCHEMA_URL: &str =
 /// A résumé read from JSON Resume, with what could not be carried over.
 #[derive(Debug)]
 pub struct Imported {
+    /// The résumé, checked as a TOML one is.
     pub resume: Resume,
+    /// What was left out or worked around, each with its place in the file.
     pub warnings: Vec<Diagnostic>,
     /// Entries limited to some languages, by path, when they were kept.
     pub limited: Vec<(String, Vec<String>)>,

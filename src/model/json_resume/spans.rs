@@ -22,12 +22,14 @@ pub struct Spans {
 }
 
 impl Spans {
+    /// Indexes every value of the JSON `text`, as far as it is well formed.
     pub fn index(text: &str) -> Spans {
         let mut scanner = Scanner { text, i: 0, depth: 0, places: HashMap::new() };
         let _ = scanner.value(String::new(), None);
         Spans { places: scanner.places }
     }
 
+    /// The place of the value at `path` (`work[2].startDate`), if there is one.
     pub fn get(&self, path: &str) -> Option<&Place> {
         self.places.get(path)
     }
