@@ -8,6 +8,9 @@
 //! Run with `cargo bench --bench stages`; whole-process figures come from
 //! `benches/whole-process.sh`, and BENCHMARKS.md records both.
 
+// criterion_group! defines a public `benches` function that takes no doc.
+#![allow(missing_docs)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;

@@ -21,11 +21,15 @@ use std::path::{Path, PathBuf};
 /// A problem with the user's input or environment, reported with its location.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    /// Whether this is an error or a warning.
     pub severity: Severity,
+    /// What is wrong, in one line (`unknown field `emial``).
     pub message: String,
+    /// The file the problem is in, when it has one.
     pub file: Option<PathBuf>,
     /// 1-based line and column, when the problem has a place in the file.
     pub location: Option<Box<Location>>,
+    /// What to do about it, printed after `= hint:`.
     pub hint: Option<String>,
 }
 
@@ -33,17 +37,22 @@ pub struct Diagnostic {
 /// likely mistake (a warning, printed the same way).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
+    /// The command stops and vita exits with code 2.
     Error,
+    /// The command goes on after the message is printed.
     Warning,
 }
 
 /// A place in a source file, with the text of its line for the snippet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Location {
+    /// Line number, 1-based.
     pub line: usize,
+    /// Column, 1-based, counted in characters.
     pub column: usize,
     /// Width of the underline, in characters (at least 1).
     pub width: usize,
+    /// The text of the line, shown in the snippet (at most 120 characters).
     pub line_text: String,
     /// Characters of the line left out before `line_text` (long lines).
     pub shown_from: usize,
@@ -53,6 +62,7 @@ pub struct Location {
 const SNIPPET_CHARS: usize = 120;
 
 impl Diagnostic {
+    /// An error with `message` and nothing else: no file, place or hint yet.
     pub fn new(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -68,11 +78,13 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::new(message) }
     }
 
+    /// Names the file the problem is in.
     pub fn in_file(mut self, file: &Path) -> Self {
         self.file = Some(file.to_path_buf());
         self
     }
 
+    /// Adds a hint: what the user can do about it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

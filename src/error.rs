@@ -10,12 +10,20 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
     /// A bundled font could not be subset for the PDF.
-    Subset { font: String },
+    Subset {
+        /// The font's PostScript name.
+        font: String,
+    },
     /// A page could not be encoded as PNG.
     Png(String),
     /// A theme value out of its range, or in conflict with another: the
     /// key (`fonts.body.size`) and what is wrong with it.
-    Theme { key: String, problem: String },
+    Theme {
+        /// The theme key, dotted (`fonts.body.size`).
+        key: String,
+        /// What is wrong with the value, read after the key (`is 120; give a size …`).
+        problem: String,
+    },
 }
 
 impl Error {

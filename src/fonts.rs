@@ -11,11 +11,15 @@ pub type FaceId = usize;
 
 /// One bundled face.
 pub struct FaceInfo {
+    /// The family name a theme asks for (`Charis SIL`).
     pub family: &'static str,
+    /// Whether this is the family's bold weight.
     pub bold: bool,
+    /// Whether this is the family's italic style.
     pub italic: bool,
     /// The PostScript name, used for the PDF's /BaseFont.
     pub postscript_name: &'static str,
+    /// The TrueType file, embedded in the binary.
     pub data: &'static [u8],
 }
 
@@ -101,6 +105,7 @@ impl Default for FontBook {
 }
 
 impl FontBook {
+    /// A book with no face parsed yet.
     pub fn new() -> Self {
         Self::default()
     }
@@ -150,6 +155,7 @@ impl FontBook {
         out
     }
 
+    /// The bundled face `id`: its family, style, name and bytes.
     pub fn info(&self, id: FaceId) -> &'static FaceInfo {
         &FACES[id]
     }

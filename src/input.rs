@@ -15,6 +15,7 @@ pub enum ReadError {
     NotAFile(&'static str),
     /// Larger than the cap, in bytes.
     TooLarge(u64),
+    /// The file could not be opened or read (missing, no permission, …).
     Io(std::io::Error),
 }
 

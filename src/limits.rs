@@ -27,9 +27,13 @@ pub const MAX_PAGES: usize = crate::layout::pages::MAX_PAGES;
 /// The limits one render runs under.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Limits {
+    /// Largest résumé file read, in bytes (`--max-input-size`).
     pub input_bytes: u64,
+    /// Most pages the résumé may lay out on (`--max-pages`).
     pub pages: usize,
+    /// Most pixels a photo may have, checked before decoding (`--max-pixels`).
     pub pixels: u64,
+    /// Deepest nesting the résumé's TOML or JSON may have (`--max-depth`).
     pub depth: usize,
     /// Folders besides the résumé's own that files it names may come from.
     pub allowed: Vec<PathBuf>,

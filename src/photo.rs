@@ -76,13 +76,16 @@ pub enum Shape {
     /// No photo, even if the résumé has one.
     #[default]
     None,
+    /// The photo cropped to a centred square.
     Square,
+    /// The square photo masked to a circle, its corners transparent.
     Circle,
 }
 
 /// A square RGBA picture ready to embed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Photo {
+    /// Width and height of the picture, in pixels ([`SIDE`]).
     pub side: u32,
     /// `side × side` pixels, RGBA, row by row.
     pub rgba: Vec<u8>,

@@ -28,6 +28,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The file extension, without the dot ("pdf").
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
@@ -41,7 +42,9 @@ impl Format {
 /// output per page, in page order.
 #[derive(Debug, Default)]
 pub struct Rendered {
+    /// Each output's format and bytes.
     pub outputs: Vec<(Format, Vec<u8>)>,
+    /// The number of pages laid out.
     pub pages: usize,
     /// Layout stopped at its page limit and left the rest out.
     pub truncated: bool,
@@ -52,9 +55,11 @@ pub struct Rendered {
 /// Options that do not belong to the theme.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The outputs to produce.
     pub formats: Vec<Format>,
     /// Creation date for the PDF, seconds since the Unix epoch.
     pub timestamp: i64,
+    /// The résumé's photo, loaded, for themes that show one.
     pub photo: Option<Arc<Photo>>,
     /// Resolution of PNG previews, pixels per inch.
     pub dpi: f32,
@@ -251,7 +256,10 @@ fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {
 /// A theme shrunk to fit a page count, and what was changed.
 #[derive(Debug)]
 pub struct Fitted {
+    /// The theme to render with.
     pub theme: Theme,
+    /// What shrank, as the user is told ("body 10.5 pt → 10.0 pt"); empty
+    /// when the résumé already fitted.
     pub changes: Vec<String>,
 }
 

@@ -32,16 +32,19 @@ mod validate;
 #[derive(Debug, Parser)]
 #[command(name = "vita", version, about, long_about = None, after_help = "Run `vita render` in a folder with data/resume.toml to get out/resume.pdf and out/resume.txt.")]
 pub struct Cli {
+    /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// A `vita` subcommand, with its arguments.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Render résumés to PDF, plain text and PNG previews.
     Render(Box<RenderArgs>),
     /// List the built-in themes, or print one in full.
     Themes {
+        /// What to do; without one, list the themes.
         #[command(subcommand)]
         action: Option<ThemesAction>,
     },
@@ -63,6 +66,7 @@ pub enum Command {
     Man(generate::ManArgs),
 }
 
+/// What `vita themes` does instead of listing the themes.
 #[derive(Debug, Subcommand)]
 pub enum ThemesAction {
     /// Print a theme with every key resolved, as TOML that can start a
@@ -73,6 +77,7 @@ pub enum ThemesAction {
     },
 }
 
+/// The arguments of `vita render`.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Exit status: 0 on success, 2 on bad input (the message names the file, line and column).\n\
@@ -142,6 +147,7 @@ pub struct RenderArgs {
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Resource limits, and the folders a résumé may read from.
     #[command(flatten)]
     pub limits: limits::LimitArgs,
 }

@@ -11,15 +11,16 @@
 use super::contacts::{absolute, contacts, display_url};
 use super::dates::{format_date, format_range};
 use super::markup;
-use crate::locale::Locale;
+use crate::locale::{Labels, Locale};
 use crate::model::{DateField, Highlight, Resume, date_of};
-use crate::theme::{EntryLayout, SectionKind, Theme};
+use crate::theme::{DateStyle, EntryLayout, SectionKind, Theme};
 
 /// What the résumé says, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Description {
     /// The name, with markup.
     pub name: String,
+    /// The headline under the name, with markup; none when blank.
     pub label: Option<String>,
     /// Contact details in the order they print.
     pub contacts: Vec<Contact>,
@@ -39,18 +40,22 @@ pub struct Description {
 pub struct Contact {
     /// Plain text, printed verbatim (never parsed as markup).
     pub text: String,
+    /// Where it links (a `mailto:`, `tel:` or web address), if anywhere.
     pub link: Option<String>,
+    /// Its icon, a Font Awesome 4.7 code point.
     pub icon: char,
 }
 
 /// One section under its heading.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    /// Which section it is.
     pub kind: SectionKind,
     /// The heading as written (a renderer may set it in capitals).
     pub title: String,
     /// The theme column it flows into, counted in reading order.
     pub column: usize,
+    /// What it holds, in reading order.
     pub items: Vec<Item>,
 }
 
@@ -59,10 +64,13 @@ pub struct Section {
 pub enum Item {
     /// The contact details, one per line (a theme that puts them in a column).
     Contacts(Vec<Contact>),
+    /// An entry: a header (title, organisation, dates, place, address), then a body.
     Entry(Entry),
     /// Paragraphs separated by blank lines, with markup.
     Prose {
+        /// Where it comes from ("basics.summary"), for warnings.
         origin: String,
+        /// The text, with markup.
         text: String,
     },
     /// "Label: text" (a skill and its keywords); `text` may be empty.
@@ -72,7 +80,10 @@ pub enum Item {
 /// "Label: text", or the text alone when the label is empty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Labelled {
+    /// The label (a skill's name and level, or the language's word: "Roles");
+    /// may be empty.
     pub label: String,
+    /// What follows the label (keywords, a list joined with ", "); may be empty.
     pub text: String,
     /// Between label and text, as the language writes it (": ", " : " in
     /// French, "：" in Chinese and Japanese).
@@ -93,6 +104,7 @@ impl Default for Labelled {
 pub struct Link {
     /// The address without scheme or trailing slash.
     pub text: String,
+    /// The absolute address it links to.
     pub url: String,
 }
 
@@ -101,13 +113,19 @@ pub struct Link {
 pub struct Entry {
     /// Where it comes from ("work[2]"), for warnings.
     pub origin: String,
+    /// The title (position, degree, name), with markup.
     pub title: Option<String>,
     /// The organisation (or institution, publisher, issuer).
     pub subtitle: Option<String>,
+    /// The date or date range as printed, in the résumé's language.
     pub dates: Option<String>,
+    /// The place, as written.
     pub location: Option<String>,
+    /// The entry's web address.
     pub link: Option<Link>,
+    /// Prose under the header, with markup.
     pub summary: Option<String>,
+    /// The bullets, and lead-ins with nested bullets.
     pub highlights: Vec<Highlight>,
     /// Lines after the highlights: score, courses, roles, keywords.
     pub lists: Vec<Labelled>,
@@ -116,10 +134,15 @@ pub struct Entry {
 /// One part of an entry's header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// The title (position, degree, name).
     Title,
+    /// The organisation (or institution, publisher, issuer).
     Subtitle,
+    /// The dates.
     Dates,
+    /// The place.
     Location,
+    /// The web address.
     Link,
 }
 
@@ -127,7 +150,9 @@ pub enum Part {
 /// right beside them (which layout moves under the left when it wraps).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HeaderRow {
+    /// Parts read first, from the left edge, joined on one line.
     pub left: Vec<Part>,
+    /// Parts set flush right beside the left ones.
     pub right: Vec<Part>,
 }
 
@@ -246,9 +271,7 @@ fn describe_section(
     theme: &Theme,
     locale: &Locale,
 ) -> Vec<(String, Vec<Item>)> {
-    let (d, words) = (&theme.dates, &locale.labels);
-    let range = |s: &DateField, e: &DateField| format_range(date_of(s), date_of(e), d, locale);
-    let one = |s: &DateField| format_range(date_of(s), None, d, locale);
+    let dates = Dates { style: &theme.dates, locale };
     let items: Vec<Item> = match kind {
         SectionKind::Contact => {
             let c = contacts(&r.basics, &theme.header);
@@ -261,6 +284,43 @@ fn describe_section(
             .filter(|s| !s.trim().is_empty())
             .map(|s| Item::Prose { origin: "basics.summary".into(), text: s.clone() })
             .collect(),
+        SectionKind::Work
+        | SectionKind::Volunteer
+        | SectionKind::Education
+        | SectionKind::Projects => spans_of_time(kind, r, &dates),
+        SectionKind::Awards | SectionKind::Certificates | SectionKind::Publications => {
+            dated_once(kind, r, &dates)
+        }
+        SectionKind::Skills
+        | SectionKind::Languages
+        | SectionKind::Interests
+        | SectionKind::References => lists(kind, r, &locale.labels),
+        SectionKind::Custom => return custom(r, &dates),
+    };
+    if items.is_empty() { Vec::new() } else { vec![(locale.labels.title(kind).to_string(), items)] }
+}
+
+/// How dates print: the theme's style in the locale's words.
+struct Dates<'a> {
+    style: &'a DateStyle,
+    locale: &'a Locale,
+}
+
+impl Dates<'_> {
+    fn range(&self, start: &DateField, end: &DateField) -> Option<String> {
+        format_range(date_of(start), date_of(end), self.style, self.locale)
+    }
+
+    fn one(&self, date: &DateField) -> Option<String> {
+        format_range(date_of(date), None, self.style, self.locale)
+    }
+}
+
+/// Entries that span a time: jobs, volunteering, degrees, projects.
+fn spans_of_time(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
+    let words = &dates.locale.labels;
+    let range = |s: &DateField, e: &DateField| dates.range(s, e);
+    match kind {
         SectionKind::Work => each(&r.work, "work", |w| Entry {
             title: w.position.clone().or_else(|| w.name.clone()),
             subtitle: w.position.as_ref().and(w.name.clone()),
@@ -298,6 +358,31 @@ fn describe_section(
                 ..Entry::default()
             }
         }),
+        SectionKind::Projects => each(&r.projects, "projects", |p| {
+            let mut lists = list(&words.roles, &p.roles);
+            lists.extend(list(&words.keywords, &p.keywords));
+            // The organisation, and what kind of project it is.
+            let about: Vec<&str> =
+                [&p.entity, &p.kind].into_iter().flatten().map(String::as_str).collect();
+            Entry {
+                title: Some(p.name.clone()),
+                subtitle: (!about.is_empty()).then(|| about.join(", ")),
+                dates: range(&p.start_date, &p.end_date),
+                link: link(&p.url),
+                summary: p.description.clone(),
+                highlights: p.highlights.clone(),
+                lists,
+                ..Entry::default()
+            }
+        }),
+        _ => Vec::new(),
+    }
+}
+
+/// Entries with one date: awards, certificates, publications.
+fn dated_once(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
+    let one = |d: &DateField| dates.one(d);
+    match kind {
         SectionKind::Awards => each(&r.awards, "awards", |a| Entry {
             title: Some(a.title.clone()),
             subtitle: a.awarder.clone(),
@@ -320,23 +405,13 @@ fn describe_section(
             summary: p.summary.clone(),
             ..Entry::default()
         }),
-        SectionKind::Projects => each(&r.projects, "projects", |p| {
-            let mut lists = list(&words.roles, &p.roles);
-            lists.extend(list(&words.keywords, &p.keywords));
-            // The organisation, and what kind of project it is.
-            let about: Vec<&str> =
-                [&p.entity, &p.kind].into_iter().flatten().map(String::as_str).collect();
-            Entry {
-                title: Some(p.name.clone()),
-                subtitle: (!about.is_empty()).then(|| about.join(", ")),
-                dates: range(&p.start_date, &p.end_date),
-                link: link(&p.url),
-                summary: p.description.clone(),
-                highlights: p.highlights.clone(),
-                lists,
-                ..Entry::default()
-            }
-        }),
+        _ => Vec::new(),
+    }
+}
+
+/// Sections of names and lists: skills, languages, interests, references.
+fn lists(kind: SectionKind, r: &Resume, words: &Labels) -> Vec<Item> {
+    match kind {
         SectionKind::Skills => r
             .skills
             .iter()
@@ -382,29 +457,31 @@ fn describe_section(
             }
             items
         }
-        SectionKind::Custom => {
-            return r
-                .custom
-                .iter()
-                .filter(|s| !s.entries.is_empty())
-                .map(|s| {
-                    let field = format!("custom[{}].entries", s.title);
-                    let items = each(&s.entries, &field, |e| Entry {
-                        title: e.title.clone(),
-                        subtitle: e.subtitle.clone(),
-                        dates: range(&e.start_date, &e.end_date),
-                        location: e.location.clone(),
-                        link: link(&e.url),
-                        summary: e.summary.clone(),
-                        highlights: e.highlights.clone(),
-                        ..Entry::default()
-                    });
-                    (markup::plain(&s.title), items)
-                })
-                .collect();
-        }
-    };
-    if items.is_empty() { Vec::new() } else { vec![(words.title(kind).to_string(), items)] }
+        _ => Vec::new(),
+    }
+}
+
+/// The custom sections, each under its own title.
+fn custom(r: &Resume, dates: &Dates) -> Vec<(String, Vec<Item>)> {
+    let range = |s: &DateField, e: &DateField| dates.range(s, e);
+    r.custom
+        .iter()
+        .filter(|s| !s.entries.is_empty())
+        .map(|s| {
+            let field = format!("custom[{}].entries", s.title);
+            let items = each(&s.entries, &field, |e| Entry {
+                title: e.title.clone(),
+                subtitle: e.subtitle.clone(),
+                dates: range(&e.start_date, &e.end_date),
+                location: e.location.clone(),
+                link: link(&e.url),
+                summary: e.summary.clone(),
+                highlights: e.highlights.clone(),
+                ..Entry::default()
+            });
+            (markup::plain(&s.title), items)
+        })
+        .collect()
 }
 
 /// One entry per item of a section, each knowing where it comes from

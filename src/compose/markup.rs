@@ -7,10 +7,15 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// A piece of text with the inline styles in force.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Piece {
+    /// The text, with no markup characters.
     pub text: String,
+    /// In bold (`**…**`).
     pub bold: bool,
+    /// In italics (`*…*`).
     pub italic: bool,
+    /// Code (`` `…` ``), set in the mono font.
     pub code: bool,
+    /// The address of the `[text](url)` it is part of.
     pub link: Option<String>,
 }
 

@@ -21,14 +21,18 @@ use describe::Description;
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
+    /// The font face, an index into the [`FontBook`].
     pub face: FaceId,
+    /// Font size in points.
     pub size: f32,
+    /// Text colour.
     pub color: Color,
     /// Extra advance after each glyph, in points.
     pub letter_spacing: f32,
     /// Small capitals for lower-case letters (OpenType `smcp`, or
     /// synthesised where the font has none).
     pub small_caps: bool,
+    /// Which digits it draws (the font's default, lining or tabular).
     pub figures: Figures,
     /// Decoration only (an icon): drawn, but marked so that text
     /// extraction leaves it out.
@@ -56,15 +60,22 @@ impl Default for Style {
 /// Text in one style, optionally a link.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
+    /// The text as printed (markup already applied).
     pub text: String,
+    /// How it looks.
     pub style: Style,
+    /// The address it links to, if any.
     pub link: Option<String>,
 }
 
+/// How a paragraph's lines sit across its width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
+    /// Flush left, ragged right.
     Left,
+    /// Centred.
     Center,
+    /// Flush right, ragged left.
     Right,
     /// Flush left and right (the last line ragged).
     Justify,
@@ -73,7 +84,9 @@ pub enum Align {
 /// A paragraph of styled spans.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
+    /// The text, in reading order.
     pub spans: Vec<Span>,
+    /// How its lines are aligned.
     pub align: Align,
     /// Line height as a multiple of the largest font size on the line.
     pub leading: f32,
@@ -84,6 +97,7 @@ pub struct Para {
 }
 
 impl Para {
+    /// A paragraph of `spans`, not hyphenated, with no origin.
     pub fn new(spans: Vec<Span>, align: Align, leading: f32) -> Para {
         Para { spans, align, leading, hyphenate: false, origin: String::new() }
     }
@@ -96,26 +110,59 @@ pub enum BlockKind {
     Text(Para),
     /// A section heading, with an optional rule below or beside it and an
     /// optional accent bar before it.
-    Heading { para: Para, rule: Option<Rule>, bar: Option<Color> },
+    Heading {
+        /// The title.
+        para: Para,
+        /// The rule, when the theme draws one.
+        rule: Option<Rule>,
+        /// The accent bar's colour, when the theme draws one.
+        bar: Option<Color>,
+    },
     /// One row of an entry header: `left` wraps; `right` sits flush right
     /// on the first line's baseline when both are one line, and under
     /// `left`, flush left, otherwise. `right` is absent when there is no
     /// date or place, and then no column is reserved. `gap` is the least
     /// space between the two.
-    Row { left: Para, right: Option<Para>, gap: f32 },
+    Row {
+        /// The parts read first (a title, an organisation).
+        left: Para,
+        /// The parts set flush right (dates, a place), if any.
+        right: Option<Para>,
+        /// Least space between the two, in points.
+        gap: f32,
+    },
     /// A list item: the marker hangs left of the text.
-    Bullet { marker: Span, para: Para },
+    Bullet {
+        /// The marker ("•", "1.").
+        marker: Span,
+        /// The item's text.
+        para: Para,
+    },
     /// A line of a column with a rail: `rail`, set in the rail (`width`
     /// points wide, at the block's indent), beside the first line of
     /// `main`, which starts `gap` to its right and may wrap. Read rail
     /// first. A rail text wider than the rail goes above `main` instead.
-    Rail { rail: Option<Para>, main: Option<Para>, width: f32, gap: f32 },
+    Rail {
+        /// Text set in the rail (dates, place), if any.
+        rail: Option<Para>,
+        /// Text beside it (title, organisation, address), if any.
+        main: Option<Para>,
+        /// The rail's width in points.
+        width: f32,
+        /// Points between the rail and `main`.
+        gap: f32,
+    },
 }
 
+/// The rule of a section heading.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
+    /// Stroke thickness in points.
     pub thickness: f32,
+    /// Points from the title's last baseline down to the rule; beside the title,
+    /// half the space between title and rule.
     pub gap: f32,
+    /// The rule's colour (the heading's).
     pub color: Color,
     /// Beside the title (to the margin) instead of below it.
     pub beside: bool,
@@ -124,6 +171,7 @@ pub struct Rule {
 /// One block with the flow rules that apply to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
+    /// What the block is, with its content.
     pub kind: BlockKind,
     /// Left indent in points (from the content box's edge).
     pub indent: f32,
@@ -138,6 +186,7 @@ pub struct Block {
 }
 
 impl Block {
+    /// A block of `kind` with no indent, space, keep rule or bookmark.
     pub fn new(kind: BlockKind) -> Self {
         Block {
             kind,
@@ -165,18 +214,29 @@ impl Block {
 
 /// Styles resolved once from the theme's font roles.
 pub struct Styles {
+    /// The name at the top.
     pub name: Style,
+    /// The headline under the name.
     pub label: Style,
+    /// Contact details.
     pub contact: Style,
+    /// Section headings (small capitals when the theme asks).
     pub heading: Style,
+    /// An entry's title.
     pub entry_title: Style,
+    /// An entry's organisation.
     pub entry_subtitle: Style,
+    /// Dates, places and addresses in entry headers, and the running elements.
     pub meta: Style,
+    /// Paragraphs, bullets and "Label: text" lines.
     pub body: Style,
+    /// `code` in text fields.
     pub mono: Style,
 }
 
 impl Styles {
+    /// Each role's face, size and colour from the theme; an error names the
+    /// theme when a family is not in the book.
     pub fn resolve(theme: &Theme, book: &FontBook) -> Result<Styles, Diagnostic> {
         let f = &theme.fonts;
         let c = &theme.colors;
@@ -222,8 +282,11 @@ impl Styles {
 /// column's blocks, columns in reading order.
 #[derive(Debug, Clone)]
 pub struct Composed {
+    /// The header band's blocks; empty when the header opens the first column.
     pub band: Vec<Block>,
+    /// Each column's blocks, columns in reading order.
     pub columns: Vec<Vec<Block>>,
+    /// Text for the footer and continuation header.
     pub running: Running,
     /// The hyphenation patterns of the résumé's language, if it has any.
     pub hyphenation: Option<&'static str>,
@@ -239,7 +302,9 @@ impl Composed {
 /// Text for the running elements (footer, continuation header).
 #[derive(Debug, Clone)]
 pub struct Running {
+    /// The name, as plain text.
     pub name: String,
+    /// The style the running elements are set in.
     pub style: Style,
     /// "Updated Mar 2026", when the theme and the résumé ask for it.
     pub updated: Option<String>,

@@ -27,14 +27,18 @@ pub const KEEP_WHOLE_LINES: usize = 6;
 /// A block as lines, each with its own items relative to the line's top-left.
 #[derive(Debug, Clone)]
 pub struct Laid {
+    /// Its lines, top to bottom.
     pub lines: Vec<LaidLine>,
     /// Whether the block may split between its lines.
     pub splittable: bool,
 }
 
+/// One line of a laid block: its height and what it draws.
 #[derive(Debug, Clone, Default)]
 pub struct LaidLine {
+    /// Height in points.
     pub height: f32,
+    /// What the line draws, each at its point from the line's top-left.
     pub items: Vec<(Point, FrameItem)>,
 }
 
@@ -59,86 +63,8 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             let lines = place(para_lines(para, avail, ctx), x0);
             Laid { splittable: lines.len() > KEEP_WHOLE_LINES, lines }
         }
-        BlockKind::Heading { para, rule, bar } => {
-            // An accent bar takes a little room before the title.
-            let bar_room = if bar.is_some() { 7.0 } else { 0.0 };
-            let mut lines = place(para_lines(para, avail - bar_room, ctx), x0 + bar_room);
-            if let (Some(color), Some(first)) = (bar, lines.first_mut()) {
-                let size = para.spans.first().map_or(10.0, |s| s.style.size);
-                let top = baseline_of(first) - 0.75 * size;
-                let item = FrameItem::Rect { width: 3.0, height: 0.85 * size, color: *color };
-                first.items.insert(0, (Point { x: x0, y: top }, item));
-            }
-            if let (Some(rule), Some(last)) = (rule, lines.last_mut()) {
-                let item =
-                    |width| FrameItem::Rule { width, thickness: rule.thickness, color: rule.color };
-                if rule.beside {
-                    // From the end of the title to the margin, at mid-x-height.
-                    let end = last.items.iter().filter_map(|(p, it)| match it {
-                        FrameItem::Text(r) => Some(p.x + r.width()),
-                        _ => None,
-                    });
-                    let start = end.fold(x0, f32::max) + rule.gap * 2.0;
-                    let size = para.spans.first().map_or(10.0, |s| s.style.size);
-                    let y = baseline_of(last) - 0.3 * size;
-                    if x0 + avail - start > 0.0 {
-                        last.items.push((Point { x: start, y }, item(x0 + avail - start)));
-                    }
-                } else {
-                    // The rule sits `gap` below the last baseline.
-                    let y = baseline_of(last) + rule.gap;
-                    last.items.push((Point { x: x0, y }, item(avail)));
-                    last.height = last.height.max(y + rule.thickness);
-                }
-            }
-            Laid { lines, splittable: false }
-        }
-        BlockKind::Row { left, right, gap } => {
-            // Both sides are first tried side by side; their warnings (a
-            // word cut to fit) stand only if that is how they are set.
-            let (warned, missing) = (ctx.warnings.len(), ctx.missing.clone());
-            let mut right_lines =
-                right.as_ref().map(|r| para_lines(r, avail * 0.5, ctx)).unwrap_or_default();
-            let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
-            let gap = if right_lines.is_empty() { 0.0 } else { *gap };
-            let mut left_lines = para_lines(left, avail - right_width - gap, ctx);
-            // The right side sits beside the left only when both are one
-            // line: beside wrapping text, an extractor that reads by
-            // position would read it in the middle of that text. Otherwise
-            // it goes below, flush left, on lines of its own (flush left
-            // too, so that pdfminer, which groups lines that share an
-            // edge, reads it with the text above).
-            let beside = left_lines.len() <= 1 && right_lines.len() <= 1;
-            if let (false, Some(right)) = (beside, right) {
-                ctx.warnings.truncate(warned);
-                ctx.missing = missing;
-                left_lines = para_lines(left, avail, ctx);
-                right_lines = para_lines(right, avail, ctx);
-            }
-            let below = if beside { 0 } else { left_lines.len() };
-            let mut lines = place(left_lines, x0);
-            let left_items = lines.first().map_or(0, |l| l.items.len());
-            for (i, r) in right_lines.into_iter().enumerate() {
-                let i = i + below;
-                let start = r.runs.first().map_or(0.0, |(x, _)| *x);
-                let shift = if beside { x0 + avail - r.width - start } else { x0 - start };
-                let ascent = r.ascent;
-                let laid = line_items(r, shift);
-                if i < lines.len() {
-                    // Share the left line's baseline.
-                    let dy = baseline_of(&lines[i]) - ascent;
-                    lines[i].items.extend(
-                        laid.items.into_iter().map(|(p, it)| (Point { x: p.x, y: p.y + dy }, it)),
-                    );
-                } else {
-                    lines.push(laid);
-                }
-            }
-            if beside && let Some(first) = lines.first_mut() {
-                bridge(first, left_items, ctx);
-            }
-            Laid { lines, splittable: false }
-        }
+        BlockKind::Heading { para, rule, bar } => heading(para, rule, bar, x0, avail, ctx),
+        BlockKind::Row { left, right, gap } => row(left, right.as_ref(), *gap, x0, avail, ctx),
         BlockKind::Rail { rail, main, width: rail_w, gap } => {
             let main_x = x0 + rail_w + gap;
             let main_w = avail - rail_w - gap;
@@ -209,6 +135,98 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             Laid { splittable: lines.len() > KEEP_WHOLE_LINES, lines }
         }
     }
+}
+
+/// A heading: its title, with an accent bar before it and a rule below or
+/// beside it, as the theme draws them.
+fn heading(
+    para: &Para,
+    rule: &Option<crate::compose::Rule>,
+    bar: &Option<crate::theme::Color>,
+    x0: f32,
+    avail: f32,
+    ctx: &mut Ctx,
+) -> Laid {
+    // An accent bar takes a little room before the title.
+    let bar_room = if bar.is_some() { 7.0 } else { 0.0 };
+    let mut lines = place(para_lines(para, avail - bar_room, ctx), x0 + bar_room);
+    if let (Some(color), Some(first)) = (bar, lines.first_mut()) {
+        let size = para.spans.first().map_or(10.0, |s| s.style.size);
+        let top = baseline_of(first) - 0.75 * size;
+        let item = FrameItem::Rect { width: 3.0, height: 0.85 * size, color: *color };
+        first.items.insert(0, (Point { x: x0, y: top }, item));
+    }
+    if let (Some(rule), Some(last)) = (rule, lines.last_mut()) {
+        let item = |width| FrameItem::Rule { width, thickness: rule.thickness, color: rule.color };
+        if rule.beside {
+            // From the end of the title to the margin, at mid-x-height.
+            let end = last.items.iter().filter_map(|(p, it)| match it {
+                FrameItem::Text(r) => Some(p.x + r.width()),
+                _ => None,
+            });
+            let start = end.fold(x0, f32::max) + rule.gap * 2.0;
+            let size = para.spans.first().map_or(10.0, |s| s.style.size);
+            let y = baseline_of(last) - 0.3 * size;
+            if x0 + avail - start > 0.0 {
+                last.items.push((Point { x: start, y }, item(x0 + avail - start)));
+            }
+        } else {
+            // The rule sits `gap` below the last baseline.
+            let y = baseline_of(last) + rule.gap;
+            last.items.push((Point { x: x0, y }, item(avail)));
+            last.height = last.height.max(y + rule.thickness);
+        }
+    }
+    Laid { lines, splittable: false }
+}
+
+/// An entry's header row: the left side, and the right (dates, place)
+/// beside it when both fit on one line, else below it.
+fn row(left: &Para, right: Option<&Para>, gap: f32, x0: f32, avail: f32, ctx: &mut Ctx) -> Laid {
+    // Both sides are first tried side by side; their warnings (a
+    // word cut to fit) stand only if that is how they are set.
+    let (warned, missing) = (ctx.warnings.len(), ctx.missing.clone());
+    let mut right_lines =
+        right.as_ref().map(|r| para_lines(r, avail * 0.5, ctx)).unwrap_or_default();
+    let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
+    let gap = if right_lines.is_empty() { 0.0 } else { gap };
+    let mut left_lines = para_lines(left, avail - right_width - gap, ctx);
+    // The right side sits beside the left only when both are one
+    // line: beside wrapping text, an extractor that reads by
+    // position would read it in the middle of that text. Otherwise
+    // it goes below, flush left, on lines of its own (flush left
+    // too, so that pdfminer, which groups lines that share an
+    // edge, reads it with the text above).
+    let beside = left_lines.len() <= 1 && right_lines.len() <= 1;
+    if let (false, Some(right)) = (beside, right) {
+        ctx.warnings.truncate(warned);
+        ctx.missing = missing;
+        left_lines = para_lines(left, avail, ctx);
+        right_lines = para_lines(right, avail, ctx);
+    }
+    let below = if beside { 0 } else { left_lines.len() };
+    let mut lines = place(left_lines, x0);
+    let left_items = lines.first().map_or(0, |l| l.items.len());
+    for (i, r) in right_lines.into_iter().enumerate() {
+        let i = i + below;
+        let start = r.runs.first().map_or(0.0, |(x, _)| *x);
+        let shift = if beside { x0 + avail - r.width - start } else { x0 - start };
+        let ascent = r.ascent;
+        let laid = line_items(r, shift);
+        if i < lines.len() {
+            // Share the left line's baseline.
+            let dy = baseline_of(&lines[i]) - ascent;
+            lines[i]
+                .items
+                .extend(laid.items.into_iter().map(|(p, it)| (Point { x: p.x, y: p.y + dy }, it)));
+        } else {
+            lines.push(laid);
+        }
+    }
+    if beside && let Some(first) = lines.first_mut() {
+        bridge(first, left_items, ctx);
+    }
+    Laid { lines, splittable: false }
 }
 
 /// Bridges the gap on `line` between its text before item `split` and its
@@ -317,16 +335,20 @@ fn lead(laid: &[Laid], blocks: &[Block], i: usize, want: usize) -> f32 {
 
 /// One column's laid blocks, and how far they have been placed.
 pub struct Stream<'a> {
+    /// Each block laid out as lines, in order.
     pub laid: Vec<Laid>,
+    /// The blocks they were laid from (for their space and keep rules).
     pub blocks: &'a [Block],
     /// Left edge (from the content box's) and width of the column.
     pub x: f32,
+    /// The column's width in points.
     pub width: f32,
     next: usize,
     line: usize,
 }
 
 impl<'a> Stream<'a> {
+    /// A column of `laid` blocks at `x`, `width` wide, nothing placed yet.
     pub fn new(laid: Vec<Laid>, blocks: &'a [Block], x: f32, width: f32) -> Stream<'a> {
         Stream { laid, blocks, x, width, next: 0, line: 0 }
     }

@@ -5,9 +5,12 @@
 use crate::fonts::FaceId;
 use crate::theme::Color;
 
+/// A position in points: x to the right, y down.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Point {
+    /// Points to the right.
     pub x: f32,
+    /// Points down.
     pub y: f32,
 }
 
@@ -16,10 +19,15 @@ pub struct Point {
 /// byte offset of its source text in the run's `text`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
+    /// The glyph's index in its font.
     pub id: u16,
+    /// Distance to the next glyph, in points.
     pub advance: f32,
+    /// Horizontal offset from the pen position, in points.
     pub dx: f32,
+    /// Vertical offset from the baseline, in points, upwards.
     pub dy: f32,
+    /// Byte offset of its source text in the run's `text`.
     pub cluster: u32,
 }
 
@@ -27,10 +35,15 @@ pub struct Glyph {
 /// the start of the baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
+    /// The font face, an index into the [`crate::fonts::FontBook`].
     pub face: FaceId,
+    /// Font size in points.
     pub size: f32,
+    /// Text colour.
     pub color: Color,
+    /// The text the glyphs were shaped from.
     pub text: String,
+    /// The shaped glyphs, in order.
     pub glyphs: Vec<Glyph>,
     /// What the run should extract as when that differs from `text`: the
     /// whole word on the first half of a word split across lines, "" on
@@ -49,6 +62,7 @@ pub struct TextRun {
 }
 
 impl TextRun {
+    /// The run's width in points: the sum of its glyphs' advances.
     pub fn width(&self) -> f32 {
         self.glyphs.iter().map(|g| g.advance).sum()
     }
@@ -72,57 +86,81 @@ impl TextRun {
     }
 }
 
+/// Something drawn on a page, at the point it is paired with.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FrameItem {
+    /// Shaped text, whose point is the start of its baseline.
     Text(TextRun),
     /// A horizontal rule whose point is its left end (centre of the stroke).
     Rule {
+        /// Length in points.
         width: f32,
+        /// Stroke thickness in points.
         thickness: f32,
+        /// Stroke colour.
         color: Color,
     },
     /// A picture whose point is its top-left corner.
     Image {
+        /// Width in points.
         width: f32,
+        /// Height in points.
         height: f32,
+        /// The picture (the résumé's photo).
         photo: std::sync::Arc<crate::photo::Photo>,
     },
     /// A filled rectangle (a column's tint) whose point is its top-left corner.
     Rect {
+        /// Width in points.
         width: f32,
+        /// Height in points.
         height: f32,
+        /// Fill colour.
         color: Color,
     },
     /// A clickable area whose point is its top-left corner.
     Link {
+        /// Width in points.
         width: f32,
+        /// Height in points.
         height: f32,
+        /// The address it opens.
         uri: String,
     },
 }
 
+/// One page: its size and the items it draws, in reading order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Frame {
+    /// Page width in points.
     pub width: f32,
+    /// Page height in points.
     pub height: f32,
+    /// What the page draws, each at its point, in reading order.
     pub items: Vec<(Point, FrameItem)>,
 }
 
 /// An outline entry: a section's title and where it starts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bookmark {
+    /// The section title.
     pub title: String,
+    /// The page it starts on, counted from 0.
     pub page: usize,
+    /// Where it starts, in points from the top of the page.
     pub y: f32,
 }
 
 /// The laid-out document.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
+    /// The pages, in order.
     pub pages: Vec<Frame>,
+    /// The outline: one entry per section heading, in reading order.
     pub bookmarks: Vec<Bookmark>,
     /// The content box every glyph must stay inside: x0, y0, x1, y1.
     pub content_box: [f32; 4],
+    /// Problems layout worked around.
     pub warnings: Vec<super::Warning>,
     /// The content needed more than [`super::pages::MAX_PAGES`] pages and
     /// the rest was left out.

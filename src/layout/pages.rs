@@ -22,6 +22,7 @@ pub const MAX_PAGES: usize = 200;
 
 /// The page geometry in points.
 pub struct Geometry {
+    /// Page width and height.
     pub page: (f32, f32),
     /// x0, y0, x1, y1.
     pub content: [f32; 4],
@@ -31,8 +32,11 @@ pub struct Geometry {
 /// its left edge and width from the content box's left edge.
 #[derive(Debug, Clone, Copy)]
 pub struct Tint {
+    /// Left edge, in points from the content box's left edge.
     pub x: f32,
+    /// Width in points.
     pub width: f32,
+    /// Fill colour.
     pub color: Color,
 }
 

@@ -10,11 +10,24 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
     /// A word wider than its column was cut between letters.
-    CutWord { field: String, word: String },
+    CutWord {
+        /// Where the text comes from ("work[2].highlights[0]"; "text" when unknown).
+        field: String,
+        /// The word that was cut.
+        word: String,
+    },
     /// No bundled font has the character; it is drawn as a blank box.
-    MissingGlyph { field: String, c: char },
+    MissingGlyph {
+        /// Where the text comes from ("work[2].highlights[0]"; "text" when unknown).
+        field: String,
+        /// The missing character.
+        c: char,
+    },
     /// The résumé needed more pages than layout makes; the rest was left out.
-    TooManyPages { most: usize },
+    TooManyPages {
+        /// The most pages layout makes.
+        most: usize,
+    },
 }
 
 impl fmt::Display for Warning {

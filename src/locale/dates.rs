@@ -10,9 +10,13 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cldr {
+    /// Month names in full, January first, as inside a date (`MMMM`).
     pub months: [String; 12],
+    /// Abbreviated month names, as inside a date (`MMM`).
     pub months_abbr: [String; 12],
+    /// Month names in full, as named alone (`LLLL`).
     pub months_standalone: [String; 12],
+    /// Abbreviated month names, as named alone (`LLL`).
     pub months_standalone_abbr: [String; 12],
     /// A month, abbreviated, and a year ("MMM y").
     pub month_year: String,
@@ -24,7 +28,9 @@ pub struct Cldr {
     pub year: String,
     /// A range of two dates ("{0} – {1}").
     pub range: String,
+    /// Opening and closing quotation marks ("„", "“").
     pub quotes: [String; 2],
+    /// Quotation marks for a quote inside a quote ("‚", "‘").
     pub quotes_inner: [String; 2],
     /// The digits dates are written in ("latn", "arabext").
     pub digits: String,

@@ -50,8 +50,35 @@ macro_rules! labels {
 
 labels! {
     /// Section titles.
-    summary, contact, work, volunteer, education, awards, certificates, publications,
-    skills, languages, interests, references, projects, other,
+    ///
+    /// The summary section's title.
+    summary,
+    /// The contact section's title.
+    contact,
+    /// The work section's title ("Experience").
+    work,
+    /// The volunteer section's title ("Volunteering").
+    volunteer,
+    /// The education section's title.
+    education,
+    /// The awards section's title.
+    awards,
+    /// The certificates section's title.
+    certificates,
+    /// The publications section's title.
+    publications,
+    /// The skills section's title.
+    skills,
+    /// The languages section's title.
+    languages,
+    /// The interests section's title.
+    interests,
+    /// The references section's title.
+    references,
+    /// The projects section's title.
+    projects,
+    /// Custom sections as a kind ("Other"); each prints its own title.
+    other,
     /// The end of an ongoing date range.
     present,
     /// "Updated {date}", in the running footer.
@@ -59,9 +86,27 @@ labels! {
     /// "{page} / {pages}", the page numbers in the footer.
     folio,
     /// Labels inside entries.
-    courses, score, keywords, roles, references_on_request,
+    ///
+    /// The label of an education entry's courses.
+    courses,
+    /// The label of an education entry's grade, unless it carries its own.
+    score,
+    /// The label of a project's keywords.
+    keywords,
+    /// The label of a project's roles.
+    roles,
+    /// The line ending the references when `meta.references_on_request` is set.
+    references_on_request,
     /// Contact labels.
-    email, phone, website, location,
+    ///
+    /// The e-mail address's label.
+    email,
+    /// The phone number's label.
+    phone,
+    /// The website's label.
+    website,
+    /// The location's label.
+    location,
 }
 
 impl Labels {
@@ -95,8 +140,11 @@ pub struct Locale {
     pub requested: String,
     /// The language's name in itself ("Deutsch").
     pub name: String,
+    /// Which way the language's lines run.
     pub direction: Direction,
+    /// The words vita prints, with the theme's and the résumé's overrides.
     pub labels: Labels,
+    /// How dates are written: month names, patterns, digits.
     pub cldr: Cldr,
 }
 

@@ -6,7 +6,9 @@
 /// Which way a language's lines run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
+    /// Left to right, as in Latin, Cyrillic or Devanagari script.
     LeftToRight,
+    /// Right to left, as in Arabic or Hebrew script.
     RightToLeft,
 }
 

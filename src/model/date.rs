@@ -12,7 +12,16 @@ use std::fmt;
 /// A date with optional month and day, or the open end `present`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Date {
-    Partial { year: u16, month: Option<u8>, day: Option<u8> },
+    /// A year, with a month and a day when given.
+    Partial {
+        /// The year, 1000 or later.
+        year: u16,
+        /// The month, 1–12.
+        month: Option<u8>,
+        /// The day of the month, 1–31; only with a month.
+        day: Option<u8>,
+    },
+    /// `present`: the end of something still going on.
     Present,
 }
 

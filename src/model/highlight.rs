@@ -10,7 +10,9 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Highlight {
+    /// A bullet.
     Text(String),
+    /// A lead-in line with bullets of its own.
     Group(Group),
 }
 

@@ -11,15 +11,20 @@ pub const MAX_BULLET_CHARS: usize = 400;
 /// One step of a path into the résumé: a key or a list index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
+    /// A key in a table (`work`).
     Key(&'static str),
+    /// A position in a list, from 0.
     Index(usize),
 }
 
 /// A likely mistake at a place in the résumé.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// Where it is, from the top of the résumé.
     pub path: Vec<Seg>,
+    /// What looks wrong ("no e-mail address").
     pub message: String,
+    /// What to do about it.
     pub hint: String,
 }
 

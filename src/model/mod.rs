@@ -99,6 +99,7 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// Whether nothing is set, so that the table is left out when written.
     pub fn is_empty(&self) -> bool {
         self.language.is_none()
             && self.last_modified.is_none()
@@ -108,6 +109,7 @@ impl Meta {
     }
 }
 
+/// Who the résumé belongs to and how to reach them.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Basics {
@@ -133,6 +135,7 @@ pub struct Basics {
     pub profiles: Vec<Profile>,
 }
 
+/// A postal address; each part optional.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
@@ -160,6 +163,7 @@ impl Location {
     }
 }
 
+/// An online profile.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -171,6 +175,7 @@ pub struct Profile {
     pub url: Option<String>,
 }
 
+/// A job.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Work {
@@ -198,6 +203,7 @@ pub struct Work {
     pub tags: Vec<String>,
 }
 
+/// Volunteer work.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Volunteer {
@@ -225,6 +231,7 @@ pub struct Volunteer {
     pub tags: Vec<String>,
 }
 
+/// A degree, diploma or school.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
@@ -256,6 +263,7 @@ pub struct Education {
     pub tags: Vec<String>,
 }
 
+/// A prize or honour.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
@@ -273,6 +281,7 @@ pub struct Award {
     pub tags: Vec<String>,
 }
 
+/// A certification.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
@@ -290,6 +299,7 @@ pub struct Certificate {
     pub tags: Vec<String>,
 }
 
+/// A paper, article or book.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
@@ -309,6 +319,7 @@ pub struct Publication {
     pub tags: Vec<String>,
 }
 
+/// A skill, or a group of skills under one name.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
@@ -324,6 +335,7 @@ pub struct Skill {
     pub tags: Vec<String>,
 }
 
+/// A language you speak.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
@@ -333,6 +345,7 @@ pub struct Language {
     pub fluency: Option<String>,
 }
 
+/// An interest outside work.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interest {
@@ -343,6 +356,7 @@ pub struct Interest {
     pub keywords: Vec<String>,
 }
 
+/// A reference.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
@@ -352,6 +366,7 @@ pub struct Reference {
     pub reference: Option<String>,
 }
 
+/// A project.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
@@ -397,6 +412,7 @@ pub struct CustomSection {
     pub entries: Vec<CustomEntry>,
 }
 
+/// An entry of a custom section.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomEntry {

@@ -39,6 +39,7 @@ pub(crate) trait Node: Clone {
 pub struct Fallback {
     /// Where it is: `work[0].summary`.
     pub path: String,
+    /// Its byte range in the file, when the tree knows it.
     pub span: Option<Range<usize>>,
     /// The language the text was given in instead.
     pub used: String,

@@ -14,6 +14,7 @@ use std::path::Path;
 
 /// A résumé in each of its languages, the default one first.
 pub struct Versions {
+    /// Each language's tag and résumé.
     pub each: Vec<(String, Resume)>,
     /// Entries limited to some languages, by path.
     pub limited: Vec<(String, Vec<String>)>,

@@ -6,6 +6,26 @@ use crate::error::Error;
 impl Theme {
     /// Values serde cannot check: sizes, spacing, margins, sections.
     pub(super) fn check(&self) -> Result<(), Error> {
+        self.check_fonts()?;
+        self.check_page()?;
+        self.check_text()?;
+        self.check_ranges()?;
+        let mut seen = Vec::new();
+        for s in &self.sections {
+            if seen.contains(s) {
+                return Err(Error::theme(
+                    "sections".into(),
+                    format!("lists `{}` twice", s.title().to_lowercase()),
+                ));
+            }
+            seen.push(*s);
+        }
+        Ok(())
+    }
+
+    /// Every role's size (4 to 96 pt), family (one vita bundles) and
+    /// letter spacing.
+    fn check_fonts(&self) -> Result<(), Error> {
         let f = &self.fonts;
         let roles = [
             ("name", &f.name),
@@ -43,6 +63,12 @@ impl Theme {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// Leading, the gaps between blocks, the page's size and margins, and
+    /// the columns that fit in them.
+    fn check_page(&self) -> Result<(), Error> {
         let sp = &self.spacing;
         if !(sp.leading.is_finite() && (0.8..=4.0).contains(&sp.leading)) {
             return Err(Error::theme(
@@ -99,7 +125,12 @@ impl Theme {
                 "and the other margins leave less than 60 mm of page to write on".into(),
             ));
         }
-        self.check_columns(w - mm(p.margin_left + p.margin_right))?;
+        self.check_columns(w - mm(p.margin_left + p.margin_right))
+    }
+
+    /// How far justified spaces may stretch and shrink, and hyphenation's
+    /// letter counts.
+    fn check_text(&self) -> Result<(), Error> {
         let t = &self.text;
         if !(t.space_stretch.is_finite()
             && t.space_stretch >= 0.0
@@ -128,17 +159,6 @@ impl Theme {
                     format!("is {v}; give letters from 0 to 64"),
                 ));
             }
-        }
-        self.check_ranges()?;
-        let mut seen = Vec::new();
-        for s in &self.sections {
-            if seen.contains(s) {
-                return Err(Error::theme(
-                    "sections".into(),
-                    format!("lists `{}` twice", s.title().to_lowercase()),
-                ));
-            }
-            seen.push(*s);
         }
         Ok(())
     }

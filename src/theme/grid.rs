@@ -14,6 +14,7 @@ pub struct Column {
     pub name: String,
     /// Share of the content width, in percent; the rest is gaps.
     pub width: f32,
+    /// The sections the column holds, top to bottom.
     pub sections: Vec<SectionKind>,
     /// A tint behind the whole column.
     pub fill: Option<Color>,
@@ -170,13 +171,16 @@ pub enum EntryLayout {
     Rail,
 }
 
+/// How entries are laid out (`[entry]`): their header, and the rail if any.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Entry {
+    /// How each entry's header is arranged: `split`, `stacked` or `rail`.
     pub layout: EntryLayout,
     /// The rail's width in millimetres (`layout = "rail"`), and the gap
     /// between it and the text.
     pub rail_width: f32,
+    /// Millimetres between the rail and the text.
     pub rail_gap: f32,
     /// A tint behind the rail, on every page.
     pub rail_fill: Option<Color>,

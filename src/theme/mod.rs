@@ -32,6 +32,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The theme `vita render` uses when none is named.
 pub const DEFAULT_THEME: &str = "classic";
 
+/// A theme: the whole look of a résumé, every key with a default.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Theme {
@@ -39,17 +40,29 @@ pub struct Theme {
     /// vita's defaults.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// The theme's name, which messages about it give.
     pub name: String,
+    /// One line about the theme, shown by `vita themes`.
     pub description: String,
+    /// Paper size and margins.
     pub page: Page,
+    /// The font of each role: name, headings, entry headers, body text.
     pub fonts: Fonts,
+    /// The text, accent, muted and link colours.
     pub colors: Colors,
+    /// Space between the parts of the page.
     pub spacing: Spacing,
+    /// The name header: alignment, contact line, icons and photo.
     pub header: Header,
+    /// How section headings look.
     pub headings: Headings,
+    /// The glyphs and indent of highlights.
     pub bullets: Bullets,
+    /// How an entry's header is arranged.
     pub entry: Entry,
+    /// How dates print.
     pub dates: DateStyle,
+    /// How body text is set: alignment, hyphenation, language.
     pub text: Text,
     /// Sections in the order they appear, for a one-column page; a section
     /// not listed is not shown.
@@ -62,7 +75,9 @@ pub struct Theme {
     /// Column names in the order a reader (and text extraction) takes
     /// them; empty means left to right.
     pub reading_order: Vec<String>,
+    /// The footer and continuation header repeated on each page.
     pub running: Running,
+    /// How far `--fit-pages` may shrink the theme.
     pub fit: Fit,
     /// Words of the theme's own for titles and labels (`work = "Career"`),
     /// over the language's; `vita render --help` lists the keys.
@@ -77,22 +92,36 @@ pub enum SectionKind {
     /// The contact details, as a list (for a sidebar); the header band
     /// then leaves them out.
     Contact,
+    /// The short introduction, `basics.summary`.
     Summary,
+    /// Jobs (`[[work]]`), headed "Experience".
     Work,
+    /// Volunteer work (`[[volunteer]]`).
     Volunteer,
+    /// Degrees, diplomas and schools (`[[education]]`).
     Education,
+    /// Prizes and honours (`[[awards]]`).
     Awards,
+    /// Certifications (`[[certificates]]`).
     Certificates,
+    /// Papers, articles and books (`[[publications]]`).
     Publications,
+    /// Skill groups and their keywords (`[[skills]]`).
     Skills,
+    /// Spoken languages (`[[languages]]`).
     Languages,
+    /// Interests outside work (`[[interests]]`).
     Interests,
+    /// References, or a note that they are available (`[[references]]`).
     References,
+    /// Projects (`[[projects]]`).
     Projects,
+    /// The résumé's own sections (`[[custom]]`), each under its title.
     Custom,
 }
 
 impl SectionKind {
+    /// Every section but `Contact`, in the default order.
     pub const ALL: [SectionKind; 13] = [
         SectionKind::Summary,
         SectionKind::Work,
@@ -171,11 +200,15 @@ impl Default for Theme {
 /// A column resolved against the page: where it is and what it holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Region {
+    /// The column's name (`columns.name`).
     pub name: String,
     /// Left edge and width, in points from the content box's left edge.
     pub x: f32,
+    /// Width, in points.
     pub width: f32,
+    /// The sections it holds, top to bottom.
     pub sections: Vec<SectionKind>,
+    /// A tint behind the whole column.
     pub fill: Option<Color>,
 }
 

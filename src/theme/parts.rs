@@ -4,25 +4,34 @@
 use super::{Color, Figures, Theme};
 use serde::{Deserialize, Serialize};
 
+/// A named paper size (`page.paper`, `--paper`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
     A4,
+    /// US Letter, 8.5 × 11 inches (216 × 279 mm).
     Letter,
 }
 
+/// The page (`[page]`): its size and margins.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Page {
+    /// `a4` or `letter`, unless `width` and `height` are both set.
     pub paper: Paper,
     /// A custom page size in millimetres; when both are set they replace
     /// `paper`.
     pub width: Option<f32>,
+    /// The custom page height in millimetres; see `width`.
     pub height: Option<f32>,
     /// Margins in millimetres.
     pub margin_top: f32,
+    /// Bottom margin, in millimetres.
     pub margin_bottom: f32,
+    /// Left margin, in millimetres.
     pub margin_left: f32,
+    /// Right margin, in millimetres.
     pub margin_right: f32,
 }
 
@@ -48,9 +57,14 @@ pub fn mm(v: f32) -> f32 {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FontSpec {
+    /// The family, one of those `vita fonts` lists (`Charis SIL`); case does
+    /// not matter.
     pub family: String,
+    /// Size in points, 4 to 96.
     pub size: f32,
+    /// Use the family's bold face.
     pub bold: bool,
+    /// Use the family's italic face, where it has one.
     pub italic: bool,
     /// Extra space after every glyph, in points.
     pub letter_spacing: f32,
@@ -71,30 +85,49 @@ impl Default for FontSpec {
     }
 }
 
+/// The font of each role on the page (`[fonts]`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Fonts {
+    /// The résumé's name at the top of the header.
     pub name: FontSpec,
+    /// The line under the name (`basics.label`), in the muted colour.
     pub label: FontSpec,
+    /// The contact details.
     pub contact: FontSpec,
+    /// Section headings.
     pub heading: FontSpec,
+    /// An entry's title: the position, degree or award.
     pub entry_title: FontSpec,
+    /// An entry's organisation: employer, school, issuer or publisher.
     pub entry_subtitle: FontSpec,
+    /// Dates, places and links in entry headers, and the running footer; in
+    /// the muted colour.
     pub meta: FontSpec,
+    /// Summaries, highlights and other running text.
     pub body: FontSpec,
     /// For `code` in text fields.
     pub mono: FontSpec,
 }
 
+/// The page's colours (`[colors]`), each `"#RRGGBB"`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Colors {
+    /// The name, titles and body text.
     pub text: Color,
+    /// Headings and their rules (when `headings.accent` is on), the heading
+    /// bar, and contact icons.
     pub accent: Color,
+    /// The label under the name, dates and places in entry headers, and
+    /// the footer.
     pub muted: Color,
+    /// Links in text, and the addresses in entry headers.
     pub links: Color,
 }
 
+/// Space between the parts of the page (`[spacing]`), in points except
+/// `leading`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Spacing {
@@ -106,6 +139,7 @@ pub struct Spacing {
     pub bullet: f32,
     /// Points above a section heading, and below it.
     pub section_before: f32,
+    /// Points below a section heading.
     pub section_after: f32,
     /// Points above each entry after the first of a section.
     pub entry_before: f32,
@@ -117,16 +151,22 @@ pub struct Spacing {
     pub column_gap: f32,
 }
 
+/// How the name header lines up (`header.align`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Align {
+    /// Flush left.
     Left,
+    /// Centred.
     Center,
 }
 
+/// The name header (`[header]`): the name, the label under it, and the
+/// contact line.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Header {
+    /// `left` or `center`: how the name, label and contact line align.
     pub align: Align,
     /// Between contact items.
     pub separator: String,
@@ -155,14 +195,18 @@ pub struct Header {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileStyle {
+    /// The profile's address without its scheme ("github.com/alexdoe").
     #[default]
     Address,
+    /// The network and user name ("GitHub: alexdoe").
     Handle,
 }
 
+/// How section headings look (`[headings]`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Headings {
+    /// Set headings in capitals.
     pub uppercase: bool,
     /// Small capitals (OpenType `smcp`, or capitals at a reduced size where
     /// the font has none); the text still extracts as written.
@@ -172,6 +216,7 @@ pub struct Headings {
     pub rule: HeadingRule,
     /// A short bar in the accent colour before each heading.
     pub accent_bar: bool,
+    /// The rule's thickness, in points (0 to 10).
     pub rule_thickness: f32,
     /// Points between the heading's baseline and its rule.
     pub rule_gap: f32,
@@ -179,17 +224,23 @@ pub struct Headings {
     pub accent: bool,
 }
 
+/// Where a section heading's rule goes (`headings.rule`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HeadingRule {
+    /// No rule.
     None,
+    /// Under the heading, across the column.
     Below,
+    /// On the heading's line, from the end of the title to the margin.
     Beside,
 }
 
+/// How highlights are bulleted (`[bullets]`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Bullets {
+    /// The mark before each bullet ("•").
     pub glyph: String,
     /// Nested bullets' glyph.
     pub nested_glyph: String,
@@ -197,6 +248,7 @@ pub struct Bullets {
     pub indent: f32,
 }
 
+/// How a date is written (`dates.format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateFormat {
@@ -210,9 +262,11 @@ pub enum DateFormat {
     Year,
 }
 
+/// How dates print (`[dates]`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DateStyle {
+    /// `month_year`, `month_year_long`, `numeric` or `year`.
     pub format: DateFormat,
     /// Between the start and end of a range; by default the language's
     /// own (" – ", "～", " تا ").
@@ -222,6 +276,7 @@ pub struct DateStyle {
     /// "heute"), which `[labels] present` also sets.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub present: Option<String>,
+    /// Which digits dates use: `default`, `lining` or `tabular`.
     pub figures: Figures,
 }
 

@@ -28,13 +28,16 @@ pub const MAX_THEME_BYTES: u64 = crate::limits::MAX_THEME_BYTES;
 pub struct Confine {
     /// `None`: the folder of the first theme file.
     pub root: Option<PathBuf>,
+    /// Further folders allowed with `--allow-path`.
     pub allowed: Vec<PathBuf>,
 }
 
 /// One `key.path = value` override from the command line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Override {
+    /// The dotted theme key it sets (`fonts.body.size`).
     pub key: String,
+    /// The value it sets the key to.
     pub value: Value,
     /// How the user wrote it, for messages ("--set fonts.body.size=10").
     pub origin: String,
@@ -60,6 +63,8 @@ impl Override {
         Ok(Override { key, value, origin: format!("--set {arg}") })
     }
 
+    /// An override of `key` with a value already parsed, written as `origin`
+    /// (`--paper letter`).
     pub fn new(key: &str, value: Value, origin: String) -> Override {
         Override { key: key.to_string(), value, origin }
     }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+/// How body text lines up (`text.align`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TextAlign {
@@ -13,10 +14,14 @@ pub enum TextAlign {
     Justify,
 }
 
+/// How body text is set (`[text]`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Text {
+    /// `left` (ragged right) or `justify`.
     pub align: TextAlign,
+    /// Break words in body text at hyphenation points, with the patterns of
+    /// the résumé's language.
     pub hyphenate: bool,
     /// The language of a résumé that names none in `meta.language` (a
     /// BCP 47 tag): its words, dates and hyphenation patterns.
@@ -25,12 +30,15 @@ pub struct Text {
     pub hyphen_min_word: usize,
     /// Letters that must stay before and after a hyphenation point.
     pub hyphen_min_before: usize,
+    /// Letters that must stay after a hyphenation point.
     pub hyphen_min_after: usize,
     /// How far a justified space may stretch and shrink, as fractions of
     /// its natural width. Only a paragraph that cannot be set within them
     /// stretches further, up to `layout::inline::breakers::EMERGENCY_RATIO`
     /// times, in an emergency pass.
     pub space_stretch: f32,
+    /// How far a justified space may shrink, as a fraction of its natural
+    /// width (below 1).
     pub space_shrink: f32,
 }
 

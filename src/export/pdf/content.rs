@@ -23,6 +23,35 @@ const MAX_REAL: f32 = 32_767.0;
 /// is 0.005 pt, far below what any device can show.
 const MIN_ADJUST: f32 = 0.5;
 
+/// A horizontal rule from `at` (PDF coordinates, on its centre line),
+/// `width` long, stroked `thickness` thick in `color`.
+fn rule(
+    c: &mut Ops,
+    state: &mut State,
+    at: (f32, f32),
+    width: f32,
+    thickness: f32,
+    color: crate::theme::Color,
+) {
+    state.end_text(c);
+    if state.stroke != Some(color) {
+        c.nums(&color.unit().map(round3));
+        c.op("RG");
+        state.stroke = Some(color);
+    }
+    if state.line_width != Some(thickness.to_bits()) {
+        c.nums(&[round2(thickness)]);
+        c.op("w");
+        state.line_width = Some(thickness.to_bits());
+    }
+    let (x, y) = (round2(at.0), round2(at.1));
+    c.nums(&[x, y]);
+    c.op("m");
+    c.nums(&[round2(at.0 + width), y]);
+    c.op("l");
+    c.op("S");
+}
+
 /// The content stream of one page. `image_name` names a frame's picture
 /// resource (`/Im1`) by its index in the document's picture list.
 pub(super) fn page(
@@ -108,23 +137,8 @@ pub(super) fn page(
         }
         match item {
             FrameItem::Rule { width, thickness, color } => {
-                state.end_text(&mut c);
-                if state.stroke != Some(*color) {
-                    c.nums(&color.unit().map(round3));
-                    c.op("RG");
-                    state.stroke = Some(*color);
-                }
-                if state.line_width != Some(thickness.to_bits()) {
-                    c.nums(&[round2(*thickness)]);
-                    c.op("w");
-                    state.line_width = Some(thickness.to_bits());
-                }
-                let y = round2(flip(p.y + thickness / 2.0));
-                c.nums(&[round2(p.x), y]);
-                c.op("m");
-                c.nums(&[round2(p.x + width), y]);
-                c.op("l");
-                c.op("S");
+                let y = flip(p.y + thickness / 2.0);
+                rule(&mut c, &mut state, (p.x, y), *width, *thickness, *color);
             }
             FrameItem::Image { width, height, .. } => {
                 state.end_text(&mut c);

@@ -24,9 +24,13 @@ use std::sync::Arc;
 /// Document information written into the PDF.
 #[derive(Debug, Clone, Default)]
 pub struct Metadata {
+    /// The document title viewers show ("Alex Doe — Résumé").
     pub title: String,
+    /// The author: the résumé owner's name.
     pub author: String,
+    /// The subject: the headline (`basics.label`), or "Résumé of …".
     pub subject: String,
+    /// Keywords, joined with ", " in the PDF: "résumé", "CV", then the skills.
     pub keywords: Vec<String>,
     /// Seconds since the Unix epoch for the creation and modification dates.
     pub timestamp: i64,

@@ -45,7 +45,9 @@ pub const EMERGENCY_RATIO: f32 = 2.0;
 /// Which breaker to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Breaker {
+    /// Greedy: each line ends at the last opportunity that fits (ragged text).
     FirstFit,
+    /// Knuth and Plass's optimum over the whole paragraph (justified text).
     KnuthPlass,
 }
 

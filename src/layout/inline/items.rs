@@ -26,6 +26,7 @@ use std::ops::Range;
 
 /// Penalty costs (TeX's scale: 10000 forbids, -10000 forces).
 pub const FORBIDDEN: f32 = 10_000.0;
+/// The cost of a penalty that forces a break (the paragraph's end).
 pub const FORCED: f32 = -10_000.0;
 /// Cost of breaking at a hyphenation point (TeX's \hyphenpenalty).
 pub const HYPHEN_PENALTY: f32 = 50.0;
@@ -41,28 +42,53 @@ pub const EMERGENCY_PENALTY: f32 = 5_000.0;
 pub struct Segment {
     /// Index of the paragraph span it came from (for its link).
     pub span: usize,
+    /// The text as drawn (in capitals for synthesised small capitals).
     pub text: String,
+    /// The span's style, with the face that draws this text (and a smaller
+    /// size for synthesised small capitals).
     pub style: Style,
     /// The source text, when the glyphs show something else (synthesised
     /// small capitals).
     pub actual: Option<String>,
+    /// The glyphs shaped from `text`.
     pub glyphs: Vec<Glyph>,
 }
 
+/// What an item is, in Knuth and Plass's terms.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind {
+    /// Glyphs between spaces: fixed width, never a break.
     Box,
-    Glue { stretch: f32, shrink: f32 },
-    Penalty { cost: f32, flagged: bool, hyphen: bool },
+    /// A breaking space: a line may end there (after a box); in justified
+    /// text it stretches or shrinks.
+    Glue {
+        /// How far it may stretch, in points.
+        stretch: f32,
+        /// How far it may shrink, in points.
+        shrink: f32,
+    },
+    /// A place a line may (or must, or must not) end, at a cost.
+    Penalty {
+        /// The cost of ending a line here: [`FORBIDDEN`] never, [`FORCED`] always.
+        cost: f32,
+        /// At a hyphenation point or after a hyphen or dash: two in a row cost extra.
+        flagged: bool,
+        /// Whether a line ending here gets a hyphen.
+        hyphen: bool,
+    },
 }
 
 /// One item of the paragraph: its kind, natural width, and the glyphs it
 /// stands for (`seg`, `glyphs`; empty for penalties).
 #[derive(Debug, Clone)]
 pub struct Item {
+    /// What it is.
     pub kind: Kind,
+    /// Natural width in points (for a penalty, the hyphen it adds, if any).
     pub width: f32,
+    /// Index of its segment in [`Items::segments`].
     pub seg: usize,
+    /// Its glyphs, as indices into the segment's.
     pub glyphs: Range<usize>,
     /// The word (run of boxes between spaces) the item belongs to.
     pub word: usize,
@@ -71,11 +97,14 @@ pub struct Item {
 /// A paragraph ready for breaking.
 #[derive(Debug, Clone, Default)]
 pub struct Items {
+    /// The paragraph's shaped segments, in order.
     pub segments: Vec<Segment>,
+    /// Boxes, glue and penalties, ending with a forced break.
     pub items: Vec<Item>,
     /// The paragraph's source text, and where each word lies in it: for
     /// the extraction of split words and for messages.
     pub text: String,
+    /// Byte range of each word in `text`.
     pub words: Vec<Range<usize>>,
 }
 
@@ -85,6 +114,8 @@ impl Items {
         self.words.get(i).map(|r| &self.text[r.clone()])
     }
 
+    /// Whether a line may end at item `i`: a penalty that does not forbid it,
+    /// or glue right after a box.
     pub fn is_break(&self, i: usize) -> bool {
         match self.items[i].kind {
             Kind::Penalty { cost, .. } => cost < FORBIDDEN,

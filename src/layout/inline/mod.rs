@@ -28,17 +28,24 @@ use std::collections::BTreeSet;
 
 /// What line breaking needs besides the paragraph.
 pub struct Ctx<'a> {
+    /// The fonts to shape with.
     pub book: &'a FontBook,
+    /// Hyphenation in the résumé's language; none when the theme turns it off
+    /// or the language has no patterns.
     pub hyphenator: Option<Hyphenator>,
     /// Justified spaces may stretch and shrink by these fractions.
     pub space_stretch: f32,
+    /// How far justified spaces may shrink, as a fraction of their width.
     pub space_shrink: f32,
+    /// Problems worked around so far.
     pub warnings: Vec<crate::layout::Warning>,
     /// Characters already reported as missing from every font.
     pub missing: BTreeSet<char>,
 }
 
 impl<'a> Ctx<'a> {
+    /// A context with no hyphenation, spaces that may stretch by 0.6 and shrink
+    /// by 0.25, and no warnings.
     pub fn new(book: &'a FontBook) -> Ctx<'a> {
         Ctx {
             book,
@@ -55,11 +62,15 @@ impl<'a> Ctx<'a> {
 /// baseline `ascent` below the line's top.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
+    /// Text runs, each at its x offset in points from the line's left edge.
     pub runs: Vec<(f32, TextRun)>,
     /// Link areas as (x0, x1, uri).
     pub links: Vec<LinkArea>,
+    /// Width of the text in points.
     pub width: f32,
+    /// Line height in points: the largest font size times the leading.
     pub height: f32,
+    /// Points from the line's top down to its baseline.
     pub ascent: f32,
     /// The adjustment ratio the line was set with (0 for ragged lines).
     pub ratio: f32,
@@ -68,8 +79,11 @@ pub struct Line {
 /// Where a link sits on a line: from `x0` to `x1`, from the line's left edge.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkArea {
+    /// Left end, in points.
     pub x0: f32,
+    /// Right end, in points.
     pub x1: f32,
+    /// The address it opens.
     pub uri: String,
 }
 
