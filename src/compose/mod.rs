@@ -4,6 +4,7 @@
 //! paragraphs, bullets — with their keep rules. Decides what is said and in
 //! which style; never positions anything.
 
+mod arrange;
 pub mod contacts;
 pub mod dates;
 pub mod describe;

@@ -1,0 +1,105 @@
+//! How an entry's header lines are arranged, decided once for the theme's
+//! entry layout: title and dates on one line with the organisation and
+//! place under them (split), everything stacked flush left (stacked), or
+//! the dates in a rail beside the title (rail). Both renderers follow the
+//! rows it returns.
+
+use super::describe::Entry;
+use crate::theme::EntryLayout;
+
+/// One part of an entry's header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The title (position, degree, name).
+    Title,
+    /// The organisation (or institution, publisher, issuer).
+    Subtitle,
+    /// The dates.
+    Dates,
+    /// The place.
+    Location,
+    /// The web address.
+    Link,
+}
+
+/// One line of an entry's header: parts on the left, and parts set flush
+/// right beside them (which layout moves under the left when it wraps).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HeaderRow {
+    /// Parts read first, from the left edge, joined on one line.
+    pub left: Vec<Part>,
+    /// Parts set flush right beside the left ones.
+    pub right: Vec<Part>,
+}
+
+impl Entry {
+    /// A part's text, when the entry has it.
+    pub fn part(&self, part: Part) -> Option<&str> {
+        match part {
+            Part::Title => self.title.as_deref(),
+            Part::Subtitle => self.subtitle.as_deref(),
+            Part::Dates => self.dates.as_deref(),
+            Part::Location => self.location.as_deref(),
+            Part::Link => self.link.as_ref().map(|l| l.text.as_str()),
+        }
+    }
+
+    /// The header's lines in reading order, for the theme's entry layout;
+    /// every output prints them in this order.
+    ///
+    /// Split: the title with its dates flush right, the organisation with
+    /// its place flush right (the place alone, flush right, when there is
+    /// no organisation), then the address. Stacked: title, organisation,
+    /// then dates, place and address on one line. Rail: dates then title,
+    /// place then organisation, each pair a line (the rail's part first),
+    /// then the address.
+    pub fn header(&self, layout: EntryLayout) -> Vec<HeaderRow> {
+        use Part::*;
+        let has = |p: Part| self.part(p).is_some_and(|t| !t.trim().is_empty());
+        let keep = |parts: &[Part]| parts.iter().copied().filter(|p| has(*p)).collect::<Vec<_>>();
+        let row = |left: Vec<Part>, right: Vec<Part>| HeaderRow { left, right };
+        let mut rows = Vec::new();
+        let mut loose = Vec::new();
+        match layout {
+            EntryLayout::Split => {
+                // The title (or, without one, the organisation) carries the
+                // dates; the place goes under them, beside the organisation
+                // where there is one.
+                let names = keep(&[Title, Subtitle]);
+                if let Some((&first, rest)) = names.split_first() {
+                    rows.push(row(vec![first], keep(&[Dates])));
+                    match rest.first() {
+                        Some(&second) => rows.push(row(vec![second], keep(&[Location]))),
+                        None if has(Location) => rows.push(row(Vec::new(), vec![Location])),
+                        None => {}
+                    }
+                } else {
+                    loose = keep(&[Dates, Location]);
+                }
+            }
+            EntryLayout::Stacked => {
+                rows.extend(keep(&[Title, Subtitle]).into_iter().map(|p| row(vec![p], Vec::new())));
+                loose = keep(&[Dates, Location]);
+            }
+            // The rail (left) is read first: the dates, then the title. The
+            // address is no fact for the rail: it goes on a line of the text.
+            EntryLayout::Rail => {
+                let names = keep(&[Title, Subtitle]);
+                let facts = keep(&[Dates, Location]);
+                for i in 0..names.len().max(facts.len()) {
+                    let rail = facts.get(i).copied().into_iter().collect();
+                    rows.push(row(rail, names.get(i).copied().into_iter().collect()));
+                }
+                if has(Link) {
+                    rows.push(row(Vec::new(), vec![Link]));
+                }
+                return rows;
+            }
+        }
+        loose.extend(keep(&[Link]));
+        if !loose.is_empty() {
+            rows.push(row(loose, Vec::new()));
+        }
+        rows
+    }
+}
