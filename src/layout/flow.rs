@@ -24,6 +24,27 @@ use crate::compose::{Block, BlockKind, Para};
 /// white space at the foot of a page.
 pub const KEEP_WHOLE_LINES: usize = 6;
 
+/// A heading's accent bar: its width, and the room it takes before the
+/// title (points); its top and height, as shares of the title's size, so
+/// that it spans the capitals from just above the cap height to the
+/// baseline.
+const BAR_WIDTH: f32 = 3.0;
+const BAR_ROOM: f32 = 7.0;
+const BAR_TOP: f32 = 0.75;
+const BAR_HEIGHT: f32 = 0.85;
+
+/// A rule beside a heading sits this share of the title's size above the
+/// baseline: about half the x-height, where the eye expects a dash.
+const RULE_BESIDE_RISE: f32 = 0.3;
+
+/// Between a bullet's number ("10.") and its text, a share of the
+/// marker's size: a little more than a word space.
+const MARKER_GAP: f32 = 0.35;
+
+/// The right side of an entry's header row (dates, place) is first set in
+/// at most this share of the width, so that a long title keeps the rest.
+const ROW_RIGHT_SHARE: f32 = 0.5;
+
 /// A block as lines, each with its own items relative to the line's top-left.
 #[derive(Debug, Clone)]
 pub struct Laid {
@@ -118,7 +139,7 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             // text, glyphs (•) sit at the indent.
             let marker_line = para_lines(&marker_para, f32::MAX / 4.0, ctx).remove(0);
             let numbered = marker.text.starts_with(|c: char| c.is_ascii_digit());
-            let gap = 0.35 * marker.style.size;
+            let gap = MARKER_GAP * marker.style.size;
             let marker_x = if numbered { (text_x - gap - marker_line.width).max(x0) } else { x0 };
             if let Some(first) = lines.first_mut() {
                 let dy = baseline_of(first) - marker_line.ascent;
@@ -148,12 +169,12 @@ fn heading(
     ctx: &mut Ctx,
 ) -> Laid {
     // An accent bar takes a little room before the title.
-    let bar_room = if bar.is_some() { 7.0 } else { 0.0 };
+    let bar_room = if bar.is_some() { BAR_ROOM } else { 0.0 };
     let mut lines = place(para_lines(para, avail - bar_room, ctx), x0 + bar_room);
     if let (Some(color), Some(first)) = (bar, lines.first_mut()) {
         let size = para.spans.first().map_or(10.0, |s| s.style.size);
-        let top = baseline_of(first) - 0.75 * size;
-        let item = FrameItem::Rect { width: 3.0, height: 0.85 * size, color: *color };
+        let top = baseline_of(first) - BAR_TOP * size;
+        let item = FrameItem::Rect { width: BAR_WIDTH, height: BAR_HEIGHT * size, color: *color };
         first.items.insert(0, (Point { x: x0, y: top }, item));
     }
     if let (Some(rule), Some(last)) = (rule, lines.last_mut()) {
@@ -166,7 +187,7 @@ fn heading(
             });
             let start = end.fold(x0, f32::max) + rule.gap * 2.0;
             let size = para.spans.first().map_or(10.0, |s| s.style.size);
-            let y = baseline_of(last) - 0.3 * size;
+            let y = baseline_of(last) - RULE_BESIDE_RISE * size;
             if x0 + avail - start > 0.0 {
                 last.items.push((Point { x: start, y }, item(x0 + avail - start)));
             }
@@ -187,7 +208,7 @@ fn row(left: &Para, right: Option<&Para>, gap: f32, x0: f32, avail: f32, ctx: &m
     // word cut to fit) stand only if that is how they are set.
     let (warned, missing) = (ctx.warnings.len(), ctx.missing.clone());
     let mut right_lines =
-        right.as_ref().map(|r| para_lines(r, avail * 0.5, ctx)).unwrap_or_default();
+        right.as_ref().map(|r| para_lines(r, avail * ROW_RIGHT_SHARE, ctx)).unwrap_or_default();
     let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
     let gap = if right_lines.is_empty() { 0.0 } else { gap };
     let mut left_lines = para_lines(left, avail - right_width - gap, ctx);

@@ -21,6 +21,12 @@ use std::sync::Arc;
 
 pub use hyphenate::code_for as hyphenation_for;
 
+/// Points between a tinted column's edge and its text.
+const TINT_INSET: f32 = 4.0;
+
+/// Millimetres between the header band's text and the photo beside it.
+const PHOTO_GAP_MM: f32 = 6.0;
+
 /// Lays out a composed résumé on pages of the theme's size, hyphenating
 /// with its language's patterns when the theme hyphenates.
 pub fn layout(
@@ -37,20 +43,13 @@ pub fn layout(
         page_w - mm(p.margin_right),
         page_h - mm(p.margin_bottom),
     ];
-    let mut ctx = inline::Ctx::new(book);
-    let t = &theme.text;
-    ctx.space_stretch = t.space_stretch;
-    ctx.space_shrink = t.space_shrink;
-    if let Some(code) = composed.hyphenation.filter(|_| t.hyphenate) {
-        let (word, before, after) = (t.hyphen_min_word, t.hyphen_min_before, t.hyphen_min_after);
-        ctx.hyphenator = hyphenate::Hyphenator::new(code, word, before, after);
-    }
+    let mut ctx = inline::Ctx::for_theme(book, &theme.text, composed.hyphenation);
     let width = content[2] - content[0];
     // A photo sits at the right of the header band, which wraps beside it.
     let photo = photo
         .filter(|_| theme.header.photo != crate::photo::Shape::None && !composed.band.is_empty());
     let side = photo.map_or(0.0, |_| mm(theme.header.photo_size));
-    let band_width = if photo.is_some() { width - side - mm(6.0) } else { width };
+    let band_width = if photo.is_some() { width - side - mm(PHOTO_GAP_MM) } else { width };
     let band_blocks: Vec<flow::Laid> =
         composed.band.iter().map(|b| flow::lay_block(b, band_width, &mut ctx)).collect();
     let mut band = flow::Laid {
@@ -70,7 +69,7 @@ pub fn layout(
     let mut tints = Vec::new();
     for (region, blocks) in regions.iter().zip(&composed.columns) {
         // A tinted column keeps its text inside the tint.
-        let inset = if region.fill.is_some() { 4.0 } else { 0.0 };
+        let inset = if region.fill.is_some() { TINT_INSET } else { 0.0 };
         let w = region.width - 2.0 * inset;
         let laid = blocks.iter().map(|b| flow::lay_block(b, w, &mut ctx)).collect();
         streams.push(flow::Stream::new(laid, blocks, region.x + inset, w));

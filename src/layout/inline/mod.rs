@@ -44,6 +44,25 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context for a theme's text settings: its space limits, and the
+    /// hyphenation patterns `hyphenation` names when the theme hyphenates.
+    pub fn for_theme(
+        book: &'a FontBook,
+        text: &crate::theme::Text,
+        hyphenation: Option<&'static str>,
+    ) -> Ctx<'a> {
+        let (word, before, after) =
+            (text.hyphen_min_word, text.hyphen_min_before, text.hyphen_min_after);
+        Ctx {
+            space_stretch: text.space_stretch,
+            space_shrink: text.space_shrink,
+            hyphenator: hyphenation
+                .filter(|_| text.hyphenate)
+                .and_then(|code| Hyphenator::new(code, word, before, after)),
+            ..Ctx::new(book)
+        }
+    }
+
     /// A context with no hyphenation, spaces that may stretch by 0.6 and shrink
     /// by 0.25, and no warnings.
     pub fn new(book: &'a FontBook) -> Ctx<'a> {
