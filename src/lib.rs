@@ -3,11 +3,14 @@
 //! The pipeline runs one way over plain types:
 //!
 //! ```text
-//! data/*.toml ─▶ model::Resume ─┐
-//! layouts/*.toml ─▶ theme::Theme ┴▶ compose ─▶ Vec<Block> ─▶ layout ─▶ Document
-//!                                                   │                      │
-//!                                                   └─▶ export::text       └─▶ export::pdf, export::png
+//! data/*.toml ─▶ model::Resume ──┐
+//! layouts/*.toml ─▶ theme::Theme ┼▶ compose ─▶ Vec<Block> ─▶ layout ─▶ Document
+//! locales/*.toml ─▶ locale::Locale┘    │                                  │
+//!                                      └─▶ export::text                  └─▶ export::pdf, export::png
 //! ```
+//!
+//! `render` runs it in memory for one résumé; `job` resolves a request (theme,
+//! languages, outputs) and writes every output or none; `cli` parses flags.
 
 pub mod cli;
 pub mod compose;
@@ -16,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod fonts;
 pub mod input;
+pub mod job;
 pub mod layout;
 pub mod limits;
 pub mod locale;

@@ -4,8 +4,9 @@
 //! progress bar (indicatif, on a terminal only), and the closing summary.
 //! One résumé failing never stops the others; the run then exits 2.
 
-use super::{RenderArgs, render_file};
+use super::RenderArgs;
 use crate::diag::Diagnostic;
+use crate::job::render_file;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -30,6 +31,7 @@ pub(super) struct Job {
 pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     let started = std::time::Instant::now();
     let jobs = plan(&args.paths, &args.output, args.name_template.as_deref())?;
+    let settings = super::settings(args)?;
     let bar =
         (jobs.len() > BAR_ABOVE && !args.quiet && std::io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::new(jobs.len() as u64);
@@ -51,7 +53,7 @@ pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
                 true => say(line),
                 false => say(&format!("{shown}: {line}")),
             };
-            let result = render_file(args, &job.input, &job.base, &note);
+            let result = render_file(&settings, &job.input, &job.base, &note);
             match &result {
                 Ok(written) if !args.quiet => say(&format!("wrote {written}")),
                 Ok(_) => {}
@@ -263,7 +265,7 @@ mod tests {
             let inputs: Vec<PathBuf> = names.iter().map(|n| Path::new("in").join(n)).collect();
             if let Ok(jobs) = plan(&inputs, out, template.as_deref()) {
                 for job in jobs {
-                    let files = crate::cli::outputs::names(&job.base, [crate::render::Format::Pdf, crate::render::Format::Png]);
+                    let files = crate::job::outputs::names(&job.base, [crate::render::Format::Pdf, crate::render::Format::Png]);
                     for file in files {
                         let rel = file.strip_prefix(out);
                         proptest::prop_assert!(

@@ -1,7 +1,9 @@
 //! The command line: clap definitions and one function per subcommand.
-//! Business logic lives in the pipeline modules; this file only parses,
-//! calls, writes and reports. Rendering many résumés is in `batch`, the
-//! re-render loop of `--watch` in `watch`.
+//! Business logic lives in the pipeline modules, and a render's policy
+//! (theme choice, languages, output names, the page limit, what may be
+//! replaced) in [`crate::job`]; this file only parses flags into
+//! [`Settings`], calls, and reports. Rendering many résumés is in `batch`,
+//! the re-render loop of `--watch` in `watch`.
 
 mod batch;
 mod watch;
@@ -22,9 +24,7 @@ mod export;
 mod generate;
 mod import;
 mod init;
-mod outputs;
-mod render_file;
-use render_file::render_file;
+use crate::job::{Settings, outputs, render_file};
 mod schema;
 mod validate;
 
@@ -201,24 +201,13 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
         return batch::run(args);
     }
     let stem = batch::stem(path);
-    let written =
-        render_file(args, path, &args.output.join(stem), &|line| crate::diag::eprintln(line))?;
+    let settings = settings(args)?;
+    let note = |line: &str| crate::diag::eprintln(line);
+    let written = render_file(&settings, path, &args.output.join(stem), &note)?;
     if !args.quiet {
         crate::diag::eprintln(&format!("wrote {written}"));
     }
     Ok(())
-}
-
-/// The folder a résumé's relative paths start from.
-fn resume_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Reads `SOURCE_DATE_EPOCH` (reproducible builds) or falls back to a fixed date.
@@ -232,21 +221,9 @@ fn source_date_epoch() -> Result<i64, Diagnostic> {
     }
 }
 
-/// The theme a render uses: `--theme`, else the résumé's `meta.theme`
-/// (relative to the résumé), else the default; then the flags.
-fn resolve_theme(
-    args: &RenderArgs,
-    path: &Path,
-    resume: &crate::model::Resume,
-) -> Result<(Theme, Vec<PathBuf>), Diagnostic> {
-    let name = theme_name(args, path, resume);
-    // A theme file the résumé names must lie inside its folder.
-    if let (None, Some(named)) = (&args.theme, &resume.meta.theme)
-        && !theme::BUILTIN.iter().any(|(n, _)| n == named)
-    {
-        let allowed = &args.limits.allow_path;
-        crate::limits::confine(named, resume_dir(path), allowed, "meta.theme")?;
-    }
+/// The flags of `vita render` as the library's [`Settings`]: the theme
+/// flags become overrides, in the order `--help` documents.
+fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
     let mut overrides = Vec::new();
     let text = |s: &str| toml::Value::String(s.to_string());
     if let Some(paper) = args.paper {
@@ -265,27 +242,17 @@ fn resolve_theme(
     for arg in &args.set {
         overrides.push(Override::parse(arg)?);
     }
-    // What an `extends` may name: files beside the résumé for its own
-    // `meta.theme`, beside the theme file for --theme.
-    let confine = theme::Confine {
-        root: args.theme.is_none().then(|| resume_dir(path).to_path_buf()),
-        allowed: args.limits.allow_path.clone(),
-    };
-    let (theme, files) = Theme::resolve_tracked(&name, &overrides, &confine)?;
-    // An unknown family is caught here rather than mid-render.
-    crate::compose::Styles::resolve(&theme, &FontBook::new())?;
-    Ok((theme, files))
-}
-
-/// The built-in name or file path of the theme for the résumé at `path`.
-fn theme_name(args: &RenderArgs, path: &Path, resume: &crate::model::Resume) -> String {
-    match (&args.theme, &resume.meta.theme) {
-        (Some(flag), _) => flag.clone(),
-        (None, Some(named)) if theme::BUILTIN.iter().any(|(n, _)| n == named) => named.clone(),
-        // A file, relative to the résumé.
-        (None, Some(named)) => resume_dir(path).join(named).to_string_lossy().into_owned(),
-        (None, None) => theme::DEFAULT_THEME.to_string(),
-    }
+    Ok(Settings {
+        theme: args.theme.clone(),
+        overrides,
+        formats: args.format.clone(),
+        dpi: args.dpi as f32,
+        fit_pages: args.fit_pages.map(usize::from),
+        languages: args.lang.clone(),
+        limits: args.limits.limits(),
+        timestamp: source_date_epoch()?,
+        quiet: args.quiet,
+    })
 }
 
 fn themes_show(name: &str) -> Result<(), Diagnostic> {

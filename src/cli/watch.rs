@@ -11,8 +11,9 @@
 //! is reported, and when it is made again it is watched again and the
 //! résumé rendered. Ctrl-C ends the loop.
 
-use super::{RenderArgs, batch, render_file, theme_name};
+use super::{RenderArgs, batch};
 use crate::diag::Diagnostic;
+use crate::job::{Settings, render_file};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 use std::collections::BTreeMap;
@@ -35,6 +36,7 @@ pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     let [job] = &batch::plan(&args.paths, &args.output, args.name_template.as_deref())?[..] else {
         unreachable!("one path gives one job");
     };
+    let settings = super::settings(args)?;
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(tx)
         .map_err(|e| Diagnostic::new(format!("cannot watch files: {e}")))?;
@@ -47,7 +49,7 @@ pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     let out = out.trim_end_matches('/');
     loop {
         // Watched before rendering, so a save during the render is seen.
-        if let Some(now) = watched_files(args, path) {
+        if let Some(now) = watched_files(&settings, path) {
             files = now;
         }
         let wanted: BTreeMap<PathBuf, Option<u64>> = files
@@ -76,7 +78,7 @@ pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
             })?;
         }
         folders = wanted;
-        match render_file(args, path, &job.base, &|line| crate::diag::eprintln(line)) {
+        match render_file(&settings, path, &job.base, &|line| crate::diag::eprintln(line)) {
             Ok(_) if args.quiet => {}
             Ok(w) => crate::diag::eprintln(&format!(
                 "rendered {shown} → {out}/ in {:.0} ms ({} page{})",
@@ -98,10 +100,10 @@ pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
 /// The résumé, the theme file it uses (if it is a file, not a built-in
 /// name) and its photo; `None` while the résumé does not load (the files
 /// watched before stay watched).
-fn watched_files(args: &RenderArgs, path: &Path) -> Option<Vec<PathBuf>> {
+fn watched_files(settings: &Settings, path: &Path) -> Option<Vec<PathBuf>> {
     let resume = crate::model::load(path).ok()?;
     let mut files = vec![absolute(path)];
-    let theme = PathBuf::from(theme_name(args, path, &resume));
+    let theme = PathBuf::from(settings.theme_name(path, &resume));
     if theme.is_file() {
         files.push(absolute(&theme));
     }

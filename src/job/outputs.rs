@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// The file for each output, in order: `base` plus `.pdf`/`.txt`, and
 /// `-1.png`, `-2.png`… for the previews.
-pub(super) fn names(base: &Path, formats: impl IntoIterator<Item = Format>) -> Vec<PathBuf> {
+pub fn names(base: &Path, formats: impl IntoIterator<Item = Format>) -> Vec<PathBuf> {
     let name = |suffix: &str| {
         let mut s = base.as_os_str().to_owned();
         s.push(suffix);
@@ -30,7 +30,7 @@ pub(super) fn names(base: &Path, formats: impl IntoIterator<Item = Format>) -> V
 }
 
 /// The preview of page `page` (from 1).
-pub(super) fn preview(base: &Path, page: usize) -> PathBuf {
+pub fn preview(base: &Path, page: usize) -> PathBuf {
     let mut s = base.as_os_str().to_owned();
     s.push(format!("-{page}.png"));
     PathBuf::from(s)
@@ -38,7 +38,7 @@ pub(super) fn preview(base: &Path, page: usize) -> PathBuf {
 
 /// Whether two paths name the same file: the same device and inode (so a
 /// hard link or a symbolic link counts), else the same canonical path.
-pub(super) fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -51,7 +51,7 @@ pub(super) fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Refuses outputs that would replace one of `inputs` (what each is, and
 /// its path): a render never writes over what it reads.
-pub(super) fn guard(outputs: &[PathBuf], inputs: &[(&str, PathBuf)]) -> Result<(), Diagnostic> {
+pub fn guard(outputs: &[PathBuf], inputs: &[(&str, PathBuf)]) -> Result<(), Diagnostic> {
     for out in outputs {
         if let Some((what, input)) = inputs.iter().find(|(_, input)| same_file(out, input)) {
             return Err(Diagnostic::new(format!(
@@ -74,7 +74,7 @@ const MARK: &[u8] = b"Software\0vita preview";
 
 /// `png` (as the encoder wrote it: the signature, then IHDR) with vita's
 /// mark inserted after the IHDR chunk.
-pub(super) fn mark_preview(png: Vec<u8>) -> Vec<u8> {
+pub fn mark_preview(png: Vec<u8>) -> Vec<u8> {
     const IHDR_END: usize = 8 + 4 + 4 + 13 + 4;
     if png.len() < IHDR_END || &png[12..16] != b"IHDR" {
         return png;
@@ -92,7 +92,7 @@ pub(super) fn mark_preview(png: Vec<u8>) -> Vec<u8> {
 }
 
 /// Whether the file at `path` is a preview vita wrote (it has the mark).
-pub(super) fn is_marked_preview(path: &Path) -> bool {
+pub fn is_marked_preview(path: &Path) -> bool {
     use std::io::Read;
     let head_len = 8 + 25 + 12 + MARK.len();
     let mut head = Vec::with_capacity(head_len);
@@ -108,7 +108,7 @@ pub(super) fn is_marked_preview(path: &Path) -> bool {
 
 /// Removes the previews of pages after `pages` that vita wrote, and stops
 /// at the first page that has none or that is not vita's.
-pub(super) fn remove_stale_previews(base: &Path, pages: usize) {
+pub fn remove_stale_previews(base: &Path, pages: usize) {
     for path in (pages + 1..).map(|n| preview(base, n)) {
         if !is_marked_preview(&path) {
             break;

@@ -1,19 +1,52 @@
-//! Rendering one résumé file: in each language `--lang` asks for (or its
-//! own), with its theme, photo and `--fit-pages`, into outputs that are
-//! written together or not at all. With several languages each output
-//! carries its language (`cv.de.pdf`, `cv.en.pdf`).
+//! A render request, resolved once from the command line, and carried out:
+//! which theme (`--theme`, else the résumé's `meta.theme`, else classic)
+//! with which overrides, in which languages and formats, under which
+//! limits; then each résumé rendered in memory, in each language, checked
+//! against the page limit, named, guarded against replacing an input, and
+//! written together or not at all, with stale previews removed. The
+//! command line only parses flags into [`Settings`] and reports.
 
-use super::{RenderArgs, outputs, plural, resolve_theme, resume_dir, source_date_epoch};
+pub mod outputs;
+
 use crate::diag::Diagnostic;
 use crate::export::write_all_atomic;
+use crate::fonts::FontBook;
 use crate::limits::Limits;
+use crate::model::Resume;
 use crate::render::{self, Format, Options};
+use crate::theme::{self, Override, Theme};
 use std::path::{Path, PathBuf};
 
+/// What every résumé of one `vita render` shares.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `--theme`: a built-in name or a file; `None` lets each résumé choose.
+    pub theme: Option<String>,
+    /// Theme keys set by flags, applied in order after the theme's own.
+    pub overrides: Vec<Override>,
+    /// The outputs to write.
+    pub formats: Vec<Format>,
+    /// Resolution of PNG previews, pixels per inch.
+    pub dpi: f32,
+    /// Shrink until the résumé fits on this many pages.
+    pub fit_pages: Option<usize>,
+    /// The languages to render in; empty means the résumé's own.
+    pub languages: Vec<String>,
+    /// Resource limits, and the folders a résumé may read from.
+    pub limits: Limits,
+    /// The PDF's creation date, seconds since the Unix epoch.
+    pub timestamp: i64,
+    /// Say nothing but warnings and errors.
+    pub quiet: bool,
+}
+
 /// What one render wrote.
-pub(super) struct Written {
+pub struct Written {
+    /// Every file written, in order.
     pub files: Vec<PathBuf>,
+    /// The pages of the longest language's PDF.
     pub pages: usize,
+    /// From the start of the render to the last file in place.
     pub elapsed: std::time::Duration,
 }
 
@@ -39,8 +72,8 @@ struct Outputs {
 /// own) and writes the outputs next to `base` (`out/cv` → out/cv.pdf,
 /// out/cv.txt, out/cv-1.png…; out/cv.de.pdf… with several languages), all
 /// or nothing. Messages on the way (fitting, warnings) go to `note`.
-pub(super) fn render_file(
-    args: &RenderArgs,
+pub fn render_file(
+    settings: &Settings,
     path: &Path,
     base: &Path,
     note: &(dyn Fn(&str) + Sync),
@@ -48,10 +81,9 @@ pub(super) fn render_file(
     let started = std::time::Instant::now();
     // A render killed while putting its outputs in place is finished first.
     crate::export::journal::recover(base.parent().unwrap_or(Path::new(".")));
-    let limits = args.limits.limits();
-    let languages: Vec<Option<&str>> = match args.lang.len() {
+    let languages: Vec<Option<&str>> = match settings.languages.len() {
         0 => vec![None],
-        _ => args.lang.iter().map(|l| Some(l.as_str())).collect(),
+        _ => settings.languages.iter().map(|l| Some(l.as_str())).collect(),
     };
     let mut all = Vec::new();
     for lang in &languages {
@@ -59,7 +91,7 @@ pub(super) fn render_file(
             Some(lang) if languages.len() > 1 => with_language(base, lang),
             _ => base.to_path_buf(),
         };
-        all.push(render_language(args, path, base, *lang, &limits, note)?);
+        all.push(render_language(settings, path, base, *lang, note)?);
     }
     let folder = base.parent().unwrap_or(Path::new("."));
     if folder.exists() && !folder.is_dir() {
@@ -104,34 +136,32 @@ fn with_language(base: &Path, lang: &str) -> PathBuf {
 
 /// The résumé in one language, rendered in memory.
 fn render_language(
-    args: &RenderArgs,
+    settings: &Settings,
     path: &Path,
     base: PathBuf,
     lang: Option<&str>,
-    limits: &Limits,
     note: &(dyn Fn(&str) + Sync),
 ) -> Result<Outputs, Diagnostic> {
+    let limits = &settings.limits;
     let (resume, notes) = crate::model::load_with(path, limits, lang)?;
     notes.iter().for_each(|w| note(w.to_string().trim_end()));
-    let (mut theme, theme_files) = resolve_theme(args, path, &resume)?;
+    let (mut theme, theme_files) = settings.resolve_theme(path, &resume)?;
     // The photo's frame comes from the theme's header, which fitting leaves alone.
     let photo = render::load_photo_with(&resume, &theme, resume_dir(path), limits)
         .map_err(|d| at_image_key(d, path, limits.input_bytes))?;
-    if let Some(n) = args.fit_pages {
-        let fitted = render::fit_pages(&resume, &theme, n as usize, photo.as_ref())?;
-        if !args.quiet {
+    if let Some(n) = settings.fit_pages {
+        let fitted = render::fit_pages(&resume, &theme, n, photo.as_ref())?;
+        if !settings.quiet {
             note(&match fitted.changes.is_empty() {
-                true => format!("fits on {n} page{} as it is; nothing changed", plural(n as usize)),
-                false => {
-                    format!("fit to {n} page{}: {}", plural(n as usize), fitted.changes.join(", "))
-                }
+                true => format!("fits on {n} page{} as it is; nothing changed", plural(n)),
+                false => format!("fit to {n} page{}: {}", plural(n), fitted.changes.join(", ")),
             });
         }
         theme = fitted.theme;
     }
-    let mut formats = args.format.clone();
+    let mut formats = settings.formats.clone();
     formats.dedup();
-    let opts = Options { formats, timestamp: source_date_epoch()?, photo, dpi: args.dpi as f32 };
+    let opts = Options { formats, timestamp: settings.timestamp, photo, dpi: settings.dpi };
     let rendered = render::render(&resume, &theme, &opts)
         .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
     for w in &rendered.warnings {
@@ -178,4 +208,59 @@ fn at_image_key(d: Diagnostic, resume: &Path, cap: u64) -> Diagnostic {
     Diagnostic { message, location: None, file: None, ..d }
         .in_file(resume)
         .at_span(&text, at..at + key.len())
+}
+
+impl Settings {
+    /// The theme a render uses: `--theme`, else the résumé's `meta.theme`
+    /// (relative to the résumé, and inside its folder), else the default;
+    /// then the overrides. Returns the theme files it read, which no
+    /// output may replace.
+    pub fn resolve_theme(
+        &self,
+        path: &Path,
+        resume: &Resume,
+    ) -> Result<(Theme, Vec<PathBuf>), Diagnostic> {
+        let name = self.theme_name(path, resume);
+        let allowed = &self.limits.allowed;
+        if let (None, Some(named)) = (&self.theme, &resume.meta.theme)
+            && !theme::BUILTIN.iter().any(|(n, _)| n == named)
+        {
+            crate::limits::confine(named, resume_dir(path), allowed, "meta.theme")?;
+        }
+        // What an `extends` may name: files beside the résumé for its own
+        // `meta.theme`, beside the theme file for --theme.
+        let confine = theme::Confine {
+            root: self.theme.is_none().then(|| resume_dir(path).to_path_buf()),
+            allowed: allowed.clone(),
+        };
+        let (theme, files) = Theme::resolve_tracked(&name, &self.overrides, &confine)?;
+        // A family without the faces a role needs is caught here rather
+        // than mid-render.
+        crate::compose::Styles::resolve(&theme, &FontBook::new())?;
+        Ok((theme, files))
+    }
+
+    /// The built-in name or file path of the theme for the résumé at `path`.
+    pub fn theme_name(&self, path: &Path, resume: &Resume) -> String {
+        match (&self.theme, &resume.meta.theme) {
+            (Some(flag), _) => flag.clone(),
+            (None, Some(named)) if theme::BUILTIN.iter().any(|(n, _)| n == named) => named.clone(),
+            // A file, relative to the résumé.
+            (None, Some(named)) => resume_dir(path).join(named).to_string_lossy().into_owned(),
+            (None, None) => theme::DEFAULT_THEME.to_string(),
+        }
+    }
+}
+
+/// The folder a résumé's relative paths start from.
+pub fn resume_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// "s" after a count other than one.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
