@@ -5,6 +5,12 @@
 //! extra properties) and that carry what vita models beyond the standard:
 //! tags, locations, education summaries, custom sections, highlight groups.
 //! Serialising these types gives the export; deserialising them the import.
+//!
+//! They mirror the model's types field for field, and the `duplicates` tool
+//! sees that. They stay separate because serde cannot combine `flatten`
+//! with `deny_unknown_fields`: the model refuses unknown keys in a TOML
+//! résumé, while a JSON Resume document must accept (and report) the
+//! fields other tools add, under other key names.
 
 use crate::model::Highlight;
 use serde::{Deserialize, Deserializer, Serialize};
