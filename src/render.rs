@@ -48,8 +48,9 @@ pub struct Rendered {
     pub pages: usize,
     /// Layout stopped at its page limit and left the rest out.
     pub truncated: bool,
-    /// What was worked around: layout's and the links' warnings.
-    pub warnings: Vec<Diagnostic>,
+    /// What was worked around: layout's and the links' warnings, each with
+    /// the field of the résumé it is about (`work[0].summary`), if any.
+    pub warnings: Vec<(Option<String>, Diagnostic)>,
 }
 
 /// Options that do not belong to the theme.
@@ -162,7 +163,7 @@ fn render_pages(
     out.pages = doc.pages.len();
     out.truncated = doc.truncated;
     out.warnings.extend(crate::layout::warning::diagnostics(&doc.warnings));
-    out.warnings.extend(link_warnings(&doc));
+    out.warnings.extend(link_warnings(&doc).into_iter().map(|d| (None, d)));
     Ok(out)
 }
 

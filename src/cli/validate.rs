@@ -6,13 +6,12 @@ use crate::compose::Styles;
 use crate::diag::{Diagnostic, Severity};
 use crate::fonts::FontBook;
 use crate::model;
-use crate::model::json_resume::{self, Spans};
+use crate::model::json_resume;
 use crate::model::lint::{self, Finding, Seg};
+use crate::model::locate::{Locator, Step};
 use crate::theme::{Confine, Theme};
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use toml::de::{DeTable, DeValue};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Errors are what `vita render` would refuse: bad syntax, unknown keys, \
@@ -146,91 +145,9 @@ fn warning(file: &Path, text: &str, locate: &Locator, f: &Finding) -> Diagnostic
     let d = Diagnostic::warning(format!("{}: {}", f.path_text(), f.message))
         .in_file(file)
         .with_hint(f.hint.clone());
-    match locate.span(&f.path) {
+    let steps: Vec<Step> = f.path.iter().map(Step::from).collect();
+    match locate.span(&steps) {
         Some(span) => d.at_span(text, span),
         None => d,
     }
-}
-
-/// Finds the place of a model path in the source: TOML through toml's
-/// spanned document, JSON through the JSON Resume index (camelCase keys).
-enum Locator<'a> {
-    Toml(Option<toml::Spanned<DeTable<'a>>>),
-    Json(Spans),
-}
-
-impl<'a> Locator<'a> {
-    fn new(text: &'a str, json: bool) -> Self {
-        match json {
-            true => Locator::Json(Spans::index(text)),
-            false => Locator::Toml(DeTable::parse(text).ok()),
-        }
-    }
-
-    /// The span of the deepest part of `path` that the source has.
-    fn span(&self, path: &[Seg]) -> Option<Range<usize>> {
-        match self {
-            Locator::Toml(doc) => toml_span(doc.as_ref()?.get_ref(), path),
-            Locator::Json(spans) => (1..=path.len()).rev().find_map(|n| {
-                let place = spans.get(&json_path(&path[..n]))?;
-                Some(place.key.clone().unwrap_or_else(|| place.value.clone()))
-            }),
-        }
-    }
-}
-
-fn toml_span(root: &DeTable, path: &[Seg]) -> Option<Range<usize>> {
-    let mut table = Some(root);
-    let mut array: Option<&[toml::Spanned<DeValue>]> = None;
-    let mut best = None;
-    for seg in path {
-        let value = match seg {
-            Seg::Key(k) => {
-                let (key, value) = table.and_then(|t| t.get_key_value(*k))?;
-                best = Some(key.span());
-                value
-            }
-            Seg::Index(i) => {
-                let value = array.and_then(|a| a.get(*i))?;
-                best = Some(value.span());
-                value
-            }
-        };
-        (table, array) = match value.get_ref() {
-            DeValue::Table(t) => (Some(t), None),
-            DeValue::Array(a) => (None, Some(&a[..])),
-            _ => (None, None),
-        };
-        if table.is_none() && array.is_none() {
-            break;
-        }
-    }
-    best.or(Some(0..0)).filter(|s| *s != (0..0))
-}
-
-/// `work[0].start_date` → `work[0].startDate`.
-fn json_path(path: &[Seg]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                let mut upper = false;
-                for c in k.chars() {
-                    match (c, upper) {
-                        ('_', _) => upper = true,
-                        (c, true) => {
-                            out.push(c.to_ascii_uppercase());
-                            upper = false;
-                        }
-                        (c, false) => out.push(c),
-                    }
-                }
-            }
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
 }

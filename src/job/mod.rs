@@ -13,6 +13,7 @@ use crate::export::write_all_atomic;
 use crate::fonts::FontBook;
 use crate::limits::Limits;
 use crate::model::Resume;
+use crate::model::locate::Locator;
 use crate::render::{self, Format, Options};
 use crate::theme::{self, Override, Theme};
 use std::path::{Path, PathBuf};
@@ -164,8 +165,18 @@ fn render_language(
     let opts = Options { formats, timestamp: settings.timestamp, photo, dpi: settings.dpi };
     let rendered = render::render(&resume, &theme, &opts)
         .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
-    for w in &rendered.warnings {
-        note(w.clone().in_file(path).to_string().trim_end());
+    if !rendered.warnings.is_empty() {
+        let text = crate::input::read_regular(path, limits.input_bytes).unwrap_or_default();
+        let text = String::from_utf8_lossy(&text);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let locate = Locator::new(text, crate::model::json_resume::is_json(path));
+        for (field, w) in &rendered.warnings {
+            let mut d = w.clone().in_file(path);
+            if let Some(span) = field.as_deref().and_then(|f| locate.span_of(f)) {
+                d = d.at_span(text, span);
+            }
+            note(d.to_string().trim_end());
+        }
     }
     if rendered.truncated || rendered.pages > limits.pages {
         let most = limits.pages.min(rendered.pages);

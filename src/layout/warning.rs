@@ -30,6 +30,16 @@ pub enum Warning {
     },
 }
 
+impl Warning {
+    /// The field of the résumé it is about (`work[0].summary`), if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Warning::CutWord { field, .. } | Warning::MissingGlyph { field, .. } => Some(field),
+            Warning::TooManyPages { .. } => None,
+        }
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -48,10 +58,11 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Layout's warnings as diagnostics, in the order they came, with the
-/// characters missing from one field gathered into one warning.
-pub fn diagnostics(warnings: &[Warning]) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = Vec::new();
+/// Layout's warnings as diagnostics, each with the field it is about, in
+/// the order they came, with the characters missing from one field
+/// gathered into one warning.
+pub fn diagnostics(warnings: &[Warning]) -> Vec<(Option<String>, Diagnostic)> {
+    let mut out: Vec<(Option<String>, Diagnostic)> = Vec::new();
     // Where each field's gathered warning sits in `out`, and its characters.
     let mut fields: Vec<(&str, usize, Vec<char>)> = Vec::new();
     for w in warnings {
@@ -61,14 +72,17 @@ pub fn diagnostics(warnings: &[Warning]) -> Vec<Diagnostic> {
                     Some((_, _, chars)) => chars.push(*c),
                     None => {
                         fields.push((field, out.len(), vec![*c]));
-                        out.push(Diagnostic::warning(String::new()));
+                        out.push((Some(field.clone()), Diagnostic::warning(String::new())));
                     }
                 }
             }
-            Warning::CutWord { .. } => out.push(Diagnostic::warning(w.to_string()).with_hint(
-                "a long address or word breaks at / . - _ ?; give it a space, or a wider column",
+            Warning::CutWord { field, .. } => out.push((
+                Some(field.clone()),
+                Diagnostic::warning(w.to_string()).with_hint(
+                    "a long address or word breaks at / . - _ ?; give it a space, or a wider column",
+                ),
             )),
-            Warning::TooManyPages { .. } => out.push(Diagnostic::warning(w.to_string())),
+            Warning::TooManyPages { .. } => out.push((None, Diagnostic::warning(w.to_string()))),
         }
     }
     for (field, at, chars) in fields {
@@ -86,7 +100,7 @@ pub fn diagnostics(warnings: &[Warning]) -> Vec<Diagnostic> {
                 )
             }
         };
-        out[at] = Diagnostic::warning(message)
+        out[at].1 = Diagnostic::warning(message)
             .with_hint("the bundled fonts draw Latin, Greek and Cyrillic; `vita fonts` lists them");
     }
     out
@@ -103,7 +117,7 @@ mod tests {
             "中文句子包含".chars().map(|c| glyph("basics.summary", c)).collect();
         input.insert(1, Warning::TooManyPages { most: 50 });
         input.push(glyph("work[0].name", '語'));
-        let out: Vec<String> = diagnostics(&input).into_iter().map(|d| d.message).collect();
+        let out: Vec<String> = diagnostics(&input).into_iter().map(|(_, d)| d.message).collect();
         assert_eq!(out.len(), 3, "{out:#?}");
         assert!(
             out[0].starts_with(

@@ -9,6 +9,7 @@ mod highlight;
 pub mod json_resume;
 pub mod lint;
 pub(crate) mod load;
+pub mod locate;
 mod schema;
 mod strings;
 pub mod translations;

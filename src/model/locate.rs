@@ -1,0 +1,135 @@
+//! Where a field of the model is in the résumé's text: `work[0].summary`
+//! found through toml's spanned document, or through the JSON Resume index
+//! (camelCase keys), so that a warning about a field can point at its line.
+
+use super::json_resume::Spans;
+use super::lint::Seg;
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+
+/// One step of a path into the résumé.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step<'a> {
+    /// A key in a table (`work`).
+    Key(&'a str),
+    /// A position in a list, from 0.
+    Index(usize),
+}
+
+impl From<&Seg> for Step<'static> {
+    fn from(seg: &Seg) -> Self {
+        match seg {
+            Seg::Key(k) => Step::Key(k),
+            Seg::Index(i) => Step::Index(*i),
+        }
+    }
+}
+
+/// The steps of a path written `work[0].highlights[2]`; `None` when a part
+/// is not a key or an index (`custom[Talks]`).
+pub fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, rest) = part.split_once('[').unwrap_or((part, ""));
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        for index in rest.split('[').filter(|s| !s.is_empty()) {
+            out.push(Step::Index(index.strip_suffix(']')?.parse().ok()?));
+        }
+    }
+    Some(out)
+}
+
+/// Finds the place of a model path in the source: TOML through toml's
+/// spanned document, JSON through the JSON Resume index (camelCase keys).
+pub enum Locator<'a> {
+    /// A TOML résumé, parsed with the place of every key and value (`None`
+    /// when it does not parse).
+    Toml(Option<toml::Spanned<DeTable<'a>>>),
+    /// A JSON Resume, indexed by path.
+    Json(Spans),
+}
+
+impl<'a> Locator<'a> {
+    /// A locator for a résumé's `text`, JSON Resume when `json`.
+    pub fn new(text: &'a str, json: bool) -> Self {
+        match json {
+            true => Locator::Json(Spans::index(text)),
+            false => Locator::Toml(DeTable::parse(text).ok()),
+        }
+    }
+
+    /// The span of the field written `path` (`work[0].summary`), or of
+    /// the deepest part of it that the source has.
+    pub fn span_of(&self, path: &str) -> Option<Range<usize>> {
+        self.span(&steps(path)?)
+    }
+
+    /// The span of the deepest part of `path` that the source has.
+    pub fn span(&self, path: &[Step]) -> Option<Range<usize>> {
+        match self {
+            Locator::Toml(doc) => toml_span(doc.as_ref()?.get_ref(), path),
+            Locator::Json(spans) => (1..=path.len()).rev().find_map(|n| {
+                let place = spans.get(&json_path(&path[..n]))?;
+                Some(place.key.clone().unwrap_or_else(|| place.value.clone()))
+            }),
+        }
+    }
+}
+
+fn toml_span(root: &DeTable, path: &[Step]) -> Option<Range<usize>> {
+    let mut table = Some(root);
+    let mut array: Option<&[toml::Spanned<DeValue>]> = None;
+    let mut best = None;
+    for seg in path {
+        let value = match seg {
+            Step::Key(k) => {
+                let (key, value) = table.and_then(|t| t.get_key_value(*k))?;
+                best = Some(key.span());
+                value
+            }
+            Step::Index(i) => {
+                let value = array.and_then(|a| a.get(*i))?;
+                best = Some(value.span());
+                value
+            }
+        };
+        (table, array) = match value.get_ref() {
+            DeValue::Table(t) => (Some(t), None),
+            DeValue::Array(a) => (None, Some(&a[..])),
+            _ => (None, None),
+        };
+        if table.is_none() && array.is_none() {
+            break;
+        }
+    }
+    best.or(Some(0..0)).filter(|s| *s != (0..0))
+}
+
+/// `work[0].start_date` → `work[0].startDate`.
+fn json_path(path: &[Step]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                let mut upper = false;
+                for c in k.chars() {
+                    match (c, upper) {
+                        ('_', _) => upper = true,
+                        (c, true) => {
+                            out.push(c.to_ascii_uppercase());
+                            upper = false;
+                        }
+                        (c, false) => out.push(c),
+                    }
+                }
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
