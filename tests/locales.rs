@@ -232,3 +232,25 @@ fn json_resume_export_and_import_keep_every_language() {
     let de = std::fs::read_to_string(sb.path("de.json")).unwrap();
     assert!(de.contains("\"Dateningenieurin\"") && !de.contains("vitaTranslations"), "{de}");
 }
+
+#[test]
+fn a_section_can_be_limited_to_some_languages() {
+    let sb = Sandbox::new();
+    let cv = "[meta]\nlanguage = \"en\"\n[meta.section_languages]\nreferences = [\"de\"]\n\
+              summary = [\"en\"]\n[basics]\nname = \"A\"\nsummary = \"Hello.\"\n\
+              [[references]]\nname = \"Dr. Weber\"\n";
+    sb.write("cv.toml", cv);
+    sb.vita(&["render", "cv.toml", "--lang", "en,de", "-f", "txt", "-o", "out"]).assert_ok();
+    let en = std::fs::read_to_string(sb.path("out/cv.en.txt")).unwrap();
+    let de = std::fs::read_to_string(sb.path("out/cv.de.txt")).unwrap();
+    assert!(en.contains("Hello.") && !en.contains("Dr. Weber"), "{en}");
+    assert!(de.contains("Dr. Weber") && !de.contains("Hello."), "{de}");
+    // Export keeps the limit; a wrong section name is refused with the nearest.
+    sb.vita(&["export", "cv.toml", "-o", "cv.json"]).assert_ok();
+    let json = std::fs::read_to_string(sb.path("cv.json")).unwrap();
+    assert!(json.contains("\"sectionLanguages\"") && json.contains("Dr. Weber"), "{json}");
+    sb.write("bad.toml", cv.replace("references = [", "refrences = ["));
+    let run = sb.vita(&["render", "bad.toml"]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+    assert!(run.stderr().contains("did you mean `references`?"), "{}", run.report());
+}

@@ -91,7 +91,7 @@ macro_rules! clean_fields {
 clean_fields! {
     Resume { meta, basics, work, volunteer, education, awards, certificates, publications,
              skills, languages, interests, references, projects, custom }
-    Meta { language, theme, labels }
+    Meta { language, theme, labels, section_languages }
     Basics { name, label, email, phone, url, image, summary, location, profiles }
     Location { address, postal_code, city, region, country_code }
     Profile { network, username, url }

@@ -272,6 +272,31 @@ fn check(r: &Resume, text: &str) -> Result<(), Problem> {
             return Err((format!("meta.labels has no label `{key}`"), at, hint));
         }
     }
+    const SECTIONS: &[&str] = &[
+        "summary",
+        "work",
+        "volunteer",
+        "education",
+        "awards",
+        "certificates",
+        "publications",
+        "skills",
+        "languages",
+        "interests",
+        "references",
+        "projects",
+        "custom",
+    ];
+    for key in r.meta.section_languages.keys() {
+        if !SECTIONS.contains(&key.as_str()) {
+            let hint = match crate::diag::did_you_mean(key, SECTIONS.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the sections are: {}", SECTIONS.join(", ")),
+            };
+            let at = value_span(text, key, key);
+            return Err((format!("meta.section_languages has no section `{key}`"), at, hint));
+        }
+    }
     let ranges = r
         .work
         .iter()

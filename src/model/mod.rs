@@ -97,6 +97,10 @@ pub struct Meta {
     /// request."
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub references_on_request: bool,
+    /// Sections shown only in some languages (`references = ["de"]`); a
+    /// section not named here shows in every language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub section_languages: BTreeMap<String, Vec<String>>,
 }
 
 impl Meta {
@@ -107,6 +111,7 @@ impl Meta {
             && self.theme.is_none()
             && self.labels.is_empty()
             && !self.references_on_request
+            && self.section_languages.is_empty()
     }
 }
 

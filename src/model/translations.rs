@@ -60,9 +60,39 @@ pub struct Resolved {
 /// in [`Resolved::limited`]), so that every language's tree has the same
 /// shape; bullets of another language are dropped in either case.
 pub(crate) fn resolve<N: Node>(root: &mut N, want: &str, default: &str, keep: bool) -> Resolved {
+    if !keep {
+        drop_sections(root, want);
+    }
     let mut walk = Walk { want, default, keep, found: Resolved::default() };
     walk.node(root, String::new());
     walk.found
+}
+
+/// Takes out the sections `meta.section_languages` limits to other
+/// languages (`sectionLanguages` in JSON Resume).
+fn drop_sections<N: Node>(root: &mut N, want: &str) {
+    let Some(entries) = root.entries() else { return };
+    let meta = entries.iter().find(|(k, _)| *k == "meta").and_then(|(_, m)| m.entries());
+    let limits = meta
+        .into_iter()
+        .flatten()
+        .find(|(k, _)| matches!(*k, "section_languages" | "sectionLanguages"));
+    let Some(limits) = limits.and_then(|(_, t)| t.entries()) else { return };
+    let elsewhere: Vec<String> = limits
+        .iter()
+        .filter(|(_, langs)| !lang_list(*langs).iter().any(|l| same_language(l, want)))
+        .map(|(section, _)| section.to_string())
+        .collect();
+    for section in elsewhere {
+        if section == "summary" {
+            let basics = root.entries_mut().into_iter().flatten().find(|(k, _)| *k == "basics");
+            if let Some((_, basics)) = basics {
+                basics.remove_key("summary");
+            }
+        } else {
+            root.remove_key(&section);
+        }
+    }
 }
 
 /// Every language the document mentions, in translations and `lang` lists.

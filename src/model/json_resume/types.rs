@@ -359,6 +359,9 @@ pub(super) struct JMeta {
     /// *vita*: end the references with "References available on request."
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub references_on_request: bool,
+    /// *vita*: sections shown only in some languages.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub section_languages: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl JMeta {
@@ -368,5 +371,6 @@ impl JMeta {
             && self.theme.is_none()
             && self.labels.is_empty()
             && !self.references_on_request
+            && self.section_languages.is_empty()
     }
 }

@@ -170,6 +170,7 @@ impl Importer<'_> {
             theme: m.theme,
             labels: m.labels,
             references_on_request: m.references_on_request,
+            section_languages: m.section_languages,
             last_modified,
         })
     }
@@ -271,6 +272,7 @@ pub(in crate::model::json_resume) fn export(r: &Resume) -> JResume {
             theme: r.meta.theme.clone(),
             labels: r.meta.labels.clone(),
             references_on_request: r.meta.references_on_request,
+            section_languages: r.meta.section_languages.clone(),
         },
     }
 }
