@@ -16,7 +16,8 @@ pub(super) const TEMPLATE: &str = include_str!("init.toml");
 #[command(after_help = "The starter holds every section with example entries and a comment on \
 each field; it renders and validates as it is. Replace the examples and delete what you don't \
 need: only basics.name is required.\n\n\
-Exit status: 0 on success, 2 when the file exists (it is never overwritten) or cannot be written.")]
+Exit status: 0 on success, 2 when the file exists (it is never overwritten), cannot be written, or \
+the language is unknown (the message lists those vita has).")]
 pub struct InitArgs {
     /// Where to write the résumé; missing folders are created. The default
     /// is what `vita render` reads when given no path.
