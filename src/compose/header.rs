@@ -5,13 +5,27 @@ use super::describe::{Contact, Description};
 use super::sections::Composer;
 use super::{Block, BlockKind, Para, Span};
 
+/// Leading of the name: set close, as a display line of one or two lines.
+const NAME_LEADING: f32 = 1.15;
+
+/// Leading of the contact line, looser than body text: its icons and
+/// separators need the air, and it wraps rarely.
+const CONTACT_LEADING: f32 = 1.4;
+
+/// Points between the label and the contact line.
+const CONTACT_SPACE_BEFORE: f32 = 2.0;
+
+/// Leading and spacing of contact details listed one per line in a column.
+const CONTACT_LIST_LEADING: f32 = 1.35;
+const CONTACT_LIST_SPACE_BEFORE: f32 = 1.0;
+
 impl Composer<'_> {
     /// Name, label and (unless a column holds them) the contact line.
     pub(super) fn header(&mut self, d: &Description, with_contact: bool) {
         let align = self.header_align();
         self.origin = "basics".into();
         let mut name = Block::new(BlockKind::Text(Para {
-            leading: 1.15,
+            leading: NAME_LEADING,
             ..self.para(&d.name, self.styles.name, align)
         }));
         name.keep_with_next = true;
@@ -35,8 +49,8 @@ impl Composer<'_> {
                 let (text, link) = (item.text.clone(), item.link.clone());
                 spans.push(Span { text, style: detail, link });
             }
-            let mut block = Block::new(BlockKind::Text(Para::new(spans, align, 1.4)));
-            block.space_before = 2.0;
+            let mut block = Block::new(BlockKind::Text(Para::new(spans, align, CONTACT_LEADING)));
+            block.space_before = CONTACT_SPACE_BEFORE;
             self.push(block);
         }
     }
@@ -48,8 +62,9 @@ impl Composer<'_> {
         for item in contacts {
             let mut spans = self.icon(item.icon);
             spans.push(Span { text: item.text.clone(), style, link: item.link.clone() });
-            let mut block = Block::new(BlockKind::Text(Para::new(spans, super::Align::Left, 1.35)));
-            block.space_before = 1.0;
+            let para = Para::new(spans, super::Align::Left, CONTACT_LIST_LEADING);
+            let mut block = Block::new(BlockKind::Text(para));
+            block.space_before = CONTACT_LIST_SPACE_BEFORE;
             self.push(block);
         }
     }

@@ -20,6 +20,10 @@ pub(super) struct Composer<'a> {
     pub origin: String,
 }
 
+/// Inline `code` is set in the mono face at this share of the text's size:
+/// a monospaced face looks larger than a proportional one at the same size.
+const CODE_SCALE: f32 = 0.92;
+
 impl<'a> Composer<'a> {
     pub(super) fn para(&self, text: &str, base: Style, align: Align) -> Para {
         let spans = self.spans(text, base);
@@ -34,7 +38,7 @@ impl<'a> Composer<'a> {
             .into_iter()
             .map(|p| {
                 let mut style = if p.code {
-                    Style { size: base.size * 0.92, color: base.color, ..self.styles.mono }
+                    Style { size: base.size * CODE_SCALE, color: base.color, ..self.styles.mono }
                 } else {
                     self.styles.variant(base, p.bold, p.italic, self.book)
                 };

@@ -17,6 +17,9 @@ use crate::theme::{Color, Theme};
 /// Space between the header band and the columns, and around tints.
 const BAND_GAP: f32 = 10.0;
 const TINT_PAD: f32 = 6.0;
+
+/// Leading of the running header and footer lines.
+const RUNNING_LEADING: f32 = 1.2;
 /// No résumé needs more pages than this; it guards against runaway input.
 pub const MAX_PAGES: usize = 200;
 
@@ -108,7 +111,7 @@ pub fn paginate(
 /// Height kept free for the footer at the foot of every page.
 fn footer_room(running: &Running, theme: &Theme) -> f32 {
     if theme.running.footer || running.updated.is_some() {
-        running.style.size * 1.2 + BAND_GAP
+        running.style.size * RUNNING_LEADING + BAND_GAP
     } else {
         0.0
     }
@@ -158,7 +161,8 @@ fn running_line(
     ctx: &mut Ctx,
 ) -> Laid {
     let width = geo.content[2] - geo.content[0];
-    let para = Para::new(vec![Span { text: text.to_string(), style, link: None }], align, 1.2);
+    let span = Span { text: text.to_string(), style, link: None };
+    let para = Para::new(vec![span], align, RUNNING_LEADING);
     let mut lines = break_lines(&para, width, ctx);
     for (_, run) in lines.iter_mut().flat_map(|l| l.runs.iter_mut()) {
         run.artifact = true;

@@ -24,6 +24,10 @@ use crate::layout::Warning;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+/// Synthesised small capitals are capitals at this share of the size:
+/// about the x-height of a text face, where real small capitals stand.
+const SMALL_CAPS_SCALE: f32 = 0.8;
+
 /// Penalty costs (TeX's scale: 10000 forbids, -10000 forces).
 pub const FORBIDDEN: f32 = 10_000.0;
 /// The cost of a penalty that forces a break (the paragraph's end).
@@ -446,7 +450,7 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
         let mut flush = |range: Range<usize>, cur: Option<(usize, bool)>| {
             let Some((face, synth)) = cur.filter(|_| !range.is_empty()) else { return };
             let text = &span.text[range];
-            let size = if synth { span.style.size * 0.8 } else { span.style.size };
+            let size = if synth { span.style.size * SMALL_CAPS_SCALE } else { span.style.size };
             let style = Style { face, size, ..span.style };
             let shown = if synth { text.to_uppercase() } else { text.to_string() };
             let glyphs = shape(ctx.book, &style, &shown);
