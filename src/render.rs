@@ -285,7 +285,7 @@ pub fn fit_pages(
         let f = &theme.fit;
         return Err(Diagnostic::new(format!(
             "the résumé does not fit on {pages} page{} even at the theme's floors \
-             (body {} pt, leading {}, margins {} mm): it needs {needed}",
+             (body {} pt, leading {}, margins {}): it needs {needed}",
             if pages == 1 { "" } else { "s" },
             f.min_body_size,
             f.min_leading,

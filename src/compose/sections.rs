@@ -143,7 +143,7 @@ impl Composer<'_> {
     /// The rail's width and gap in points, when the theme has one.
     pub(super) fn rail(&self) -> Option<(f32, f32)> {
         let e = &self.theme.entry;
-        (e.layout == EntryLayout::Rail).then(|| (theme::mm(e.rail_width), theme::mm(e.rail_gap)))
+        (e.layout == EntryLayout::Rail).then(|| (e.rail_width.pt(), e.rail_gap.pt()))
     }
 
     /// A rail line: `rail` beside the start of `main`.

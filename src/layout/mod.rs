@@ -38,17 +38,17 @@ pub fn layout(
     let (page_w, page_h) = theme.page.size_pt();
     let p = &theme.page;
     let content = [
-        mm(p.margin_left),
-        mm(p.margin_top),
-        page_w - mm(p.margin_right),
-        page_h - mm(p.margin_bottom),
+        p.margin_left.pt(),
+        p.margin_top.pt(),
+        page_w - p.margin_right.pt(),
+        page_h - p.margin_bottom.pt(),
     ];
     let mut ctx = inline::Ctx::for_theme(book, &theme.text, composed.hyphenation);
     let width = content[2] - content[0];
     // A photo sits at the right of the header band, which wraps beside it.
     let photo = photo
         .filter(|_| theme.header.photo != crate::photo::Shape::None && !composed.band.is_empty());
-    let side = photo.map_or(0.0, |_| mm(theme.header.photo_size));
+    let side = photo.map_or(0.0, |_| theme.header.photo_size.pt());
     let band_width = if photo.is_some() { width - side - mm(PHOTO_GAP_MM) } else { width };
     let band_blocks: Vec<flow::Laid> =
         composed.band.iter().map(|b| flow::lay_block(b, band_width, &mut ctx)).collect();
@@ -81,7 +81,7 @@ pub fn layout(
     if let (crate::theme::EntryLayout::Rail, Some(color), Some(first)) =
         (e.layout, e.rail_fill, regions.first())
     {
-        tints.push(pages::Tint { x: first.x, width: mm(e.rail_width), color });
+        tints.push(pages::Tint { x: first.x, width: e.rail_width.pt(), color });
     }
     let geo = pages::Geometry { page: (page_w, page_h), content };
     let mut doc =

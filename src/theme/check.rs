@@ -96,7 +96,7 @@ impl Theme {
         }
         let p = &self.page;
         for (key, v) in [("page.width", p.width), ("page.height", p.height)] {
-            if v.is_some_and(|v| !(v.is_finite() && (50.0..=1200.0).contains(&v))) {
+            if v.is_some_and(|v| !(v.is_finite() && (50.0..=1200.0).contains(&v.0))) {
                 return Err(Error::theme(
                     key.into(),
                     "is out of range; give millimetres from 50 to 1200".into(),
@@ -110,22 +110,22 @@ impl Theme {
             ("margin_left", p.margin_left),
             ("margin_right", p.margin_right),
         ] {
-            if !(v.is_finite() && v >= 0.0) {
+            if !(v.is_finite() && v.0 >= 0.0) {
                 return Err(Error::theme(
                     format!("page.{key}"),
-                    format!("is {v}; margins are millimetres, 0 or more"),
+                    format!("is {}; margins are millimetres, 0 or more", v.0),
                 ));
             }
         }
-        if w - mm(p.margin_left + p.margin_right) < mm(60.0)
-            || h - mm(p.margin_top + p.margin_bottom) < mm(60.0)
+        if w - (p.margin_left + p.margin_right).pt() < mm(60.0)
+            || h - (p.margin_top + p.margin_bottom).pt() < mm(60.0)
         {
             return Err(Error::theme(
                 "page.margin_left".into(),
                 "and the other margins leave less than 60 mm of page to write on".into(),
             ));
         }
-        self.check_columns(w - mm(p.margin_left + p.margin_right))
+        self.check_columns(w - (p.margin_left + p.margin_right).pt())
     }
 
     /// How far justified spaces may stretch and shrink, and hyphenation's
@@ -173,13 +173,13 @@ impl Theme {
             ("headings.rule_thickness", h.rule_thickness, 0.0, 10.0, "points"),
             ("headings.rule_gap", h.rule_gap, 0.0, 50.0, "points"),
             ("bullets.indent", self.bullets.indent, 0.0, 100.0, "points"),
-            ("header.photo_size", self.header.photo_size, 5.0, 80.0, "millimetres"),
+            ("header.photo_size", self.header.photo_size.0, 5.0, 80.0, "millimetres"),
             ("fit.min_body_size", fit.min_body_size, 4.0, 96.0, "points"),
             ("fit.min_leading", fit.min_leading, 0.8, 4.0, "times the font size"),
-            ("fit.min_margin", fit.min_margin, 0.0, 100.0, "millimetres"),
+            ("fit.min_margin", fit.min_margin.0, 0.0, 100.0, "millimetres"),
             ("fit.min_spacing", fit.min_spacing, 0.0, 1.0, "as a share of the spacing"),
-            ("entry.rail_width", self.entry.rail_width, 10.0, 80.0, "millimetres"),
-            ("entry.rail_gap", self.entry.rail_gap, 0.0, 20.0, "millimetres"),
+            ("entry.rail_width", self.entry.rail_width.0, 10.0, 80.0, "millimetres"),
+            ("entry.rail_gap", self.entry.rail_gap.0, 0.0, 20.0, "millimetres"),
         ];
         for (key, v, lo, hi, unit) in ranges {
             if !(v.is_finite() && (lo..=hi).contains(&v)) {
@@ -254,7 +254,7 @@ impl Theme {
     /// Columns need a positive share and, with the gaps, must fit the
     /// content width (`content` points) at least [`MIN_COLUMN`] wide each.
     fn check_columns(&self, content: f32) -> Result<(), Error> {
-        if !(self.column_gap.is_finite() && self.column_gap >= 0.0) {
+        if !(self.column_gap.is_finite() && self.column_gap.0 >= 0.0) {
             return Err(Error::theme("column_gap".into(), "must be 0 or more millimetres".into()));
         }
         if let Some(c) = self.columns.iter().find(|c| !(c.width.is_finite() && c.width > 0.0)) {
@@ -301,7 +301,7 @@ impl Theme {
                 ),
             ));
         }
-        let gaps = mm(self.column_gap) * self.columns.len().saturating_sub(1) as f32;
+        let gaps = self.column_gap.pt() * self.columns.len().saturating_sub(1) as f32;
         for c in &self.columns {
             let width = (content - gaps) * c.width / total.max(1.0);
             if width < mm(MIN_COLUMN) {

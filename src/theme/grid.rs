@@ -2,6 +2,7 @@
 //! holds, running footers and headers, and the floors `--fit-pages` may
 //! shrink the theme to.
 
+use super::units::Mm;
 use super::{Color, SectionKind};
 use serde::{Deserialize, Serialize};
 
@@ -67,14 +68,14 @@ pub struct Fit {
     /// Smallest line height, as a multiple of the font size.
     pub min_leading: f32,
     /// Smallest margin, in millimetres.
-    pub min_margin: f32,
+    pub min_margin: Mm,
     /// Smallest share of the theme's vertical spacing that may remain.
     pub min_spacing: f32,
 }
 
 impl Default for Fit {
     fn default() -> Self {
-        Fit { min_body_size: 7.5, min_leading: 1.1, min_margin: 10.0, min_spacing: 0.3 }
+        Fit { min_body_size: 7.5, min_leading: 1.1, min_margin: Mm(10.0), min_spacing: 0.3 }
     }
 }
 
@@ -121,7 +122,7 @@ impl super::Theme {
         let p = &mut out.page;
         for m in [&mut p.margin_top, &mut p.margin_bottom, &mut p.margin_left, &mut p.margin_right]
         {
-            *m = toward(*m, fit.min_margin);
+            *m = Mm(toward(m.0, fit.min_margin.0));
         }
         out
     }
@@ -141,7 +142,7 @@ impl super::Theme {
         if a > 0.0 && (a - b).abs() > 0.05 {
             out.push(format!("spacing −{:.0} %", (1.0 - b / a) * 100.0));
         }
-        let (a, b) = (original.page.margin_left, self.page.margin_left);
+        let (a, b) = (original.page.margin_left.0, self.page.margin_left.0);
         if (a - b).abs() > 0.05 {
             out.push(format!("margins {a:.0} mm → {b:.1} mm"));
         }
@@ -179,15 +180,20 @@ pub struct Entry {
     pub layout: EntryLayout,
     /// The rail's width in millimetres (`layout = "rail"`), and the gap
     /// between it and the text.
-    pub rail_width: f32,
+    pub rail_width: Mm,
     /// Millimetres between the rail and the text.
-    pub rail_gap: f32,
+    pub rail_gap: Mm,
     /// A tint behind the rail, on every page.
     pub rail_fill: Option<Color>,
 }
 
 impl Default for Entry {
     fn default() -> Self {
-        Entry { layout: EntryLayout::Split, rail_width: 30.0, rail_gap: 5.0, rail_fill: None }
+        Entry {
+            layout: EntryLayout::Split,
+            rail_width: Mm(30.0),
+            rail_gap: Mm(5.0),
+            rail_fill: None,
+        }
     }
 }

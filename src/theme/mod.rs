@@ -9,6 +9,7 @@ mod grid;
 mod parts;
 mod resolve;
 mod text;
+mod units;
 
 pub use check::find_key_or_member;
 pub use color::Color;
@@ -16,6 +17,7 @@ pub use grid::{Column, Entry, EntryLayout, Fit, Running};
 pub use parts::*;
 pub use resolve::{Confine, MAX_THEME_BYTES, Override};
 pub use text::{Figures, Text, TextAlign};
+pub use units::Mm;
 
 use serde::{Deserialize, Serialize};
 
@@ -71,7 +73,7 @@ pub struct Theme {
     /// one column holding `sections`.
     pub columns: Vec<Column>,
     /// Millimetres between columns.
-    pub column_gap: f32,
+    pub column_gap: Mm,
     /// Column names in the order a reader (and text extraction) takes
     /// them; empty means left to right.
     pub reading_order: Vec<String>,
@@ -188,7 +190,7 @@ impl Default for Theme {
             text: Text::default(),
             sections: SectionKind::ALL.to_vec(),
             columns: Vec::new(),
-            column_gap: 6.0,
+            column_gap: Mm(6.0),
             reading_order: Vec::new(),
             running: Running::default(),
             fit: Fit::default(),
@@ -221,7 +223,7 @@ impl Theme {
         } else {
             self.columns.clone()
         };
-        let gap = mm(self.column_gap);
+        let gap = self.column_gap.pt();
         let gaps = gap * (columns.len() as f32 - 1.0);
         let total: f32 = columns.iter().map(|c| c.width).sum();
         let mut x = 0.0;

@@ -1,6 +1,7 @@
 //! The parts of a theme: page, fonts by role, colours, spacing, header,
 //! headings, bullets and dates, each with its built-in default.
 
+use super::units::Mm;
 use super::{Color, Figures, Theme};
 use serde::{Deserialize, Serialize};
 
@@ -22,35 +23,36 @@ pub struct Page {
     pub paper: Paper,
     /// A custom page size in millimetres; when both are set they replace
     /// `paper`.
-    pub width: Option<f32>,
+    pub width: Option<Mm>,
     /// The custom page height in millimetres; see `width`.
-    pub height: Option<f32>,
+    pub height: Option<Mm>,
     /// Margins in millimetres.
-    pub margin_top: f32,
+    pub margin_top: Mm,
     /// Bottom margin, in millimetres.
-    pub margin_bottom: f32,
+    pub margin_bottom: Mm,
     /// Left margin, in millimetres.
-    pub margin_left: f32,
+    pub margin_left: Mm,
     /// Right margin, in millimetres.
-    pub margin_right: f32,
+    pub margin_right: Mm,
 }
 
 impl Page {
     /// Page width and height in points.
     pub fn size_pt(&self) -> (f32, f32) {
         if let (Some(w), Some(h)) = (self.width, self.height) {
-            return (mm(w), mm(h));
+            return (w.pt(), h.pt());
         }
         match self.paper {
-            Paper::A4 => (mm(210.0), mm(297.0)),
+            Paper::A4 => (Mm(210.0).pt(), Mm(297.0).pt()),
             Paper::Letter => (612.0, 792.0),
         }
     }
 }
 
-/// Millimetres to PostScript points.
+/// Millimetres to PostScript points, for a number that is not a theme's
+/// [`Mm`] field.
 pub fn mm(v: f32) -> f32 {
-    v * 72.0 / 25.4
+    Mm(v).pt()
 }
 
 /// A font by role: family (one of `vita fonts`), size in points, style.
@@ -180,7 +182,7 @@ pub struct Header {
     /// of the header band.
     pub photo: crate::photo::Shape,
     /// The photo's side, in millimetres.
-    pub photo_size: f32,
+    pub photo_size: Mm,
     /// How a profile with a URL prints: `address` ("github.com/alexdoe",
     /// the default: what an ATS can match) or `handle` ("GitHub:
     /// alexdoe", shorter, but the address is then only a link, which no
@@ -286,10 +288,10 @@ impl Default for Page {
             paper: Paper::A4,
             width: None,
             height: None,
-            margin_top: 16.0,
-            margin_bottom: 16.0,
-            margin_left: 18.0,
-            margin_right: 18.0,
+            margin_top: Mm(16.0),
+            margin_bottom: Mm(16.0),
+            margin_left: Mm(18.0),
+            margin_right: Mm(18.0),
         }
     }
 }
@@ -335,7 +337,7 @@ impl Default for Header {
             band: true,
             icons: false,
             photo: crate::photo::Shape::None,
-            photo_size: 24.0,
+            photo_size: Mm(24.0),
             profiles: ProfileStyle::Address,
             street: false,
         }
