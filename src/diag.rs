@@ -217,6 +217,15 @@ pub fn eprintln(text: &str) {
     eprint(&format!("{text}\n"));
 }
 
+/// The hint for a name that is not one of `names`: the nearest, or the
+/// whole list under `kind` ("labels").
+pub fn unknown_name_hint(word: &str, names: &[&str], kind: &str) -> String {
+    match did_you_mean(word, names.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("the {kind} are: {}", names.join(", ")),
+    }
+}
+
 /// The candidate closest to `word` by edit distance, if it is close enough to
 /// be a plausible typo.
 pub fn did_you_mean<'a>(

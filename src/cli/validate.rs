@@ -93,7 +93,9 @@ fn check_resume(path: &Path) -> Vec<Diagnostic> {
     // A multilingual file is read in each of its languages: what one of
     // them lacks is reported once.
     let limits = crate::limits::Limits::default();
-    for lang in model::load::languages(text, path) {
+    let default = resume.meta.language.clone().unwrap_or_else(|| "en".into());
+    let others = model::load::languages(text, path).into_iter();
+    for lang in others.filter(|l| !model::translations::same_language(l, &default)) {
         match model::load_with(path, &limits, Some(&lang)) {
             Ok((_, more)) => {
                 found.extend(more.into_iter().filter(|d| !found.contains(d)).collect::<Vec<_>>())

@@ -208,10 +208,7 @@ impl Locale {
     ) -> Result<(), Diagnostic> {
         for (key, text) in overrides {
             let Some(slot) = self.labels.slot(key) else {
-                let hint = match diag::did_you_mean(key, Labels::KEYS.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("the labels are: {}", Labels::KEYS.join(", ")),
-                };
+                let hint = diag::unknown_name_hint(key, Labels::KEYS, "labels");
                 return Err(Diagnostic::new(format!("{from} has no label `{key}`")).with_hint(hint));
             };
             *slot = text.clone();

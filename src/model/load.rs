@@ -161,8 +161,7 @@ fn parse_limited(
     let table = DeTable::parse(text).map_err(toml_error)?;
     let span = table.span();
     let mut root = toml::Spanned::new(span.clone(), DeValue::Table(table.into_inner()));
-    let default = root.get_ref().get("meta").and_then(|m| m.get_ref().get("language"));
-    let default = default.and_then(|l| l.get_ref().as_str()).unwrap_or("en").to_string();
+    let default = meta_language(&root).unwrap_or_else(|| "en".into());
     let want = lang.unwrap_or(&default);
     let resolved = translations::resolve(&mut root, want, &default, keep);
     let warnings = resolved
@@ -199,8 +198,7 @@ pub(crate) fn languages(text: &str, path: &Path) -> std::collections::BTreeSet<S
         let Ok(table) = toml::de::DeTable::parse(text) else { return Default::default() };
         let span = table.span();
         let root = toml::Spanned::new(span, toml::de::DeValue::Table(table.into_inner()));
-        let default = root.get_ref().get("meta").and_then(|m| m.get_ref().get("language"));
-        let default = default.and_then(|l| l.get_ref().as_str()).map(str::to_string);
+        let default = meta_language(&root);
         let mut found = translations::languages(&root);
         found.extend(default);
         found
@@ -209,6 +207,12 @@ pub(crate) fn languages(text: &str, path: &Path) -> std::collections::BTreeSet<S
         found.clear();
     }
     found
+}
+
+/// A TOML résumé's `meta.language`, read from its tree.
+fn meta_language(root: &toml::Spanned<toml::de::DeValue>) -> Option<String> {
+    let language = root.get_ref().get("meta")?.get_ref().get("language")?;
+    language.get_ref().as_str().map(str::to_string)
 }
 
 /// The warning for a text with no translation into `want`.
@@ -261,40 +265,26 @@ fn check(r: &Resume, text: &str) -> Result<(), Problem> {
             unknown.hint.unwrap_or_default(),
         ));
     }
-    for key in r.meta.labels.keys() {
-        if !crate::locale::Labels::KEYS.contains(&key.as_str()) {
-            let hint =
-                match crate::diag::did_you_mean(key, crate::locale::Labels::KEYS.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("the labels are: {}", crate::locale::Labels::KEYS.join(", ")),
-                };
-            let at = value_span(text, key, key);
-            return Err((format!("meta.labels has no label `{key}`"), at, hint));
-        }
-    }
-    const SECTIONS: &[&str] = &[
-        "summary",
-        "work",
-        "volunteer",
-        "education",
-        "awards",
-        "certificates",
-        "publications",
-        "skills",
-        "languages",
-        "interests",
-        "references",
-        "projects",
-        "custom",
+    let labels = crate::locale::Labels::KEYS;
+    let sections: Vec<&str> = crate::theme::SectionKind::ALL.iter().map(|k| k.key()).collect();
+    let named = [
+        ("meta.labels", "label", "labels", r.meta.labels.keys().collect::<Vec<_>>(), labels),
+        (
+            "meta.section_languages",
+            "section",
+            "sections",
+            r.meta.section_languages.keys().collect(),
+            &sections[..],
+        ),
     ];
-    for key in r.meta.section_languages.keys() {
-        if !SECTIONS.contains(&key.as_str()) {
-            let hint = match crate::diag::did_you_mean(key, SECTIONS.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("the sections are: {}", SECTIONS.join(", ")),
-            };
-            let at = value_span(text, key, key);
-            return Err((format!("meta.section_languages has no section `{key}`"), at, hint));
+    for (table, one, many, keys, names) in named {
+        if let Some(key) = keys.into_iter().find(|k| !names.contains(&k.as_str())) {
+            let hint = crate::diag::unknown_name_hint(key, names, many);
+            return Err((
+                format!("{table} has no {one} `{key}`"),
+                value_span(text, key, key),
+                hint,
+            ));
         }
     }
     let ranges = r

@@ -199,17 +199,10 @@ impl Theme {
             }
         }
         for key in self.labels.keys() {
-            if !crate::locale::Labels::KEYS.contains(&key.as_str()) {
-                let near =
-                    crate::diag::did_you_mean(key, crate::locale::Labels::KEYS.iter().copied());
-                let advice = match near {
-                    Some(near) => format!("has no label `{key}`; did you mean `{near}`?"),
-                    None => format!(
-                        "has no label `{key}`; the labels are: {}",
-                        crate::locale::Labels::KEYS.join(", ")
-                    ),
-                };
-                return Err(Error::theme("labels".into(), advice));
+            let labels = crate::locale::Labels::KEYS;
+            if !labels.contains(&key.as_str()) {
+                let hint = crate::diag::unknown_name_hint(key, labels, "labels");
+                return Err(Error::theme("labels".into(), format!("has no label `{key}`; {hint}")));
             }
         }
         let texts = [

@@ -140,6 +140,27 @@ impl SectionKind {
         SectionKind::Custom,
     ];
 
+    /// The name a theme's `sections` and a résumé's
+    /// `meta.section_languages` use for it (`work`), as serde writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Contact => "contact",
+            SectionKind::Summary => "summary",
+            SectionKind::Work => "work",
+            SectionKind::Volunteer => "volunteer",
+            SectionKind::Education => "education",
+            SectionKind::Awards => "awards",
+            SectionKind::Certificates => "certificates",
+            SectionKind::Publications => "publications",
+            SectionKind::Skills => "skills",
+            SectionKind::Languages => "languages",
+            SectionKind::Interests => "interests",
+            SectionKind::References => "references",
+            SectionKind::Projects => "projects",
+            SectionKind::Custom => "custom",
+        }
+    }
+
     /// The standard heading, as ATS parsers expect it.
     pub fn title(self) -> &'static str {
         match self {
@@ -252,6 +273,13 @@ impl Theme {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    #[test]
+    fn section_keys_are_serdes_names() {
+        for kind in SectionKind::ALL.into_iter().chain([SectionKind::Contact]) {
+            assert_eq!(toml::Value::try_from(kind).unwrap().as_str(), Some(kind.key()));
+        }
+    }
 
     #[test]
     fn every_builtin_parses_and_names_itself() {
