@@ -78,6 +78,49 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// The dotted path of the TOML value at byte `at` of `text`
+/// (`fonts.body.size`, `columns[1].width`): the deepest key or list item
+/// whose value spans it. `None` when the text does not parse or nothing
+/// there holds `at`.
+pub fn toml_path_at(text: &str, at: usize) -> Option<String> {
+    let doc = DeTable::parse(text).ok()?;
+    let mut path = String::new();
+    path_in_table(doc.get_ref(), at, &mut path).then_some(path)
+}
+
+/// Whether `at` lies in a value of `table` (searched whole: a table a
+/// header opens spans only its header); the path to it is added to `path`.
+fn path_in_table(table: &DeTable, at: usize, path: &mut String) -> bool {
+    let len = path.len();
+    for (key, value) in table {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key.get_ref());
+        if path_in_value(value, at, path) {
+            return true;
+        }
+        path.truncate(len);
+    }
+    false
+}
+
+fn path_in_value(value: &toml::Spanned<DeValue>, at: usize, path: &mut String) -> bool {
+    match value.get_ref() {
+        DeValue::Table(t) => path_in_table(t, at, path),
+        DeValue::Array(items) => items.iter().enumerate().any(|(i, item)| {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            let found = path_in_value(item, at, path);
+            if !found {
+                path.truncate(len);
+            }
+            found
+        }),
+        _ => value.span().contains(&at),
+    }
+}
+
 fn toml_span(root: &DeTable, path: &[Step]) -> Option<Range<usize>> {
     let mut table = Some(root);
     let mut array: Option<&[toml::Spanned<DeValue>]> = None;

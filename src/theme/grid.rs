@@ -2,6 +2,7 @@
 //! holds, running footers and headers, and the floors `--fit-pages` may
 //! shrink the theme to.
 
+use super::range::Range;
 use super::units::Mm;
 use super::{Color, SectionKind};
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ pub struct Column {
     /// A name for `reading_order` ("main", "side").
     pub name: String,
     /// Share of the content width, in percent; the rest is gaps.
+    #[serde(deserialize_with = "Range::<1, 100>::percent")]
     pub width: f32,
     /// The sections the column holds, top to bottom.
     pub sections: Vec<SectionKind>,
@@ -64,12 +66,16 @@ impl Default for Running {
 #[serde(default, deny_unknown_fields)]
 pub struct Fit {
     /// Smallest body size, in points (other sizes shrink in proportion).
+    #[serde(deserialize_with = "Range::<4, 96>::points")]
     pub min_body_size: f32,
     /// Smallest line height, as a multiple of the font size.
+    #[serde(deserialize_with = "Range::<80, 400>::share")]
     pub min_leading: f32,
     /// Smallest margin, in millimetres.
+    #[serde(deserialize_with = "Range::<0, 100>::mm")]
     pub min_margin: Mm,
     /// Smallest share of the theme's vertical spacing that may remain.
+    #[serde(deserialize_with = "Range::<0, 100>::share")]
     pub min_spacing: f32,
 }
 
@@ -180,8 +186,10 @@ pub struct Entry {
     pub layout: EntryLayout,
     /// The rail's width in millimetres (`layout = "rail"`), and the gap
     /// between it and the text.
+    #[serde(deserialize_with = "Range::<10, 80>::mm")]
     pub rail_width: Mm,
     /// Millimetres between the rail and the text.
+    #[serde(deserialize_with = "Range::<0, 20>::mm")]
     pub rail_gap: Mm,
     /// A tint behind the rail, on every page.
     pub rail_fill: Option<Color>,

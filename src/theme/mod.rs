@@ -7,6 +7,7 @@ mod check;
 mod color;
 mod grid;
 mod parts;
+mod range;
 mod resolve;
 mod text;
 mod units;
@@ -19,6 +20,7 @@ pub use resolve::{Confine, MAX_THEME_BYTES, Override};
 pub use text::{Figures, Text, TextAlign};
 pub use units::Mm;
 
+use range::Range;
 use serde::{Deserialize, Serialize};
 
 /// Built-in themes: name, file text (embedded at build time).
@@ -73,6 +75,7 @@ pub struct Theme {
     /// one column holding `sections`.
     pub columns: Vec<Column>,
     /// Millimetres between columns.
+    #[serde(deserialize_with = "Range::<0, 50>::mm")]
     pub column_gap: Mm,
     /// Column names in the order a reader (and text extraction) takes
     /// them; empty means left to right.
@@ -299,12 +302,34 @@ mod tests {
     #[test]
     fn impossible_values_are_refused_with_their_place() {
         let d = Theme::parse("[fonts]\nbody = { size = -5 }\n", Path::new("t.toml")).unwrap_err();
-        assert!(d.message.contains("fonts.body.size"), "{d}");
-        assert_eq!(d.location.unwrap().line, 2);
+        assert_eq!(d.message, "`fonts.body.size` is -5; give 4 to 96 points");
+        assert_eq!(d.location.as_ref().map(|l| (l.line, l.column)), Some((2, 17)));
+        // Each range sits on its field, and every kind of field is checked:
+        // a list of tables, a length in millimetres, a factor, a count.
+        for (text, key, line) in [
+            (
+                "[[columns]]\nname = \"a\"\nwidth = 60\n[[columns]]\nwidth = 0\n",
+                "columns[1].width",
+                5,
+            ),
+            ("[page]\nwidth = 210\nheight = 20000\n", "page.height", 3),
+            ("[spacing]\nleading = nan\n", "spacing.leading", 2),
+            ("[text]\nhyphen_min_word = 900\n", "text.hyphen_min_word", 2),
+            ("column_gap = -1\n", "column_gap", 1),
+        ] {
+            let d = Theme::parse(text, Path::new("t.toml")).unwrap_err();
+            assert!(d.message.starts_with(&format!("`{key}` is ")), "{text}: {d}");
+            assert_eq!(d.location.as_ref().map(|l| l.line), Some(line), "{text}: {d}");
+        }
         let d =
             Theme::parse("[page]\nmargin_left = 150\nmargin_right = 150\n", Path::new("t.toml"))
                 .unwrap_err();
         assert!(d.message.contains("60 mm"), "{d}");
+        // A check across fields points at the key it names, not at the
+        // first key of the same name.
+        let text = "[fonts]\nname = { family = \"Lato\" }\nbody = { family = \"Lotto\" }\n";
+        let d = Theme::parse(text, Path::new("t.toml")).unwrap_err();
+        assert_eq!(d.location.as_ref().map(|l| l.line), Some(3), "{d}");
         let d = Theme::parse("sections = [\"work\", \"work\"]\n", Path::new("t.toml")).unwrap_err();
         assert!(d.message.contains("twice"), "{d}");
         assert!(Theme::parse("[spacing]\nleading = 0\n", Path::new("t.toml")).is_err());

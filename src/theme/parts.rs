@@ -1,6 +1,7 @@
 //! The parts of a theme: page, fonts by role, colours, spacing, header,
 //! headings, bullets and dates, each with its built-in default.
 
+use super::range::Range;
 use super::units::Mm;
 use super::{Color, Figures, Theme};
 use serde::{Deserialize, Serialize};
@@ -23,16 +24,22 @@ pub struct Page {
     pub paper: Paper,
     /// A custom page size in millimetres; when both are set they replace
     /// `paper`.
+    #[serde(deserialize_with = "Range::<50, 1200>::opt_mm")]
     pub width: Option<Mm>,
     /// The custom page height in millimetres; see `width`.
+    #[serde(deserialize_with = "Range::<50, 1200>::opt_mm")]
     pub height: Option<Mm>,
     /// Margins in millimetres.
+    #[serde(deserialize_with = "Range::<0, 500>::mm")]
     pub margin_top: Mm,
     /// Bottom margin, in millimetres.
+    #[serde(deserialize_with = "Range::<0, 500>::mm")]
     pub margin_bottom: Mm,
     /// Left margin, in millimetres.
+    #[serde(deserialize_with = "Range::<0, 500>::mm")]
     pub margin_left: Mm,
     /// Right margin, in millimetres.
+    #[serde(deserialize_with = "Range::<0, 500>::mm")]
     pub margin_right: Mm,
 }
 
@@ -63,12 +70,14 @@ pub struct FontSpec {
     /// not matter.
     pub family: String,
     /// Size in points, 4 to 96.
+    #[serde(deserialize_with = "Range::<4, 96>::points")]
     pub size: f32,
     /// Use the family's bold face.
     pub bold: bool,
     /// Use the family's italic face, where it has one.
     pub italic: bool,
     /// Extra space after every glyph, in points.
+    #[serde(deserialize_with = "Range::<-10, 20>::points")]
     pub letter_spacing: f32,
     /// Overrides the role's default colour.
     pub color: Option<Color>,
@@ -134,22 +143,31 @@ pub struct Colors {
 #[serde(default, deny_unknown_fields)]
 pub struct Spacing {
     /// Line height as a multiple of the font size.
+    #[serde(deserialize_with = "Range::<80, 400>::share")]
     pub leading: f32,
     /// Points between paragraphs of one entry.
+    #[serde(deserialize_with = "Range::<0, 200>::points")]
     pub paragraph: f32,
     /// Points between bullets.
+    #[serde(deserialize_with = "Range::<0, 200>::points")]
     pub bullet: f32,
     /// Points above a section heading, and below it.
+    #[serde(deserialize_with = "Range::<0, 200>::points")]
     pub section_before: f32,
     /// Points below a section heading.
+    #[serde(deserialize_with = "Range::<0, 200>::points")]
     pub section_after: f32,
     /// Points above each entry after the first of a section.
+    #[serde(deserialize_with = "Range::<0, 200>::points")]
     pub entry_before: f32,
     /// Points between an entry's header and its body.
+    #[serde(deserialize_with = "Range::<0, 200>::points")]
     pub entry_header_after: f32,
     /// Points below the name/contact header.
+    #[serde(deserialize_with = "Range::<0, 200>::points")]
     pub header_after: f32,
     /// Minimum gap between an entry's title and its right-aligned dates.
+    #[serde(deserialize_with = "Range::<0, 200>::points")]
     pub column_gap: f32,
 }
 
@@ -182,6 +200,7 @@ pub struct Header {
     /// of the header band.
     pub photo: crate::photo::Shape,
     /// The photo's side, in millimetres.
+    #[serde(deserialize_with = "Range::<5, 80>::mm")]
     pub photo_size: Mm,
     /// How a profile with a URL prints: `address` ("github.com/alexdoe",
     /// the default: what an ATS can match) or `handle` ("GitHub:
@@ -219,8 +238,10 @@ pub struct Headings {
     /// A short bar in the accent colour before each heading.
     pub accent_bar: bool,
     /// The rule's thickness, in points (0 to 10).
+    #[serde(deserialize_with = "Range::<0, 10>::points")]
     pub rule_thickness: f32,
     /// Points between the heading's baseline and its rule.
+    #[serde(deserialize_with = "Range::<0, 50>::points")]
     pub rule_gap: f32,
     /// Colour the heading (and its rule) in the accent colour.
     pub accent: bool,
@@ -247,6 +268,7 @@ pub struct Bullets {
     /// Nested bullets' glyph.
     pub nested_glyph: String,
     /// Points from the body's left edge to the bullet text.
+    #[serde(deserialize_with = "Range::<0, 100>::points")]
     pub indent: f32,
 }
 

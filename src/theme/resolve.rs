@@ -124,8 +124,15 @@ impl Theme {
     /// Parses one theme file over the code defaults, and checks its values
     /// (errors carry the file's line and column).
     pub fn parse(text: &str, path: &Path) -> Result<Theme, Diagnostic> {
-        let theme: Theme =
-            toml::from_str(text).map_err(|e| diag::from_toml_error(&e, text, path))?;
+        let theme: Theme = toml::from_str(text).map_err(|e| {
+            let mut d = diag::from_toml_error(&e, text, path);
+            // A range error (range.rs) says what the value is; name its key.
+            let key = e.span().and_then(|s| crate::model::locate::toml_path_at(text, s.start));
+            if let Some(key) = key.filter(|_| super::range::is_range_error(e.message())) {
+                d.message = format!("`{key}` {}", d.message);
+            }
+            d
+        })?;
         theme.check().map_err(|e| {
             let key = match &e {
                 crate::error::Error::Theme { key, .. } => key.clone(),
@@ -133,8 +140,12 @@ impl Theme {
             };
             let leaf = key.rsplit('.').next().unwrap_or(&key);
             let mut d = Diagnostic { hint: None, ..Diagnostic::from(e) }.in_file(path);
-            if let Some(at) = find_key(text, leaf).filter(|_| !leaf.is_empty()) {
-                d = d.at_span(text, at..at + leaf.len());
+            // The key itself where the path leads there, else its first
+            // mention (`columns.width` names no one column).
+            let exact = crate::model::locate::Locator::new(text, false).span_of(&key);
+            let first = find_key(text, leaf).filter(|_| !leaf.is_empty());
+            if let Some(span) = exact.or(first.map(|at| at..at + leaf.len())) {
+                d = d.at_span(text, span);
             }
             d
         })?;
@@ -277,8 +288,12 @@ fn set(table: &mut Table, key: &str, value: Value) {
 
 fn override_error(e: &toml::de::Error, o: &Override) -> Diagnostic {
     let message = e.message().trim();
-    let d = Diagnostic::new(format!("{}: {}", o.origin, message.lines().next().unwrap_or(message)));
-    match diag::hint_for(message) {
+    let mut message = message.lines().next().unwrap_or(message).to_string();
+    if super::range::is_range_error(&message) {
+        message = format!("`{}` {message}", o.key);
+    }
+    let d = Diagnostic::new(format!("{}: {message}", o.origin));
+    match diag::hint_for(&message) {
         Some(h) => d.with_hint(h),
         None => d.with_hint("`vita themes show NAME` prints every key with its current value"),
     }

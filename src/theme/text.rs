@@ -1,6 +1,7 @@
 //! How body text is set: alignment, hyphenation, word-space limits, and
 //! the OpenType figure style.
 
+use super::range::Range;
 use serde::{Deserialize, Serialize};
 
 /// How body text lines up (`text.align`).
@@ -27,18 +28,23 @@ pub struct Text {
     /// BCP 47 tag): its words, dates and hyphenation patterns.
     pub language: String,
     /// Words shorter than this are never hyphenated.
+    #[serde(deserialize_with = "Range::<0, 64>::letters")]
     pub hyphen_min_word: usize,
     /// Letters that must stay before and after a hyphenation point.
+    #[serde(deserialize_with = "Range::<0, 64>::letters")]
     pub hyphen_min_before: usize,
     /// Letters that must stay after a hyphenation point.
+    #[serde(deserialize_with = "Range::<0, 64>::letters")]
     pub hyphen_min_after: usize,
     /// How far a justified space may stretch and shrink, as fractions of
     /// its natural width. Only a paragraph that cannot be set within them
     /// stretches further, up to `layout::inline::breakers::EMERGENCY_RATIO`
     /// times, in an emergency pass.
+    #[serde(deserialize_with = "Range::<0, 400>::share")]
     pub space_stretch: f32,
     /// How far a justified space may shrink, as a fraction of its natural
     /// width (below 1).
+    #[serde(deserialize_with = "Range::<0, 90>::share")]
     pub space_shrink: f32,
 }
 
