@@ -100,8 +100,8 @@ impl<'a> Composer<'a> {
         let text = if h.uppercase { title.to_uppercase() } else { title.clone() };
         let style = self.styles.heading;
         let rule = (h.rule != crate::theme::HeadingRule::None).then_some(Rule {
-            thickness: h.rule_thickness,
-            gap: h.rule_gap,
+            thickness: h.rule_thickness.get(),
+            gap: h.rule_gap.get(),
             color: style.color,
             beside: h.rule == crate::theme::HeadingRule::Beside,
         });
@@ -111,12 +111,12 @@ impl<'a> Composer<'a> {
             rule,
             bar,
         });
-        block.space_before = self.theme.spacing.section_before;
+        block.space_before = self.theme.spacing.section_before.get();
         block.keep_with_next = true;
         block.bookmark = Some(title);
         self.out.push(block);
         // The first block of the section sits `section_after` below the heading.
-        self.pending_space = Some(self.theme.spacing.section_after);
+        self.pending_space = Some(self.theme.spacing.section_after.get());
     }
 }
 
@@ -134,7 +134,7 @@ impl Composer<'_> {
         for (i, paragraph) in markup::paragraphs(text).iter().enumerate() {
             let mut block = Block::new(BlockKind::Text(self.body_para(paragraph)));
             if i > 0 {
-                block.space_before = self.theme.spacing.paragraph;
+                block.space_before = self.theme.spacing.paragraph.get();
             }
             self.push(block);
         }
@@ -168,7 +168,7 @@ impl Composer<'_> {
             para.spans.insert(0, Span { text: lead, style: bold, link: None });
         }
         let mut block = Block::new(BlockKind::Text(para));
-        block.space_before = self.theme.spacing.bullet;
+        block.space_before = self.theme.spacing.bullet.get();
         self.push(block);
     }
 
@@ -204,7 +204,7 @@ impl Composer<'_> {
     /// An entry: header rows (as [`Entry::header`] arranges them for the
     /// theme), prose, bullets, labelled lists.
     fn entry(&mut self, index: usize, e: &Entry) {
-        let gap = self.theme.spacing.column_gap;
+        let gap = self.theme.spacing.column_gap.get();
         let rows: Vec<BlockKind> = e
             .header(self.theme.entry.layout)
             .iter()
@@ -232,7 +232,7 @@ impl Composer<'_> {
         for (i, kind) in rows.into_iter().enumerate() {
             let mut block = Block::new(kind);
             if i == 0 && index > 0 {
-                block.space_before = self.theme.spacing.entry_before;
+                block.space_before = self.theme.spacing.entry_before.get();
             }
             block.keep_with_next = true;
             self.push(block);
@@ -249,7 +249,7 @@ impl Composer<'_> {
         }
         match self.out.get_mut(first_body) {
             Some(first) if row_count > 0 => {
-                first.space_before = self.theme.spacing.entry_header_after
+                first.space_before = self.theme.spacing.entry_header_after.get()
             }
             _ => {
                 // An entry with no body: the header rows must not keep with what follows.
@@ -266,7 +266,8 @@ impl Composer<'_> {
     /// one level deeper with the nested glyph.
     fn bullets(&mut self, highlights: &[Highlight]) {
         let b = &self.theme.bullets;
-        let (glyph, nested_glyph, indent) = (b.glyph.clone(), b.nested_glyph.clone(), b.indent);
+        let (glyph, nested_glyph, indent) =
+            (b.glyph.clone(), b.nested_glyph.clone(), b.indent.get());
         let mixed = highlights.iter().any(|h| matches!(h, Highlight::Text(_)));
         let entry = self.origin.clone();
         for (j, h) in highlights.iter().enumerate() {
@@ -279,7 +280,7 @@ impl Composer<'_> {
                         (indent, nested_glyph.clone())
                     } else {
                         let mut lead = Block::new(BlockKind::Text(self.body_para(&group.text)));
-                        lead.space_before = self.theme.spacing.paragraph;
+                        lead.space_before = self.theme.spacing.paragraph.get();
                         self.push(lead);
                         (0.0, glyph.clone())
                     };
@@ -311,7 +312,7 @@ impl Composer<'_> {
         let mut block = Block::new(BlockKind::Bullet { marker, para });
         block.indent = indent;
         block.hang = hang;
-        block.space_before = self.theme.spacing.bullet;
+        block.space_before = self.theme.spacing.bullet.get();
         self.push(block);
     }
 }

@@ -123,7 +123,7 @@ impl super::Theme {
             &mut s.entry_header_after,
             &mut s.header_after,
         ] {
-            *v *= k;
+            *v = *v * k;
         }
         let p = &mut out.page;
         for m in [&mut p.margin_top, &mut p.margin_bottom, &mut p.margin_left, &mut p.margin_right]
@@ -144,7 +144,7 @@ impl super::Theme {
         if (a - b).abs() > 0.005 {
             out.push(format!("leading {a:.2} → {b:.2}"));
         }
-        let (a, b) = (original.spacing.section_before, self.spacing.section_before);
+        let (a, b) = (original.spacing.section_before.get(), self.spacing.section_before.get());
         if a > 0.0 && (a - b).abs() > 0.05 {
             out.push(format!("spacing −{:.0} %", (1.0 - b / a) * 100.0));
         }

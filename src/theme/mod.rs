@@ -18,7 +18,7 @@ pub use grid::{Column, Entry, EntryLayout, Fit, Running};
 pub use parts::*;
 pub use resolve::{Confine, MAX_THEME_BYTES, Override};
 pub use text::{Figures, Text, TextAlign};
-pub use units::Mm;
+pub use units::{Mm, Pt};
 
 use range::Range;
 use serde::{Deserialize, Serialize};

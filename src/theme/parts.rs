@@ -2,7 +2,7 @@
 //! headings, bullets and dates, each with its built-in default.
 
 use super::range::Range;
-use super::units::Mm;
+use super::units::{Mm, Pt};
 use super::{Color, Figures, Theme};
 use serde::{Deserialize, Serialize};
 
@@ -147,28 +147,28 @@ pub struct Spacing {
     pub leading: f32,
     /// Points between paragraphs of one entry.
     #[serde(deserialize_with = "Range::<0, 200>::points")]
-    pub paragraph: f32,
+    pub paragraph: Pt,
     /// Points between bullets.
     #[serde(deserialize_with = "Range::<0, 200>::points")]
-    pub bullet: f32,
+    pub bullet: Pt,
     /// Points above a section heading, and below it.
     #[serde(deserialize_with = "Range::<0, 200>::points")]
-    pub section_before: f32,
+    pub section_before: Pt,
     /// Points below a section heading.
     #[serde(deserialize_with = "Range::<0, 200>::points")]
-    pub section_after: f32,
+    pub section_after: Pt,
     /// Points above each entry after the first of a section.
     #[serde(deserialize_with = "Range::<0, 200>::points")]
-    pub entry_before: f32,
+    pub entry_before: Pt,
     /// Points between an entry's header and its body.
     #[serde(deserialize_with = "Range::<0, 200>::points")]
-    pub entry_header_after: f32,
+    pub entry_header_after: Pt,
     /// Points below the name/contact header.
     #[serde(deserialize_with = "Range::<0, 200>::points")]
-    pub header_after: f32,
+    pub header_after: Pt,
     /// Minimum gap between an entry's title and its right-aligned dates.
     #[serde(deserialize_with = "Range::<0, 200>::points")]
-    pub column_gap: f32,
+    pub column_gap: Pt,
 }
 
 /// How the name header lines up (`header.align`).
@@ -239,10 +239,10 @@ pub struct Headings {
     pub accent_bar: bool,
     /// The rule's thickness, in points (0 to 10).
     #[serde(deserialize_with = "Range::<0, 10>::points")]
-    pub rule_thickness: f32,
+    pub rule_thickness: Pt,
     /// Points between the heading's baseline and its rule.
     #[serde(deserialize_with = "Range::<0, 50>::points")]
-    pub rule_gap: f32,
+    pub rule_gap: Pt,
     /// Colour the heading (and its rule) in the accent colour.
     pub accent: bool,
 }
@@ -269,7 +269,7 @@ pub struct Bullets {
     pub nested_glyph: String,
     /// Points from the body's left edge to the bullet text.
     #[serde(deserialize_with = "Range::<0, 100>::points")]
-    pub indent: f32,
+    pub indent: Pt,
 }
 
 /// How a date is written (`dates.format`).
@@ -339,14 +339,14 @@ impl Default for Spacing {
     fn default() -> Self {
         Spacing {
             leading: 1.25,
-            paragraph: 3.0,
-            bullet: 1.5,
-            section_before: 12.0,
-            section_after: 5.0,
-            entry_before: 8.0,
-            entry_header_after: 2.0,
-            header_after: 4.0,
-            column_gap: 12.0,
+            paragraph: Pt(3.0),
+            bullet: Pt(1.5),
+            section_before: Pt(12.0),
+            section_after: Pt(5.0),
+            entry_before: Pt(8.0),
+            entry_header_after: Pt(2.0),
+            header_after: Pt(4.0),
+            column_gap: Pt(12.0),
         }
     }
 }
@@ -373,8 +373,8 @@ impl Default for Headings {
             small_caps: false,
             rule: HeadingRule::Below,
             accent_bar: false,
-            rule_thickness: 0.5,
-            rule_gap: 3.0,
+            rule_thickness: Pt(0.5),
+            rule_gap: Pt(3.0),
             accent: true,
         }
     }
@@ -382,7 +382,7 @@ impl Default for Headings {
 
 impl Default for Bullets {
     fn default() -> Self {
-        Bullets { glyph: "•".into(), nested_glyph: "–".into(), indent: 11.0 }
+        Bullets { glyph: "•".into(), nested_glyph: "–".into(), indent: Pt(11.0) }
     }
 }
 

@@ -22,14 +22,14 @@ use serde::de::{Deserializer, Error};
 pub(super) struct Range<const LO: i32, const HI: i32>;
 
 impl<const LO: i32, const HI: i32> Range<LO, HI> {
-    /// A length in points.
-    pub(super) fn points<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
-        within(f32::deserialize(d)?, LO as f32, HI as f32, "points")
+    /// A length in points: a [`Pt`](super::units::Pt), or a type size.
+    pub(super) fn points<'de, D: Deserializer<'de>, T: From<f32>>(d: D) -> Result<T, D::Error> {
+        within(f32::deserialize(d)?, LO as f32, HI as f32, "points").map(T::from)
     }
 
     /// A length in millimetres.
     pub(super) fn mm<'de, D: Deserializer<'de>>(d: D) -> Result<Mm, D::Error> {
-        within(Mm::deserialize(d)?.0, LO as f32, HI as f32, "millimetres").map(Mm)
+        within(f32::deserialize(d)?, LO as f32, HI as f32, "millimetres").map(Mm)
     }
 
     /// An optional length in millimetres (absent is always valid).

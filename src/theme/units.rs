@@ -1,7 +1,9 @@
 //! Lengths with their unit in the type. Page geometry is written in
-//! millimetres ([`Mm`]); type sizes, spacing and rules in points, the unit
-//! layout works in, as plain `f32`. A field of one can no longer be used
-//! as the other: [`Mm::pt`] is the one way across.
+//! millimetres ([`Mm`]); spacing, rules and indents in points ([`Pt`]),
+//! the unit layout works in. A field of one can no longer be used as the
+//! other: [`Mm::pt`] and [`Pt::get`] are the ways across to the plain
+//! points of layout. Type sizes are points by convention and stay plain
+//! numbers, as `Style.size` carries them everywhere.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -23,6 +25,38 @@ impl Mm {
     /// Whether it is a real number (not NaN or infinite).
     pub fn is_finite(self) -> bool {
         self.0.is_finite()
+    }
+}
+
+/// A length in points (1/72 inch), as a theme writes spacing, rules and
+/// indents. In a theme file it is a plain number (`paragraph = 3`).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Pt(pub f32);
+
+impl Pt {
+    /// The length in points, as layout computes with it.
+    pub fn get(self) -> f32 {
+        self.0
+    }
+}
+
+impl Mul<f32> for Pt {
+    type Output = Pt;
+    fn mul(self, k: f32) -> Pt {
+        Pt(self.0 * k)
+    }
+}
+
+impl From<f32> for Pt {
+    fn from(v: f32) -> Pt {
+        Pt(v)
+    }
+}
+
+impl From<f32> for Mm {
+    fn from(v: f32) -> Mm {
+        Mm(v)
     }
 }
 
