@@ -173,7 +173,7 @@ fn render_pages(
 /// off without a word; columns never run past their regions.
 pub fn overflow(doc: &Document) -> Option<(usize, String)> {
     use crate::layout::FrameItem;
-    let [_, top, _, bottom] = doc.content_box;
+    let crate::layout::Rect { top, bottom, .. } = doc.content_box;
     for (n, frame) in doc.pages.iter().enumerate() {
         let runs = || {
             frame.items.iter().filter_map(|(p, item)| match item {

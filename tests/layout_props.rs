@@ -138,7 +138,7 @@ fn column_of(x: f32, lefts: &[f32]) -> usize {
 }
 
 fn check_inside(doc: &Document) -> Result<(), String> {
-    let [x0, y0, x1, y1] = doc.content_box;
+    let vita::layout::Rect { left: x0, top: y0, right: x1, bottom: y1 } = doc.content_box;
     for p in placed(doc) {
         let size = p.run.size;
         let (left, right) = (p.x, p.x + p.run.width());
@@ -194,9 +194,9 @@ fn check_no_overlap(doc: &Document) -> Result<(), String> {
 /// of the frames: the band first (on page 1, before any column), then
 /// each column's runs over all pages.
 fn check_words(doc: &Document, composed: &Composed, theme: &Theme) -> Result<(), String> {
-    let width = doc.content_box[2] - doc.content_box[0];
+    let width = doc.content_box.width();
     let regions = theme.regions(width);
-    let lefts: Vec<f32> = regions.iter().map(|r| doc.content_box[0] + r.x).collect();
+    let lefts: Vec<f32> = regions.iter().map(|r| doc.content_box.left + r.x).collect();
     let runs: Vec<Placed> = placed(doc).into_iter().filter(|p| !p.run.artifact).collect();
     let band_words: usize =
         composed.band.iter().map(block_words).map(|(a, b)| a.len() + b.len()).sum();
@@ -259,7 +259,7 @@ fn page_lower_bound(
             t.hyphen_min_after,
         );
     }
-    let [x0, y0, x1, y1] = doc.content_box;
+    let vita::layout::Rect { left: x0, top: y0, right: x1, bottom: y1 } = doc.content_box;
     let height = |blocks: &[Block], width: f32, ctx: &mut Ctx| -> f32 {
         blocks
             .iter()

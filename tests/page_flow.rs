@@ -35,7 +35,7 @@ fn no_page_but_the_last_is_more_than_15_percent_empty_in_any_theme() {
     for (name, _) in BUILTIN {
         let theme = Theme::resolve(name).unwrap();
         let doc = vita::render::lay_out(&seed(), &theme, &book).unwrap();
-        let [_, top, _, bottom] = doc.content_box;
+        let vita::layout::Rect { top, bottom, .. } = doc.content_box;
         let lows = lowest_text(&doc);
         for (n, low) in lows.iter().enumerate().take(lows.len() - 1) {
             let empty = (bottom - low) / (bottom - top);
@@ -50,7 +50,7 @@ fn headings_never_sit_at_the_foot_of_a_page_in_any_theme() {
     for (name, _) in BUILTIN {
         let theme = Theme::resolve(name).unwrap();
         let doc = vita::render::lay_out(&seed(), &theme, &book).unwrap();
-        let bottom = doc.content_box[3];
+        let bottom = doc.content_box.bottom;
         for b in &doc.bookmarks {
             // A heading keeps the first entry's header and two lines with it.
             assert!(
@@ -84,7 +84,7 @@ fn columns_continue_independently_and_read_one_at_a_time() {
     let theme = Theme::resolve(two.to_str().unwrap()).unwrap();
     let doc = vita::render::lay_out(&resume, &theme, &FontBook::new()).unwrap();
     assert!(doc.pages.len() >= 2);
-    let side_x = doc.content_box[0] + theme.regions(doc.content_box[2] - doc.content_box[0])[1].x;
+    let side_x = doc.content_box.left + theme.regions(doc.content_box.width())[1].x;
     let texts = |page: usize, side: bool| -> usize {
         doc.pages[page]
             .items
@@ -206,7 +206,7 @@ fn running_footer_continuation_header_and_update_note() {
         .items
         .iter()
         .filter_map(|(p, it)| match it {
-            FrameItem::Text(r) if r.artifact && p.y > de.content_box[3] - 20.0 => {
+            FrameItem::Text(r) if r.artifact && p.y > de.content_box.bottom - 20.0 => {
                 Some(r.text.as_str())
             }
             _ => None,
@@ -223,7 +223,7 @@ fn running_footer_continuation_header_and_update_note() {
             })
             .collect()
     };
-    let [_, top, _, bottom] = doc.content_box;
+    let vita::layout::Rect { top, bottom, .. } = doc.content_box;
     for page in 0..2 {
         let footer: String = artifacts(page)
             .iter()
@@ -281,7 +281,7 @@ fn headings_keep_their_first_entry_on_awkward_resumes() {
         );
         let resume = vita::model::parse(&toml, std::path::Path::new("t.toml")).unwrap();
         let doc = vita::render::lay_out(&resume, &theme, &book).unwrap();
-        let top = doc.content_box[1];
+        let top = doc.content_box.top;
         for b in &doc.bookmarks {
             let below = lines_below(&doc.pages[b.page], b.y);
             assert!(

@@ -258,7 +258,7 @@ fn every_glyph_stays_in_the_content_box_and_undated_roles_reserve_no_date_column
     let theme = classic();
     let book = vita::fonts::FontBook::new();
     let doc = vita::render::lay_out(&seed(), &theme, &book).unwrap();
-    let [x0, y0, x1, y1] = doc.content_box;
+    let vita::layout::Rect { left: x0, top: y0, right: x1, bottom: y1 } = doc.content_box;
     for (n, page) in doc.pages.iter().enumerate() {
         for (p, item) in &page.items {
             let vita::layout::FrameItem::Text(run) = item else { continue };

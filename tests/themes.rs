@@ -193,7 +193,7 @@ fn heading_rules_beside_accent_bars_and_custom_page_sizes() {
         (page.width - 180.0 * 72.0 / 25.4).abs() < 0.01
             && (page.height - 250.0 * 72.0 / 25.4).abs() < 0.01
     );
-    let (x0, x1) = (doc.content_box[0], doc.content_box[2]);
+    let (x0, x1) = (doc.content_box.left, doc.content_box.right);
     let title = page
         .items
         .iter()

@@ -151,6 +151,26 @@ pub struct Bookmark {
     pub y: f32,
 }
 
+/// A rectangle on the page, in points from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    /// Left edge.
+    pub left: f32,
+    /// Top edge.
+    pub top: f32,
+    /// Right edge.
+    pub right: f32,
+    /// Bottom edge.
+    pub bottom: f32,
+}
+
+impl Rect {
+    /// Right edge minus left edge.
+    pub fn width(&self) -> f32 {
+        self.right - self.left
+    }
+}
+
 /// The laid-out document.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
@@ -158,8 +178,8 @@ pub struct Document {
     pub pages: Vec<Frame>,
     /// The outline: one entry per section heading, in reading order.
     pub bookmarks: Vec<Bookmark>,
-    /// The content box every glyph must stay inside: x0, y0, x1, y1.
-    pub content_box: [f32; 4],
+    /// The content box every glyph must stay inside.
+    pub content_box: Rect,
     /// Problems layout worked around.
     pub warnings: Vec<super::Warning>,
     /// The content needed more than [`super::pages::MAX_PAGES`] pages and

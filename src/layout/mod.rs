@@ -10,7 +10,7 @@ pub mod pages;
 pub mod shape;
 pub mod warning;
 
-pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, TextRun};
+pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, Rect, TextRun};
 pub use warning::Warning;
 
 use crate::compose::Composed;
@@ -37,14 +37,14 @@ pub fn layout(
 ) -> Document {
     let (page_w, page_h) = theme.page.size_pt();
     let p = &theme.page;
-    let content = [
-        p.margin_left.pt(),
-        p.margin_top.pt(),
-        page_w - p.margin_right.pt(),
-        page_h - p.margin_bottom.pt(),
-    ];
+    let content = Rect {
+        left: p.margin_left.pt(),
+        top: p.margin_top.pt(),
+        right: page_w - p.margin_right.pt(),
+        bottom: page_h - p.margin_bottom.pt(),
+    };
     let mut ctx = inline::Ctx::for_theme(book, &theme.text, composed.hyphenation);
-    let width = content[2] - content[0];
+    let width = content.width();
     // A photo sits at the right of the header band, which wraps beside it.
     let photo = photo
         .filter(|_| theme.header.photo != crate::photo::Shape::None && !composed.band.is_empty());

@@ -9,7 +9,7 @@
 //! reads one column at a time.
 
 use super::flow::{Laid, Stream};
-use super::frame::{Document, Frame, FrameItem, Point};
+use super::frame::{Document, Frame, FrameItem, Point, Rect};
 use super::inline::{Ctx, break_lines};
 use crate::compose::{Align, Para, Running, Span};
 use crate::theme::{Color, Theme};
@@ -27,8 +27,8 @@ pub const MAX_PAGES: usize = 200;
 pub struct Geometry {
     /// Page width and height.
     pub page: (f32, f32),
-    /// x0, y0, x1, y1.
-    pub content: [f32; 4],
+    /// The box the content fills.
+    pub content: Rect,
 }
 
 /// A tinted strip behind a column (or a column's rail), on every page:
@@ -53,7 +53,7 @@ pub fn paginate(
     geo: &Geometry,
     ctx: &mut Ctx,
 ) -> Document {
-    let [x0, top, _, content_bottom] = geo.content;
+    let Rect { left: x0, top, bottom: content_bottom, .. } = geo.content;
     let mut doc = Document { content_box: geo.content, ..Document::default() };
     // The footer lives at the foot of the content box; the columns stop above it.
     let bottom = content_bottom - footer_room(running, theme);
@@ -131,7 +131,7 @@ fn add_footers(
     if !footer && running.updated.is_none() {
         return;
     }
-    let [x0, _, _, bottom] = geo.content;
+    let Rect { left: x0, bottom, .. } = geo.content;
     for (n, frame) in doc.pages.iter_mut().enumerate() {
         let mut parts = Vec::new();
         if footer {
@@ -160,7 +160,7 @@ fn running_line(
     geo: &Geometry,
     ctx: &mut Ctx,
 ) -> Laid {
-    let width = geo.content[2] - geo.content[0];
+    let width = geo.content.width();
     let span = Span { text: text.to_string(), style, link: None };
     let para = Para::new(vec![span], align, RUNNING_LEADING);
     let mut lines = break_lines(&para, width, ctx);
