@@ -182,6 +182,10 @@ pub struct Document {
     pub content_box: Rect,
     /// Problems layout worked around.
     pub warnings: Vec<super::Warning>,
+    /// How every justified line (but a paragraph's last) was set.
+    pub justified: Vec<super::inline::JustifiedLine>,
+    /// Justified paragraphs that no breaks could justify, set ragged.
+    pub set_ragged: usize,
     /// The content needed more than [`super::pages::MAX_PAGES`] pages and
     /// the rest was left out.
     pub truncated: bool,

@@ -87,5 +87,7 @@ pub fn layout(
     let mut doc =
         pages::paginate(&band, &mut streams, &tints, &composed.running, theme, &geo, &mut ctx);
     doc.warnings.extend(ctx.warnings);
+    doc.justified = ctx.justified;
+    doc.set_ragged = ctx.set_ragged;
     doc
 }

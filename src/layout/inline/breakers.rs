@@ -20,13 +20,17 @@
 //! Dynamic programming over the break opportunities (keeping, for each
 //! opportunity still reachable, the best way to end a line there in each
 //! tightness class) finds the breaks with the least total demerits. When
-//! no feasible set of breaks exists, an emergency pass (TeX's
-//! `\emergencystretch`) allows `r` up to [`EMERGENCY_RATIO`], so that its
-//! lines still reach the margin, the extra spread evenly over their spaces.
-//! Only when that fails too does the search run with no limit on `r`, and
-//! the finishing stage sets a line that would need more at the emergency
-//! limit, ragged: wider gaps read as column breaks to pdfminer and
-//! pdftotext (allowed, they cost the German test case 0.045 of its score).
+//! no feasible set of breaks exists, a second pass accepts lines up to
+//! pdfTeX's default tolerance ([`TOLERANCE_RATIO`], badness 200), then an
+//! emergency pass (TeX's `\emergencystretch`) up to [`EMERGENCY_RATIO`].
+//! Every line of a justified paragraph but its last then reaches the
+//! margin: the finishing stage stretches spaces up to the tolerance, then
+//! adds up to [`MAX_TRACKING`] between letters, spread evenly, and gives
+//! what is still missing to the spaces. A paragraph that even the
+//! emergency pass cannot set (long words, no hyphenation) is set ragged,
+//! whole: spaces wider than the emergency limit read as column breaks to
+//! pdfminer and poppler, and one short line in a justified paragraph looks
+//! like a mistake. `docs/typography.md` gives the figures.
 
 use super::items::{FORBIDDEN, FORCED, Items, Kind};
 
@@ -36,11 +40,19 @@ pub const LINE_PENALTY: f32 = 10.0;
 pub const FLAGGED_DEMERITS: f32 = 3_000.0;
 /// Adjacent lines of very different tightness.
 pub const FITNESS_DEMERITS: f32 = 100.0;
+/// pdfTeX's default `\tolerance`, badness 200, as a ratio (∛2): the second
+/// pass, when no set of breaks keeps every line within the theme's
+/// stretch (badness 100, TeX's `\pretolerance`), accepts lines this loose.
+pub const TOLERANCE_RATIO: f32 = 1.2599;
 /// The emergency pass (TeX's `\emergencystretch`): when no set of breaks
-/// keeps every space within the theme's stretch, spaces may stretch this
-/// many times as far, spread evenly over a line, before any line is left
-/// short of the margin.
+/// is within the tolerance either, lines may need this many times the
+/// theme's stretch. Beyond [`TOLERANCE_RATIO`] the line's letters take the
+/// extra first, up to [`MAX_TRACKING`], then its spaces (`finalize`).
 pub const EMERGENCY_RATIO: f32 = 2.0;
+/// The most space a justified line may add between two letters, in em:
+/// 3 % of the type size, well under the gap (a tenth of the size) at which
+/// poppler and pdfminer read a space, so that extraction is unchanged.
+pub const MAX_TRACKING: f32 = 0.03;
 
 /// Which breaker to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,12 +69,21 @@ pub fn feasible_breakpoints(items: &Items, width: f32) -> Option<Vec<usize>> {
     knuth_plass(items, width, 1.0)
 }
 
+/// Breaks for justified text: within the theme's stretch, else within
+/// pdfTeX's tolerance, else within the emergency limit. `None` when even
+/// that is impossible: such a paragraph is set ragged, whole, since wider
+/// spaces read as column breaks to pdfminer and poppler.
+pub fn justified_breakpoints(items: &Items, width: f32) -> Option<Vec<usize>> {
+    knuth_plass(items, width, 1.0)
+        .or_else(|| knuth_plass(items, width, TOLERANCE_RATIO))
+        .or_else(|| knuth_plass(items, width, EMERGENCY_RATIO))
+}
+
 /// Indices of the items at which lines end (the last is the paragraph end).
 pub fn breakpoints(items: &Items, width: f32, breaker: Breaker) -> Vec<usize> {
     match breaker {
         Breaker::FirstFit => first_fit(items, width),
-        Breaker::KnuthPlass => knuth_plass(items, width, 1.0)
-            .or_else(|| knuth_plass(items, width, EMERGENCY_RATIO))
+        Breaker::KnuthPlass => justified_breakpoints(items, width)
             .or_else(|| knuth_plass(items, width, f32::INFINITY))
             .unwrap_or_else(|| first_fit(items, width)),
     }

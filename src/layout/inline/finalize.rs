@@ -37,9 +37,11 @@ struct Piece {
 }
 
 /// Builds the line that runs from after break `prev` to break `b`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn finalize(
     items: &Items,
     para: &Para,
+    align: Align,
     prev: Option<usize>,
     b: usize,
     last: bool,
@@ -47,18 +49,9 @@ pub(super) fn finalize(
     ctx: &Ctx,
 ) -> Line {
     let start = breakers::line_start(items, prev);
-    let (natural, stretch, shrink) = breakers::measure(items, prev, b);
-    let ratio = match para.align {
-        Align::Justify => {
-            // Up to the emergency limit: a looser line is set ragged at
-            // it (wider gaps read as column breaks to pdfminer and poppler).
-            let r = breakers::ratio(natural, stretch, shrink, width)
-                .clamp(-1.0, breakers::EMERGENCY_RATIO);
-            // The last line keeps its natural spacing, unless the breaker
-            // chose it because it fits shrunk: then it is set shrunk.
-            if last { r.min(0.0) } else { r }
-        }
-        _ => 0.0,
+    let (ratio, tracking) = match align {
+        Align::Justify => justify(items, para, prev, b, last, width),
+        _ => (0.0, 0.0),
     };
     let head_word = splits_word(items, prev);
     let tail_word = splits_word(items, Some(b));
@@ -107,18 +100,54 @@ pub(super) fn finalize(
             hyphen: Some(glyphs),
         });
     }
-    let mut line = assemble(items, para, &pieces, tail_word, width);
+    let mut line = assemble(items, para, align, &pieces, tail_word, width, tracking);
     line.ratio = ratio;
     line
 }
 
+/// How a justified line from item `start` to break `b` is set: the ratio
+/// its spaces use, and the space added between letters (in points). Up to
+/// pdfTeX's tolerance the spaces take it all; beyond, the letters take what
+/// they can (up to [`breakers::MAX_TRACKING`]) and the spaces the rest, so
+/// that the line reaches the margin. The last line keeps its natural
+/// spacing, unless the breaker chose it because it fits shrunk; a line
+/// without a space (one long word) is left as it is.
+fn justify(
+    items: &Items,
+    para: &Para,
+    prev: Option<usize>,
+    b: usize,
+    last: bool,
+    width: f32,
+) -> (f32, f32) {
+    let (natural, stretch, shrink) = breakers::measure(items, prev, b);
+    let r = breakers::ratio(natural, stretch, shrink, width).max(-1.0);
+    if last {
+        return (r.min(0.0), 0.0);
+    }
+    if r <= breakers::TOLERANCE_RATIO || stretch <= 0.0 {
+        return (if stretch > 0.0 { r } else { r.min(0.0) }, 0.0);
+    }
+    let start = breakers::line_start(items, prev);
+    let line = &items.items[start.min(b)..b];
+    let glyphs: usize = line.iter().map(|i| i.glyphs.len()).sum();
+    let gaps = glyphs.saturating_sub(1).max(1) as f32;
+    let size = para.spans.iter().map(|s| s.style.size).fold(f32::INFINITY, f32::min);
+    let missing = width - natural - breakers::TOLERANCE_RATIO * stretch;
+    let tracking = (missing / gaps).min(breakers::MAX_TRACKING * size);
+    (breakers::TOLERANCE_RATIO + (missing - tracking * gaps) / stretch, tracking)
+}
+
 /// Turns pieces into runs (with extraction text) and link areas.
+#[allow(clippy::too_many_arguments)]
 fn assemble(
     items: &Items,
     para: &Para,
+    align: Align,
     pieces: &[Piece],
     tail_word: Option<usize>,
     width: f32,
+    tracking: f32,
 ) -> Line {
     let mut runs: Vec<(f32, TextRun)> = Vec::new();
     let mut links: Vec<LinkArea> = Vec::new();
@@ -139,6 +168,9 @@ fn assemble(
             },
             None => make_run(seg, piece.glyphs.clone(), piece.extra),
         };
+        for g in &mut run.glyphs {
+            g.advance += tracking;
+        }
         run.actual = match piece.split {
             // The first run of a word's first half extracts as the whole word.
             Some(true) if !head_done => {
@@ -161,7 +193,12 @@ fn assemble(
         runs.push((x, run));
         x += w;
     }
-    let shift = match para.align {
+    // Tracking goes between letters, not after the line's last one.
+    if let Some(g) = runs.last_mut().and_then(|(_, r)| r.glyphs.last_mut()) {
+        g.advance -= tracking;
+        x -= tracking;
+    }
+    let shift = match align {
         Align::Left | Align::Justify => 0.0,
         Align::Center => ((width - x) / 2.0).max(0.0),
         Align::Right => (width - x).max(0.0),

@@ -41,6 +41,37 @@ pub struct Ctx<'a> {
     pub warnings: Vec<crate::layout::Warning>,
     /// Characters already reported as missing from every font.
     pub missing: BTreeSet<char>,
+    /// How each justified line was set, as TeX's log reports it.
+    pub justified: Vec<JustifiedLine>,
+    /// Justified paragraphs that no breaks could justify, set ragged.
+    pub set_ragged: usize,
+}
+
+/// How one justified line that is not its paragraph's last was set: the
+/// figures TeX reports for a line (`docs/typography.md` tabulates them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JustifiedLine {
+    /// The adjustment ratio: how much of its spaces' stretch (above 0) or
+    /// shrink (below 0) the line uses.
+    pub ratio: f32,
+    /// TeX's badness, 100·|ratio|³ (an overfull line counts 10 000).
+    pub badness: f32,
+    /// Points between the end of its text and the margin: 0 for a line
+    /// that keeps justification's promise.
+    pub short: f32,
+    /// Whether it has a space to stretch: a line of one long word has not,
+    /// and stays as it is, short of the margin.
+    pub spaced: bool,
+}
+
+impl JustifiedLine {
+    /// The figures of a line of text `set` points wide, in a measure
+    /// `width` points wide, set with adjustment `ratio`; `spaced` when it
+    /// has a space.
+    pub fn new(ratio: f32, set: f32, width: f32, spaced: bool) -> JustifiedLine {
+        let badness = (100.0 * ratio.abs().powi(3)).min(10_000.0);
+        JustifiedLine { ratio, badness, short: (width - set).max(0.0), spaced }
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -73,6 +104,8 @@ impl<'a> Ctx<'a> {
             space_shrink: 0.25,
             warnings: Vec::new(),
             missing: BTreeSet::new(),
+            justified: Vec::new(),
+            set_ragged: 0,
         }
     }
 }
@@ -108,12 +141,12 @@ pub struct LinkArea {
 
 /// Breaks `para` into lines no wider than `width`.
 pub fn break_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
-    let justify = para.align == Align::Justify;
+    let mut align = para.align;
     // As TeX does: justified text is first set without hyphenation, and
     // hyphenated only when no set of breaks keeps every space within the
     // theme's limits. Fewer hyphens, and most paragraphs never need the
     // dictionary.
-    let first_pass = (justify && para.hyphenate).then(|| {
+    let first_pass = (align == Align::Justify && para.hyphenate).then(|| {
         let items = items::collect(para, width, ctx, false);
         match breakers::feasible_breakpoints(&items, width) {
             Some(breaks) => Ok((items, breaks)),
@@ -127,15 +160,31 @@ pub fn break_lines(para: &Para, width: f32, ctx: &mut Ctx) -> Vec<Line> {
                 Some(Err(items)) => items::recollect(items, para, width, ctx, true),
                 _ => items::collect(para, width, ctx, true),
             };
-            let breaker = if justify { Breaker::KnuthPlass } else { Breaker::FirstFit };
-            let breaks = breakers::breakpoints(&items, width, breaker);
+            let justified = match align {
+                Align::Justify => breakers::justified_breakpoints(&items, width),
+                _ => None,
+            };
+            let breaks = justified.unwrap_or_else(|| {
+                // A paragraph no breaks can justify is set ragged, whole.
+                if align == Align::Justify {
+                    ctx.set_ragged += 1;
+                    align = Align::Left;
+                }
+                breakers::breakpoints(&items, width, Breaker::FirstFit)
+            });
             (items, breaks)
         }
     };
     let mut lines = Vec::with_capacity(breaks.len());
     let mut prev = None;
     for (n, &b) in breaks.iter().enumerate() {
-        lines.push(finalize(&items, para, prev, b, n + 1 == breaks.len(), width, ctx));
+        let last = n + 1 == breaks.len();
+        let line = finalize(&items, para, align, prev, b, last, width, ctx);
+        if align == Align::Justify && !last {
+            let (_, stretch, _) = breakers::measure(&items, prev, b);
+            ctx.justified.push(JustifiedLine::new(line.ratio, line.width, width, stretch > 0.0));
+        }
+        lines.push(line);
         prev = Some(b);
     }
     lines

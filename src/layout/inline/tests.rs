@@ -155,22 +155,33 @@ fn knuth_plass_demerits_never_exceed_first_fit() {
 }
 
 #[test]
-fn justified_lines_reach_the_margin_unless_stretched_to_the_emergency_limit() {
+fn justified_lines_reach_the_margin_or_the_paragraph_is_set_ragged() {
     let book = FontBook::new();
     let p = para(&book, &[(SEED_PARAGRAPH, false)], Align::Justify);
-    let (mut rescued, mut short) = (0, Vec::new());
+    let (mut rescued, mut tracked, mut ragged, mut short) = (0, 0, 0, Vec::new());
     for w in (150..520).step_by(5) {
         let width = w as f32;
-        let lines = break_lines(&p, width, &mut Ctx::new(&book));
+        let mut ctx = Ctx::new(&book);
+        let lines = break_lines(&p, width, &mut ctx);
+        if ctx.set_ragged > 0 {
+            // Set ragged, whole: no line is stretched.
+            assert!(lines.iter().all(|l| l.ratio == 0.0 && l.width <= width + 0.01), "{w}");
+            assert!(ctx.justified.is_empty(), "{w}: a ragged paragraph logs no justified line");
+            ragged += 1;
+            continue;
+        }
+        assert_eq!(ctx.justified.len(), lines.len() - 1, "{w}: every line but the last is logged");
         for l in &lines[..lines.len() - 1] {
             if !line_text(l).trim().contains(' ') {
                 continue; // one word: no space to widen
             }
             let full = (l.width - width).abs() <= 0.05;
-            // Beyond the theme's stretch, yet at the margin: the emergency pass.
             rescued += (full && l.ratio > 1.0) as usize;
-            // Short only when stretched as far as the emergency pass allows.
-            if !full && (l.ratio - breakers::EMERGENCY_RATIO).abs() > 1e-3 {
+            // Letters spaced out: the line is longer than its glyphs'
+            // natural advances plus its spaces' stretch at the ratio.
+            tracked += (full && l.ratio > breakers::TOLERANCE_RATIO - 1e-3) as usize;
+            assert!(l.ratio <= breakers::EMERGENCY_RATIO + 1e-3, "{w}: ratio {}", l.ratio);
+            if !full {
                 short.push(format!(
                     "{w}: {:.2} at ratio {:.2}: {:?}",
                     l.width,
@@ -181,7 +192,9 @@ fn justified_lines_reach_the_margin_unless_stretched_to_the_emergency_limit() {
         }
     }
     assert!(short.is_empty(), "lines short of the margin:\n{}", short.join("\n"));
-    assert!(rescued > 0, "no line needed the emergency pass: the test measures nothing");
+    assert!(rescued > 0, "no line needed more than the theme's stretch: the test measures nothing");
+    assert!(tracked > 0, "no line needed letter spacing: the test measures nothing");
+    assert!(ragged > 0, "no measure was too narrow to justify: the test measures nothing");
 }
 
 #[test]
@@ -325,7 +338,10 @@ fn justified_text_is_hyphenated_only_when_it_cannot_set_well_without() {
         let set_hyphens =
             lines.iter().filter(|l| l.runs.last().is_some_and(|(_, r)| r.text == "-")).count();
         let full = items::collect(&p, width, &mut ctx, true);
-        let optimum = hyphens(&full, &breakers::breakpoints(&full, width, Breaker::KnuthPlass));
+        // What the breaker would choose: justified, else set ragged.
+        let breaks = breakers::justified_breakpoints(&full, width)
+            .unwrap_or_else(|| breakers::breakpoints(&full, width, Breaker::FirstFit));
+        let optimum = hyphens(&full, &breaks);
         let plain = items::collect(&p, width, &mut ctx, false);
         if breakers::feasible_breakpoints(&plain, width).is_some() {
             // TeX's first pass succeeds: not one hyphen, even where the
