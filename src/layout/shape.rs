@@ -193,13 +193,30 @@ fn shape_units(
 /// between two letters.
 const SIGN_GAP: f32 = 50.0;
 
-/// Sets "C++", "5+", "C#" and "F#" tight: a `+` or `#` that follows a
-/// letter, a digit or another sign in the same word loses most of its side
-/// bearings, which fonts draw wide for the mathematical plus ("C+ +"). Only
-/// positions change: the text, and so what extracts, stays as written.
-fn tighten_technical_signs(units: &mut [UnitGlyph], text: &str, face: FaceId) {
+/// Whether the gap between the characters at `at - 1` and `at` of a word
+/// is closed up: a `+` or `#` after a letter, a digit or another sign
+/// ("C++", "5+", "C#"); a `.` that opens a word before a letter (".NET");
+/// a hyphen between digits ("x86-64"). Fonts draw these signs with wide
+/// side bearings, for mathematics and prose, which read as spaces in
+/// technical words ("C+ +", "5 +").
+fn closes(text: &str, at: usize) -> bool {
     let sign = |c: char| c == '+' || c == '#';
-    if !text.contains(sign) {
+    let mut before = text[..at].chars().rev();
+    let mut after = text[at..].chars();
+    let (Some(b), Some(c)) = (before.next(), after.next()) else { return false };
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    (sign(c) && (b.is_alphanumeric() || sign(b)))
+        || (b == '.' && before.next().is_none() && c.is_alphabetic())
+        || (c == '-' && b.is_ascii_digit() && digit(after.next()))
+        || (b == '-' && c.is_ascii_digit() && digit(before.next()))
+}
+
+/// Sets technical words tight (see [`closes`]): the glyph before a closed
+/// gap loses the white beyond [`SIGN_GAP`], and a `+` or `#` that ends its
+/// word keeps only that much after its ink. Only positions change: the
+/// text, and so what extracts, stays as written.
+fn tighten_technical_signs(units: &mut [UnitGlyph], text: &str, face: FaceId) {
+    if !text.contains(['+', '#', '.', '-']) {
         return;
     }
     let Ok(ttf) = ttf_parser::Face::parse(crate::fonts::FACES[face].data, 0) else { return };
@@ -207,29 +224,22 @@ fn tighten_technical_signs(units: &mut [UnitGlyph], text: &str, face: FaceId) {
     let ink = |id: u16| ttf.glyph_bounding_box(ttf_parser::GlyphId(id));
     for i in 1..units.len() {
         let at = units[i].cluster as usize;
-        let (Some(c), Some(before)) = (text[at..].chars().next(), text[..at].chars().next_back())
-        else {
-            continue;
-        };
-        if !sign(c) || !(before.is_alphanumeric() || sign(before)) {
+        if at >= text.len() || !text.is_char_boundary(at) || !closes(text, at) {
             continue;
         }
         let (Some(bbox), Some(prev)) = (ink(units[i].id), ink(units[i - 1].id)) else {
             continue;
         };
-        // The white between the previous glyph's ink and the sign's.
+        // The white between the previous glyph's ink and this one's.
         let white = units[i - 1].advance as f32 - f32::from(prev.x_max) + f32::from(bbox.x_min);
-        let left = (white - keep).max(0.0) as i32;
-        // A sign that ends the word keeps `keep` after its ink; one
-        // followed by another sign is closed up from that one's side.
-        let last = text[at + c.len_utf8()..].chars().next().is_none_or(|n| !sign(n));
-        let right = if last {
-            (units[i].advance as f32 - f32::from(bbox.x_max) - keep).max(0.0) as i32
-        } else {
-            0
-        };
-        units[i - 1].advance -= left;
-        units[i].advance -= right;
+        units[i - 1].advance -= (white - keep).max(0.0) as i32;
+        // A sign that ends the word keeps `keep` after its ink.
+        let c = text[at..].chars().next().unwrap_or(' ');
+        let ends = text[at + c.len_utf8()..].is_empty();
+        if (c == '+' || c == '#') && ends {
+            units[i].advance -=
+                (units[i].advance as f32 - f32::from(bbox.x_max) - keep).max(0.0) as i32;
+        }
     }
 }
 
