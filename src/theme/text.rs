@@ -46,6 +46,11 @@ pub struct Text {
     /// width (below 1).
     #[serde(deserialize_with = "Range::<0, 90>::share")]
     pub space_shrink: f32,
+    /// Margin kerning: hyphens, dashes, full stops, commas and quotes at
+    /// the ends of justified lines hang partly into the margin, so the
+    /// edge looks straight. On by default when `align = "justify"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protrusion: Option<bool>,
 }
 
 impl Default for Text {
@@ -59,7 +64,16 @@ impl Default for Text {
             hyphen_min_after: 3,
             space_stretch: 0.6,
             space_shrink: 0.25,
+            protrusion: None,
         }
+    }
+}
+
+impl Text {
+    /// Whether justified lines hang punctuation into the margins: as
+    /// `protrusion` says, else when the text is justified.
+    pub fn protrudes(&self) -> bool {
+        self.protrusion.unwrap_or(self.align == TextAlign::Justify)
     }
 }
 

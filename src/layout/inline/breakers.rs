@@ -109,7 +109,9 @@ pub fn measure(items: &Items, from: Option<usize>, to: usize) -> (f32, f32, f32)
         w += items.items[to].width;
     }
     // A line ending at glue does not include that glue (the slice stops before it).
-    (w, st, sh)
+    // What hangs into the margins does not count (protrude.rs).
+    let (left, right) = items.hang(start.min(to), to);
+    (w - left - right, st, sh)
 }
 
 /// The first item of a line that follows break `from`: discardable items
@@ -273,7 +275,8 @@ impl Totals {
         if let Kind::Penalty { .. } = items.items[to].kind {
             w += items.items[to].width;
         }
-        (w, (b[1] - a[1]) as f32, (b[2] - a[2]) as f32)
+        let (left, right) = items.hang(start.min(to), to);
+        (w - left - right, (b[1] - a[1]) as f32, (b[2] - a[2]) as f32)
     }
 }
 

@@ -100,7 +100,11 @@ pub(super) fn finalize(
             hyphen: Some(glyphs),
         });
     }
-    let mut line = assemble(items, para, align, &pieces, tail_word, width, tracking);
+    // Protruding marks hang into the margins: the line starts `left`
+    // before its edge, and its width is what lies between the margins.
+    let (left, right) = items.hang(start.min(b), b);
+    let mut line = assemble(items, para, align, &pieces, tail_word, width, tracking, -left);
+    line.width -= right;
     line.ratio = ratio;
     line
 }
@@ -148,10 +152,11 @@ fn assemble(
     tail_word: Option<usize>,
     width: f32,
     tracking: f32,
+    start_x: f32,
 ) -> Line {
     let mut runs: Vec<(f32, TextRun)> = Vec::new();
     let mut links: Vec<LinkArea> = Vec::new();
-    let mut x = 0.0;
+    let mut x = start_x;
     let mut head_done = false;
     for piece in pieces {
         let seg = &items.segments[piece.seg];

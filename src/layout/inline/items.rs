@@ -110,9 +110,32 @@ pub struct Items {
     pub text: String,
     /// Byte range of each word in `text`.
     pub words: Vec<Range<usize>>,
+    /// Per item, how far its first glyph may hang into the left margin and
+    /// its last into the right (`protrude.rs`); empty when the paragraph
+    /// does not protrude.
+    pub hang: Vec<[f32; 2]>,
 }
 
 impl Items {
+    /// How far the line from item `start` to break `to` hangs into the left
+    /// and the right margin: its first box's opening mark, and its last
+    /// box's (or the added hyphen's) closing one.
+    pub fn hang(&self, start: usize, to: usize) -> (f32, f32) {
+        if self.hang.is_empty() || start >= to {
+            return (0.0, 0.0);
+        }
+        let left = match self.items[start].kind {
+            Kind::Box => self.hang[start][0],
+            _ => 0.0,
+        };
+        let right = match self.items[to].kind {
+            Kind::Penalty { hyphen: true, .. } => self.hang[to][1],
+            _ if self.items[to - 1].kind == Kind::Box => self.hang[to - 1][1],
+            _ => 0.0,
+        };
+        (left, right)
+    }
+
     /// The source text of word `i`.
     pub fn word(&self, i: usize) -> Option<&str> {
         self.words.get(i).map(|r| &self.text[r.clone()])
@@ -235,6 +258,9 @@ fn collect_from(
         glyphs: 0..0,
         word,
     });
+    if ctx.protrusion && para.align == crate::compose::Align::Justify {
+        out.hang = super::protrude::hangs(&out);
+    }
     out
 }
 

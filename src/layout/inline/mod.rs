@@ -17,6 +17,7 @@
 pub mod breakers;
 mod finalize;
 pub mod items;
+pub mod protrude;
 
 use super::frame::TextRun;
 use super::hyphenate::Hyphenator;
@@ -45,6 +46,9 @@ pub struct Ctx<'a> {
     pub justified: Vec<JustifiedLine>,
     /// Justified paragraphs that no breaks could justify, set ragged.
     pub set_ragged: usize,
+    /// Whether justified lines hang punctuation into the margins
+    /// (`text.protrusion`).
+    pub protrusion: bool,
 }
 
 /// How one justified line that is not its paragraph's last was set: the
@@ -87,6 +91,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             space_stretch: text.space_stretch,
             space_shrink: text.space_shrink,
+            protrusion: text.protrudes(),
             hyphenator: hyphenation
                 .filter(|_| text.hyphenate)
                 .and_then(|code| Hyphenator::new(code, word, before, after)),
@@ -106,6 +111,7 @@ impl<'a> Ctx<'a> {
             missing: BTreeSet::new(),
             justified: Vec::new(),
             set_ragged: 0,
+            protrusion: false,
         }
     }
 }
@@ -118,7 +124,8 @@ pub struct Line {
     pub runs: Vec<(f32, TextRun)>,
     /// Link areas as (x0, x1, uri).
     pub links: Vec<LinkArea>,
-    /// Width of the text in points.
+    /// Width of the text in points, from the line's edge: marks that hang
+    /// into the margins (`protrude.rs`) do not count.
     pub width: f32,
     /// Line height in points: the largest font size times the leading.
     pub height: f32,

@@ -382,3 +382,53 @@ fn a_warning_quotes_at_most_sixty_characters_of_a_long_token() {
     assert!(warning.contains(&format!("\"{}…\"", "x".repeat(60))), "{warning:.120}");
     assert!(warning.len() < 200, "{} bytes", warning.len());
 }
+
+#[test]
+fn punctuation_hangs_into_the_margin_of_justified_lines_only() {
+    let book = FontBook::new();
+    let p = para(&book, &[(SEED_PARAGRAPH, false)], Align::Justify);
+    let mut hung = 0;
+    for w in (150..520).step_by(5) {
+        let width = w as f32;
+        let mut ctx = Ctx::new(&book);
+        ctx.protrusion = true;
+        let lines = break_lines(&p, width, &mut ctx);
+        let plain = break_lines(&p, width, &mut Ctx::new(&book));
+        assert_eq!(extracted(&lines), extracted(&plain), "{w}: extraction unchanged");
+        if ctx.set_ragged > 0 {
+            continue;
+        }
+        for l in &lines[..lines.len() - 1] {
+            let (x0, last) = (l.runs[0].0, &l.runs.last().unwrap());
+            let end = last.0 + last.1.width();
+            let c = last.1.text.chars().last().unwrap();
+            let glyph = last.1.glyphs.last().unwrap();
+            // The mark's share of its advance lies past the margin; the
+            // text between the margins is exactly the measure.
+            let hang = protrude::right_share(c) * glyph.advance;
+            assert!((end - (width + hang)).abs() < 0.05, "{w}: {:?} ends at {end}", line_text(l));
+            assert!((l.width - width).abs() < 0.05 || !line_text(l).contains(' '), "{w}");
+            hung += (hang > 0.5) as usize;
+            let first = l.runs[0].1.text.chars().next().unwrap();
+            let lead = protrude::left_share(first) * l.runs[0].1.glyphs[0].advance;
+            assert!((x0 + lead).abs() < 0.01, "{w}: {:?} starts at {x0}", line_text(l));
+        }
+    }
+    assert!(hung > 20, "only {hung} lines ended in a hanging mark");
+    // Ragged text keeps its marks inside.
+    let mut ctx = Ctx::new(&book);
+    ctx.protrusion = true;
+    let ragged = para(&book, &[(SEED_PARAGRAPH, false)], Align::Left);
+    for l in break_lines(&ragged, 300.0, &mut ctx) {
+        assert!(l.runs[0].0 >= 0.0 && l.width <= 300.0 + 0.01);
+    }
+    // An opening quote hangs left.
+    let quoted = para(
+        &book,
+        &[("\u{201c}Quoted\u{201d} words that run on for a while", false)],
+        Align::Justify,
+    );
+    let mut ctx = Ctx::new(&book);
+    ctx.protrusion = true;
+    assert!(break_lines(&quoted, 120.0, &mut ctx)[0].runs[0].0 < -0.5);
+}
