@@ -48,11 +48,12 @@ impl Entry {
     /// every output prints them in this order.
     ///
     /// Split: the title with its dates flush right, the organisation with
-    /// its place flush right (the place alone, flush right, when there is
-    /// no organisation), then the address. Stacked: title, organisation,
-    /// then dates, place and address on one line. Rail: dates then title,
-    /// place then organisation, each pair a line (the rail's part first),
-    /// then the address.
+    /// its place flush right (with one name, the place under the dates, or
+    /// in their slot when there are none), then the address. Stacked:
+    /// title, organisation, then dates, place and address on one line.
+    /// Rail: dates then title, place then organisation, each pair a line
+    /// (the rail's part first; a missing fact leaves its slot empty), then
+    /// the address.
     pub fn header(&self, layout: EntryLayout) -> Vec<HeaderRow> {
         use Part::*;
         let has = |p: Part| self.part(p).is_some_and(|t| !t.trim().is_empty());
@@ -67,11 +68,18 @@ impl Entry {
                 // where there is one.
                 let names = keep(&[Title, Subtitle]);
                 if let Some((&first, rest)) = names.split_first() {
-                    rows.push(row(vec![first], keep(&[Dates])));
                     match rest.first() {
-                        Some(&second) => rows.push(row(vec![second], keep(&[Location]))),
-                        None if has(Location) => rows.push(row(Vec::new(), vec![Location])),
-                        None => {}
+                        Some(&second) => {
+                            rows.push(row(vec![first], keep(&[Dates])));
+                            rows.push(row(vec![second], keep(&[Location])));
+                        }
+                        // One name: the place stands under its dates, or in
+                        // their place when there are none.
+                        None if has(Dates) && has(Location) => {
+                            rows.push(row(vec![first], vec![Dates]));
+                            rows.push(row(Vec::new(), vec![Location]));
+                        }
+                        None => rows.push(row(vec![first], keep(&[Dates, Location]))),
                     }
                 } else {
                     loose = keep(&[Dates, Location]);
@@ -83,11 +91,14 @@ impl Entry {
             }
             // The rail (left) is read first: the dates, then the title. The
             // address is no fact for the rail: it goes on a line of the text.
+            // Each fact keeps its line: without dates, the place still
+            // stands beside the second name, not above the first.
             EntryLayout::Rail => {
                 let names = keep(&[Title, Subtitle]);
-                let facts = keep(&[Dates, Location]);
-                for i in 0..names.len().max(facts.len()) {
-                    let rail = facts.get(i).copied().into_iter().collect();
+                let facts = [Dates, Location].map(|p| has(p).then_some(p));
+                let lines = if facts[1].is_some() { 2 } else { usize::from(facts[0].is_some()) };
+                for i in 0..names.len().max(lines) {
+                    let rail = facts.get(i).copied().flatten().into_iter().collect();
                     rows.push(row(rail, names.get(i).copied().into_iter().collect()));
                 }
                 if has(Link) {
