@@ -114,3 +114,59 @@ impl Entry {
         rows
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Part::*;
+
+    fn entry(parts: &[Part]) -> Entry {
+        let text = |p: Part| parts.contains(&p).then(|| format!("{p:?}"));
+        Entry {
+            origin: "work[0]".into(),
+            title: text(Title),
+            subtitle: text(Subtitle),
+            dates: text(Dates),
+            location: text(Location),
+            link: None,
+            summary: None,
+            highlights: Vec::new(),
+            lists: Vec::new(),
+        }
+    }
+
+    fn rows(e: &Entry, layout: EntryLayout) -> Vec<(Vec<Part>, Vec<Part>)> {
+        e.header(layout).into_iter().map(|r| (r.left, r.right)).collect()
+    }
+
+    #[test]
+    fn a_place_without_dates_takes_their_slot() {
+        let e = entry(&[Subtitle, Location]);
+        assert_eq!(rows(&e, EntryLayout::Split), [(vec![Subtitle], vec![Location])]);
+        let e = entry(&[Subtitle, Dates, Location]);
+        assert_eq!(
+            rows(&e, EntryLayout::Split),
+            [(vec![Subtitle], vec![Dates]), (vec![], vec![Location])]
+        );
+        let e = entry(&[Title, Subtitle, Dates, Location]);
+        assert_eq!(
+            rows(&e, EntryLayout::Split),
+            [(vec![Title], vec![Dates]), (vec![Subtitle], vec![Location])]
+        );
+    }
+
+    #[test]
+    fn in_the_rail_each_fact_keeps_its_line() {
+        let e = entry(&[Subtitle, Location]);
+        assert_eq!(
+            rows(&e, EntryLayout::Rail),
+            [(vec![], vec![Subtitle]), (vec![Location], vec![])],
+            "the place does not move up beside the first name"
+        );
+        let e = entry(&[Title, Subtitle, Dates]);
+        assert_eq!(
+            rows(&e, EntryLayout::Rail),
+            [(vec![Dates], vec![Title]), (vec![], vec![Subtitle])]
+        );
+    }
+}
