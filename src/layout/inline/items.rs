@@ -152,6 +152,17 @@ impl Items {
     }
 }
 
+/// Whether `text` starts with a number that a line beginning with it would
+/// seem to enumerate: one to three digits, then `.` or `)`, then a space or
+/// the end ("1. Owned", "2) then").
+fn reads_as_enumerator(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text.as_bytes()[digits..];
+    (1..=3).contains(&digits)
+        && matches!(rest.first(), Some(b'.' | b')'))
+        && rest.get(1).is_none_or(|b| *b == b' ')
+}
+
 /// Builds the item list for `para`, to be broken into lines `width` wide,
 /// with hyphenation points when `hyphenate` (and the paragraph allows it).
 pub fn collect(para: &Para, width: f32, ctx: &mut Ctx, hyphenate: bool) -> Items {
@@ -192,7 +203,11 @@ fn collect_from(
                 if let Some(start) = word_start.take() {
                     out.words.push(start..at);
                 }
-                if nowrap && out.items.last().is_some_and(|l| l.kind == Kind::Box) {
+                // No line starts with what reads as a list number ("to" |
+                // "1. Owned …"): the space before it does not break.
+                let next = &seg.text[g.cluster as usize + c.len_utf8()..];
+                let tie = reads_as_enumerator(next);
+                if (nowrap || tie) && out.items.last().is_some_and(|l| l.kind == Kind::Box) {
                     // Glue after a penalty is no break: the space stays.
                     let kind = Kind::Penalty { cost: FORBIDDEN, flagged: false, hyphen: false };
                     out.items.push(Item { kind, width: 0.0, seg: si, glyphs: gi..gi, word });

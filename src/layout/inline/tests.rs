@@ -432,3 +432,21 @@ fn punctuation_hangs_into_the_margin_of_justified_lines_only() {
     ctx.protrusion = true;
     assert!(break_lines(&quoted, 120.0, &mut ctx)[0].runs[0].0 < -0.5);
 }
+
+#[test]
+fn no_line_starts_with_what_reads_as_a_list_number() {
+    let book = FontBook::new();
+    let text = "brought the platform from 0 to 1. Owned end-to-end design and delivery";
+    let p = para(&book, &[(text, false)], Align::Justify);
+    let mut starts = 0;
+    for w in (80..400).step_by(3) {
+        let lines = break_lines(&p, w as f32, &mut Ctx::new(&book));
+        for l in &lines {
+            let t = line_text(l);
+            assert!(!t.starts_with("1."), "{w}: a line starts {t:?}");
+            starts += t.starts_with("to 1.") as usize;
+        }
+        assert_eq!(extracted(&lines), text, "{w}");
+    }
+    assert!(starts > 0, "the tie never moved \"to\" down: the test measures nothing");
+}
