@@ -137,12 +137,32 @@ fn column_of(x: f32, lefts: &[f32]) -> usize {
     candidates.max_by(|a, b| a.1.total_cmp(b.1)).map_or(0, |(i, _)| i)
 }
 
+/// How far a run may pass the content box: by what margin kerning hangs
+/// out of it, its first mark on the left and its last on the right (the
+/// most any can hang, as protrude.rs says), and half a point of rounding.
+fn hang(run: &TextRun) -> (f32, f32) {
+    use vita::layout::inline::protrude::{left_share, right_share};
+    let (Some(first), Some(last)) = (run.text.chars().next(), run.text.chars().last()) else {
+        return (0.5, 0.5);
+    };
+    let advance = |g: Option<&vita::layout::Glyph>| g.map_or(0.0, |g| g.advance);
+    (
+        0.5 + left_share(first) * advance(run.glyphs.first()),
+        0.5 + right_share(last) * advance(run.glyphs.last()),
+    )
+}
+
 fn check_inside(doc: &Document) -> Result<(), String> {
     let vita::layout::Rect { left: x0, top: y0, right: x1, bottom: y1 } = doc.content_box;
     for p in placed(doc) {
         let size = p.run.size;
         let (left, right) = (p.x, p.x + p.run.width());
-        if left < x0 - 0.5 || right > x1 + 0.5 || p.y - 0.7 * size < y0 - 0.5 || p.y > y1 + 0.5 {
+        let (out_left, out_right) = hang(p.run);
+        if left < x0 - out_left
+            || right > x1 + out_right
+            || p.y - 0.7 * size < y0 - 0.5
+            || p.y > y1 + 0.5
+        {
             return Err(format!(
                 "page {}: {:?} at ({:.1}, {:.1}) to x {:.1} is outside the content box {:?}",
                 p.page + 1,
