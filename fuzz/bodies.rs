@@ -51,8 +51,13 @@ pub(crate) fn render(data: &[u8]) {
         _ => BUILTIN[data.len() % BUILTIN.len()].0,
     };
     let theme = Theme::resolve(name).expect("built-in themes resolve");
-    let opts =
-        Options { formats: vec![Format::Pdf, Format::Txt], timestamp: 0, photo: None, dpi: 72.0 };
+    let opts = Options {
+        formats: vec![Format::Pdf, Format::Txt],
+        timestamp: 0,
+        photo: None,
+        dpi: 72.0,
+        font_dirs: Vec::new(),
+    };
     let _ = vita::render::render(&resume, &theme, &opts);
 }
 
@@ -101,8 +106,13 @@ pub(crate) fn theme_set(data: &[u8]) {
         }
     };
     let resume = vita::model::parse(SEED, Path::new("resume.toml")).expect("seed parses");
-    let opts =
-        Options { formats: vec![Format::Pdf, Format::Png], timestamp: 0, photo: None, dpi: 36.0 };
+    let opts = Options {
+        formats: vec![Format::Pdf, Format::Png],
+        timestamp: 0,
+        photo: None,
+        dpi: 36.0,
+        font_dirs: Vec::new(),
+    };
     if let Ok(out) = vita::render::render(&resume, &theme, &opts) {
         let pdf = &out.outputs[0].1;
         let text = String::from_utf8_lossy(pdf);

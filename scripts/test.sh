@@ -19,6 +19,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq poppler-utils qpdf >/dev/null
 fi
 
+# tests/fonts.rs loads DejaVu from a folder, as a user's own fonts.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  echo "test.sh: installing fonts-dejavu-core (tests/fonts.rs reads DejaVu)" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 # The seven-extractor ATS harness that tests/ats.rs scores every theme
 # with lives beside the repository (../shared/ats); its own script installs
 # it once, from Debian and PyPI, into $ATS_HOME (~/.cache/ats-harness).

@@ -64,6 +64,9 @@ pub struct Options {
     pub photo: Option<Arc<Photo>>,
     /// Resolution of PNG previews, pixels per inch.
     pub dpi: f32,
+    /// Folders of fonts searched after the bundled faces and before the
+    /// system's (`fonts::found::user_dirs`).
+    pub font_dirs: Vec<std::path::PathBuf>,
 }
 
 /// Lays the résumé out with the theme (exposed for tests and tools).
@@ -117,7 +120,7 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     // One description: every output says what it says.
     let description = describe(resume, theme, &Locale::for_resume(resume, theme)?);
     let mut out = if wants(Format::Pdf) || wants(Format::Png) {
-        let book = FontBook::new();
+        let book = FontBook::with_dirs(opts.font_dirs.clone());
         let composed = compose_description(&description, theme, &book)?;
         render_pages(&composed, resume, theme, &book, opts)?
     } else {
@@ -272,10 +275,10 @@ pub fn fit_pages(
     theme: &Theme,
     pages: usize,
     photo: Option<&Arc<Photo>>,
+    book: &FontBook,
 ) -> Result<Fitted, Diagnostic> {
-    let book = FontBook::new();
     // Measured exactly as it will be rendered, photo included.
-    let count = |t: &Theme| lay_out_with_photo(resume, t, &book, photo).map(|d| d.pages.len());
+    let count = |t: &Theme| lay_out_with_photo(resume, t, book, photo).map(|d| d.pages.len());
     if count(theme)? <= pages {
         return Ok(Fitted { theme: theme.clone(), changes: Vec::new() });
     }

@@ -154,7 +154,7 @@ fn fit_pages_one_shrinks_the_seed_onto_one_page_and_says_how() {
     );
     // The floors hold: nothing below the theme's smallest body size.
     let theme = Theme::resolve("classic").unwrap();
-    let fitted = vita::render::fit_pages(&seed(), &theme, 1, None).unwrap();
+    let fitted = vita::render::fit_pages(&seed(), &theme, 1, None, &FontBook::new()).unwrap();
     assert!(fitted.theme.fonts.body.size >= theme.fit.min_body_size - 1e-3);
     assert!(fitted.theme.page.margin_left.0 >= theme.fit.min_margin.0 - 1e-3);
 }

@@ -16,7 +16,13 @@ fn outputs(r: Rendered) -> Vec<(Format, Vec<u8>)> {
 }
 
 fn options() -> Options {
-    Options { formats: vec![Format::Pdf, Format::Txt], timestamp: 0, photo: None, dpi: 72.0 }
+    Options {
+        formats: vec![Format::Pdf, Format::Txt],
+        timestamp: 0,
+        photo: None,
+        dpi: 72.0,
+        font_dirs: Vec::new(),
+    }
 }
 
 #[test]

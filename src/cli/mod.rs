@@ -11,7 +11,7 @@ mod watch;
 mod limits;
 
 use crate::diag::Diagnostic;
-use crate::fonts::{FACES, FontBook};
+use crate::fonts::FontBook;
 use crate::render::Format;
 use crate::theme::{self, Override, Theme};
 use clap::{Parser, Subcommand};
@@ -48,8 +48,10 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ThemesAction>,
     },
-    /// List the bundled font families and faces.
-    Fonts,
+    /// List every font family vita can use, with its faces and where it
+    /// comes from: bundled, a folder given with --font-path or
+    /// VITA_FONT_PATHS, or the system's fonts.
+    Fonts(FontsArgs),
     /// Write a starter résumé with every section and a comment on each field.
     Init(init::InitArgs),
     /// Check résumés and themes without rendering: errors and likely mistakes.
@@ -121,6 +123,12 @@ pub struct RenderArgs {
     /// (see `vita fonts`).
     #[arg(long, value_name = "FAMILY")]
     pub font_body: Option<String>,
+    /// A folder of fonts (.ttf, .otf, .ttc), searched with its subfolders
+    /// before the system's fonts; repeatable. So are the folders in
+    /// VITA_FONT_PATHS and a `fonts/` folder beside the résumé. A theme,
+    /// --font-body and --set fonts.*.family can then name their families.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
     /// Set any theme key, e.g. `--set fonts.body.size=10.5`; repeatable,
     /// applied in order after the other flags. `vita themes show NAME`
     /// lists every key.
@@ -171,7 +179,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Render(args) => render_cmd(&args),
         Command::Themes { action: None } => themes_cmd(),
         Command::Themes { action: Some(ThemesAction::Show { name }) } => themes_show(&name),
-        Command::Fonts => fonts_cmd(),
+        Command::Fonts(args) => fonts_cmd(&args),
         Command::Init(args) => init::run(&args),
         Command::Validate(args) => return validate::run(&args),
         Command::Schema(args) => schema::run(&args),
@@ -252,6 +260,7 @@ fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
         limits: args.limits.limits(),
         timestamp: source_date_epoch()?,
         quiet: args.quiet,
+        font_paths: args.font_path.clone(),
     })
 }
 
@@ -279,20 +288,34 @@ fn themes_cmd() -> Result<(), Diagnostic> {
     emit(&out, None)
 }
 
-fn fonts_cmd() -> Result<(), Diagnostic> {
+/// The arguments of `vita fonts`.
+#[derive(Debug, clap::Args)]
+pub struct FontsArgs {
+    /// Folders of fonts to list too, as `vita render --font-path` searches
+    /// them; repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// List the bundled families only, without reading the system's fonts.
+    #[arg(long)]
+    pub bundled: bool,
+}
+
+fn fonts_cmd(args: &FontsArgs) -> Result<(), Diagnostic> {
+    use crate::fonts::Origin;
+    let dirs = crate::fonts::found::user_dirs(&args.font_path, None);
+    let book = match args.bundled {
+        true => FontBook::bundled_only(),
+        false => FontBook::with_dirs(dirs),
+    };
     let mut out = String::new();
-    for family in FontBook::families() {
-        let styles: Vec<&str> = FACES
-            .iter()
-            .filter(|f| f.family == family)
-            .map(|f| match (f.bold, f.italic) {
-                (false, false) => "regular",
-                (true, false) => "bold",
-                (false, true) => "italic",
-                (true, true) => "bold italic",
-            })
-            .collect();
-        out += &format!("{family:<12} {}\n", styles.join(", "));
+    for (family, origin) in book.families() {
+        let styles = book.styles(&family);
+        let source = match origin {
+            Origin::Bundled => "bundled".to_string(),
+            Origin::User(path) => format!("font path: {}", path.display()),
+            Origin::System(path) => format!("system: {}", path.display()),
+        };
+        out += &format!("{family:<24} {:<34} {source}\n", styles.join(", "));
     }
     emit(&out, None)
 }

@@ -244,7 +244,9 @@ impl Styles {
         let heading_color = if theme.headings.accent { c.accent } else { c.text };
         let style = |spec: &FontSpec, color: Color| -> Result<Style, Diagnostic> {
             let face = book.select(&spec.family, spec.bold, spec.italic).map_err(|d| {
-                Diagnostic { message: format!("theme `{}`: {}", theme.name, d.message), ..d }
+                let role = f.role_of(spec).unwrap_or("body");
+                let message = format!("`fonts.{role}.family`: {}", d.message);
+                Diagnostic { message, ..d }
             })?;
             Ok(Style {
                 face,
@@ -273,8 +275,9 @@ impl Styles {
     /// The face of `base`'s family with bold/italic switched on as markup asks.
     pub fn variant(&self, base: Style, bold: bool, italic: bool, book: &FontBook) -> Style {
         let info = book.info(base.face);
-        let face =
-            book.select(info.family, info.bold || bold, info.italic || italic).unwrap_or(base.face);
+        let face = book
+            .select(&info.family, info.bold || bold, info.italic || italic)
+            .unwrap_or(base.face);
         Style { face, ..base }
     }
 }

@@ -15,14 +15,14 @@
 //! not drawn.
 
 use crate::error::Error;
-use crate::fonts::{FACES, FaceId};
+use crate::fonts::FaceId;
 use crate::layout::{Document, Frame, FrameItem, TextRun};
 use crate::photo::Photo;
 use crate::theme::Color;
 use image::{ImageEncoder, RgbImage};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 /// Resolution of a preview when none is asked for: a page reads well on a
 /// screen and an A4 page is about 910 × 1290 pixels.
@@ -64,7 +64,7 @@ pub fn encode(img: &RgbImage) -> Result<Vec<u8>, Error> {
 }
 
 /// Draws one page on white at `dpi` pixels per inch, items in frame order.
-/// Faces come from [`FACES`] by the ids the layout's font book gave them.
+/// Faces come from the font registry by the ids the layout's font book gave them.
 pub fn rasterize(frame: &Frame, dpi: f32) -> RgbImage {
     let scale = dpi / 72.0;
     let w = (frame.width * scale).ceil().max(1.0) as u32;
@@ -98,18 +98,24 @@ pub fn rasterize(frame: &Frame, dpi: f32) -> RgbImage {
 /// fontdue faces, parsed on first use and shared by every render in the
 /// process (a watch loop or a batch parses each face once).
 fn font(face: FaceId) -> &'static fontdue::Font {
-    static FONTS: OnceLock<Vec<OnceLock<fontdue::Font>>> = OnceLock::new();
-    let fonts = FONTS.get_or_init(|| FACES.iter().map(|_| OnceLock::new()).collect());
-    fonts[face].get_or_init(|| {
-        let settings = fontdue::FontSettings {
-            collection_index: 0,
-            scale: 40.0,
-            // fontdue outlines only the glyphs it can reach: from the cmap,
-            // and with this, through GSUB (ligatures, small capitals).
-            load_substitutions: true,
-        };
-        fontdue::Font::from_bytes(FACES[face].data, settings).expect("bundled fonts are valid")
-    })
+    static FONTS: Mutex<Vec<(FaceId, &'static fontdue::Font)>> = Mutex::new(Vec::new());
+    let mut fonts = FONTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, font)) = fonts.iter().find(|(id, _)| *id == face) {
+        return font;
+    }
+    let settings = fontdue::FontSettings {
+        collection_index: 0,
+        scale: 40.0,
+        // fontdue outlines only the glyphs it can reach: from the cmap,
+        // and with this, through GSUB (ligatures, small capitals).
+        load_substitutions: true,
+    };
+    let data = crate::fonts::registry::get(face).data;
+    let font =
+        fontdue::Font::from_bytes(data, settings).expect("faces are checked when registered");
+    let font: &'static fontdue::Font = Box::leak(Box::new(font));
+    fonts.push((face, font));
+    font
 }
 
 /// Rasterised glyphs of one page, by face, glyph id and pixel size.

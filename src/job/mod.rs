@@ -39,6 +39,10 @@ pub struct Settings {
     pub timestamp: i64,
     /// Say nothing but warnings and errors.
     pub quiet: bool,
+    /// `--font-path`: folders of fonts, searched in order before
+    /// `VITA_FONT_PATHS`, a `fonts/` folder beside the résumé and the
+    /// system's fonts.
+    pub font_paths: Vec<PathBuf>,
 }
 
 /// What one render wrote.
@@ -128,6 +132,47 @@ pub fn render_file(
     Ok(Written { files: names, pages, elapsed: started.elapsed() })
 }
 
+/// A theme error that starts with its key (`` `fonts.body.family`: … ``),
+/// placed at that key in the first theme file that sets it.
+fn at_theme_key(d: Diagnostic, files: &[PathBuf]) -> Diagnostic {
+    let Some(key) = d.message.strip_prefix('`').and_then(|m| m.split_once('`')).map(|(k, _)| k)
+    else {
+        return d;
+    };
+    for file in files {
+        let Ok(bytes) = crate::input::read_regular(file, theme::MAX_THEME_BYTES) else { continue };
+        let text = String::from_utf8_lossy(&bytes);
+        let steps = crate::model::locate::steps(key).unwrap_or_default();
+        let Ok(doc) = toml::de::DeTable::parse(&text) else { continue };
+        // Only a file that sets the key itself, not one of its parents.
+        let mut table = Some(doc.get_ref());
+        let mut found = true;
+        for step in &steps {
+            let crate::model::locate::Step::Key(k) = step else {
+                found = false;
+                break;
+            };
+            match table.and_then(|t| t.get(*k)).map(|v| v.get_ref()) {
+                Some(toml::de::DeValue::Table(t)) => table = Some(t),
+                Some(_) => table = None,
+                None => {
+                    found = false;
+                    break;
+                }
+            }
+        }
+        if found {
+            let span = crate::model::locate::Locator::new(&text, false).span_of(key);
+            let d = d.clone().in_file(file);
+            return match span {
+                Some(span) => d.at_span(&text, span),
+                None => d,
+            };
+        }
+    }
+    d
+}
+
 /// `out/cv` → `out/cv.de`.
 fn with_language(base: &Path, lang: &str) -> PathBuf {
     let mut name = base.as_os_str().to_owned();
@@ -151,7 +196,8 @@ fn render_language(
     let photo = render::load_photo_with(&resume, &theme, resume_dir(path), limits)
         .map_err(|d| at_image_key(d, path, limits.input_bytes))?;
     if let Some(n) = settings.fit_pages {
-        let fitted = render::fit_pages(&resume, &theme, n, photo.as_ref())?;
+        let book = settings.font_book(path);
+        let fitted = render::fit_pages(&resume, &theme, n, photo.as_ref(), &book)?;
         if !settings.quiet {
             note(&match fitted.changes.is_empty() {
                 true => format!("fits on {n} page{} as it is; nothing changed", plural(n)),
@@ -162,7 +208,9 @@ fn render_language(
     }
     let mut formats = settings.formats.clone();
     formats.dedup();
-    let opts = Options { formats, timestamp: settings.timestamp, photo, dpi: settings.dpi };
+    let font_dirs = settings.font_dirs(path);
+    let opts =
+        Options { formats, timestamp: settings.timestamp, photo, dpi: settings.dpi, font_dirs };
     let rendered = render::render(&resume, &theme, &opts)
         .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
     if !rendered.warnings.is_empty() {
@@ -222,6 +270,17 @@ fn at_image_key(d: Diagnostic, resume: &Path, cap: u64) -> Diagnostic {
 }
 
 impl Settings {
+    /// The folders of fonts for the résumé at `path`: `--font-path`,
+    /// `VITA_FONT_PATHS`, then `fonts/` beside the résumé.
+    pub fn font_dirs(&self, path: &Path) -> Vec<PathBuf> {
+        crate::fonts::found::user_dirs(&self.font_paths, Some(resume_dir(path)))
+    }
+
+    /// The font book for the résumé at `path`.
+    pub fn font_book(&self, path: &Path) -> FontBook {
+        FontBook::with_dirs(self.font_dirs(path))
+    }
+
     /// The theme a render uses: `--theme`, else the résumé's `meta.theme`
     /// (relative to the résumé, and inside its folder), else the default;
     /// then the overrides. Returns the theme files it read, which no
@@ -247,7 +306,8 @@ impl Settings {
         let (theme, files) = Theme::resolve_tracked(&name, &self.overrides, &confine)?;
         // A family without the faces a role needs is caught here rather
         // than mid-render.
-        crate::compose::Styles::resolve(&theme, &FontBook::new())?;
+        crate::compose::Styles::resolve(&theme, &self.font_book(path))
+            .map_err(|d| at_theme_key(d, &files))?;
         Ok((theme, files))
     }
 

@@ -10,7 +10,8 @@
 //! texts are kept per thread and cleared when they grow past a bound; the
 //! plans and the fonts as HarfRust reads them are built once for the
 //! process (each thread keeps its own copies of the plans it uses and a
-//! `ShaperFont` per face). All of them depend only on the bundled fonts.
+//! `ShaperFont` per face). All of them depend only on the face's bytes,
+//! which never change under its number (`fonts::registry`).
 
 use super::frame::Glyph;
 use crate::compose::Style;
@@ -21,7 +22,7 @@ use harfrust::{
 };
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::cell::RefCell;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 /// Texts kept per thread before the cache starts afresh (a few pages'
 /// worth of paragraphs many times over).
@@ -63,14 +64,19 @@ struct Cache {
 /// thread that needs it, and depends only on the bundled font.
 static PLANS: Mutex<Option<FxHashMap<PlanKey, Arc<ShapePlan>>>> = Mutex::new(None);
 
-/// The bundled faces as HarfRust reads them, each opened on first use and
-/// kept for the process: they depend only on the bundled bytes.
+/// Each face as HarfRust reads it, opened on first use and kept for the
+/// process: a face's bytes never change once registered.
 fn shaping_font(face: FaceId) -> &'static Font {
-    static FONTS: OnceLock<Box<[OnceLock<Font>]>> = OnceLock::new();
-    FONTS.get_or_init(|| crate::fonts::FACES.iter().map(|_| OnceLock::new()).collect())[face]
-        .get_or_init(|| {
-            Font::new(crate::fonts::FACES[face].data, 0).expect("bundled fonts are valid")
-        })
+    static FONTS: Mutex<Vec<(FaceId, &'static Font)>> = Mutex::new(Vec::new());
+    let mut fonts = FONTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, font)) = fonts.iter().find(|(id, _)| *id == face) {
+        return font;
+    }
+    let data = crate::fonts::registry::get(face).data;
+    let font: &'static Font =
+        Box::leak(Box::new(Font::new(data, 0).expect("faces are checked when registered")));
+    fonts.push((face, font));
+    font
 }
 
 thread_local! {
@@ -219,7 +225,9 @@ fn tighten_technical_signs(units: &mut [UnitGlyph], text: &str, face: FaceId) {
     if !text.contains(['+', '#', '.', '-']) {
         return;
     }
-    let Ok(ttf) = ttf_parser::Face::parse(crate::fonts::FACES[face].data, 0) else { return };
+    let Ok(ttf) = ttf_parser::Face::parse(crate::fonts::registry::get(face).data, 0) else {
+        return;
+    };
     let keep = SIGN_GAP * ttf.units_per_em() as f32 / 1000.0;
     let ink = |id: u16| ttf.glyph_bounding_box(ttf_parser::GlyphId(id));
     for i in 1..units.len() {

@@ -23,6 +23,12 @@ pub enum Warning {
         /// The missing character.
         c: char,
     },
+    /// Right-to-left text (Hebrew, Arabic…), which layout sets left to right
+    /// for now.
+    RightToLeft {
+        /// Where the text comes from.
+        field: String,
+    },
     /// The résumé needed more pages than layout makes; the rest was left out.
     TooManyPages {
         /// The most pages layout makes.
@@ -34,7 +40,9 @@ impl Warning {
     /// The field of the résumé it is about (`work[0].summary`), if any.
     pub fn field(&self) -> Option<&str> {
         match self {
-            Warning::CutWord { field, .. } | Warning::MissingGlyph { field, .. } => Some(field),
+            Warning::CutWord { field, .. }
+            | Warning::MissingGlyph { field, .. }
+            | Warning::RightToLeft { field } => Some(field),
             Warning::TooManyPages { .. } => None,
         }
     }
@@ -48,8 +56,13 @@ impl fmt::Display for Warning {
             }
             Warning::MissingGlyph { field, c } => write!(
                 f,
-                "{field}: no bundled font has {c:?} (U+{:04X}); it is drawn as a blank box",
+                "{field}: no font has {c:?} (U+{:04X}); it is drawn as a blank box",
                 *c as u32
+            ),
+            Warning::RightToLeft { field } => write!(
+                f,
+                "{field}: right-to-left text is set left to right, so it reads reversed in the \
+                 PDF and PNG (the .txt keeps its order)"
             ),
             Warning::TooManyPages { most } => {
                 write!(f, "the résumé needs more than {most} pages; the rest was left out")
@@ -82,6 +95,13 @@ pub fn diagnostics(warnings: &[Warning]) -> Vec<(Option<String>, Diagnostic)> {
                     "a long address or word breaks at / . - _ ?; give it a space, or a wider column",
                 ),
             )),
+            Warning::RightToLeft { field } => out.push((
+                Some(field.clone()),
+                Diagnostic::warning(w.to_string()).with_hint(
+                    "vita does not yet apply the Unicode bidirectional algorithm; keep \
+                     right-to-left names in the .txt, or check the PDF by eye",
+                ),
+            )),
             Warning::TooManyPages { .. } => out.push((None, Diagnostic::warning(w.to_string()))),
         }
     }
@@ -93,15 +113,18 @@ pub fn diagnostics(warnings: &[Warning]) -> Vec<(Option<String>, Diagnostic)> {
                     many.iter().take(5).map(|c| format!("{c:?} (U+{:04X})", *c as u32)).collect();
                 let more = if many.len() > 5 { ", …" } else { "" };
                 format!(
-                    "{field}: no bundled font has {} characters: {}{more}; they are drawn as \
-                     blank boxes",
+                    "{field}: no font has {} characters: {}{more}; they are drawn as blank \
+                     boxes",
                     many.len(),
                     shown.join(", ")
                 )
             }
         };
-        out[at].1 = Diagnostic::warning(message)
-            .with_hint("the bundled fonts draw Latin, Greek and Cyrillic; `vita fonts` lists them");
+        out[at].1 = Diagnostic::warning(message).with_hint(
+            "install a font that has them (Debian: fonts-noto-core for most scripts, \
+             fonts-noto-cjk for Chinese, Japanese and Korean), or give --font-path DIR; \
+             `vita fonts` lists what vita finds",
+        );
     }
     out
 }
@@ -120,9 +143,7 @@ mod tests {
         let out: Vec<String> = diagnostics(&input).into_iter().map(|(_, d)| d.message).collect();
         assert_eq!(out.len(), 3, "{out:#?}");
         assert!(
-            out[0].starts_with(
-                "basics.summary: no bundled font has 6 characters: '中' (U+4E2D), '文'"
-            )
+            out[0].starts_with("basics.summary: no font has 6 characters: '中' (U+4E2D), '文'")
         );
         assert!(out[0].ends_with(", …; they are drawn as blank boxes"), "{}", out[0]);
         assert_eq!(out[1], "the résumé needs more than 50 pages; the rest was left out");

@@ -1,5 +1,5 @@
-//! Theme checks that relate fields to each other or to what vita has: a
-//! family that exists, margins that leave a page, columns that fit, a
+//! Theme checks that relate fields to each other: a family named for
+//! every role, margins that leave a page, columns that fit, a
 //! section listed once, texts of a sensible length. A single number's
 //! range is declared on its field (`range.rs`) and checked as it is read.
 
@@ -25,30 +25,15 @@ impl Theme {
         Ok(())
     }
 
-    /// Every role's family: one vita has.
+    /// Every role names a family. Whether vita can find it depends on the
+    /// folders a render searches, so the render checks that
+    /// (`compose::Styles::resolve`), naming the family and the choices.
     fn check_fonts(&self) -> Result<(), Error> {
-        let f = &self.fonts;
-        let roles = [
-            ("name", &f.name),
-            ("label", &f.label),
-            ("contact", &f.contact),
-            ("heading", &f.heading),
-            ("entry_title", &f.entry_title),
-            ("entry_subtitle", &f.entry_subtitle),
-            ("meta", &f.meta),
-            ("body", &f.body),
-            ("mono", &f.mono),
-        ];
-        for (role, spec) in roles {
-            let families = crate::fonts::FontBook::families();
-            if !families.iter().any(|f| f.eq_ignore_ascii_case(&spec.family)) {
-                let advice = match crate::diag::did_you_mean(&spec.family, families) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => "`vita fonts` lists the families it has".into(),
-                };
+        for (role, spec) in self.fonts.roles() {
+            if spec.family.trim().is_empty() {
                 return Err(Error::theme(
                     format!("fonts.{role}.family"),
-                    format!("is `{}`, which vita does not bundle; {advice}", spec.family),
+                    "is empty; name a family (`vita fonts` lists them)".into(),
                 ));
             }
         }

@@ -327,7 +327,7 @@ mod tests {
         assert!(d.message.contains("60 mm"), "{d}");
         // A check across fields points at the key it names, not at the
         // first key of the same name.
-        let text = "[fonts]\nname = { family = \"Lato\" }\nbody = { family = \"Lotto\" }\n";
+        let text = "[fonts]\nname = { family = \"Lato\" }\nbody = { family = \" \" }\n";
         let d = Theme::parse(text, Path::new("t.toml")).unwrap_err();
         assert_eq!(d.location.as_ref().map(|l| l.line), Some(3), "{d}");
         let d = Theme::parse("sections = [\"work\", \"work\"]\n", Path::new("t.toml")).unwrap_err();

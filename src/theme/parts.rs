@@ -121,6 +121,28 @@ pub struct Fonts {
     pub mono: FontSpec,
 }
 
+impl Fonts {
+    /// Every role with its key (`body`), in the order a theme lists them.
+    pub fn roles(&self) -> [(&'static str, &FontSpec); 9] {
+        [
+            ("name", &self.name),
+            ("label", &self.label),
+            ("contact", &self.contact),
+            ("heading", &self.heading),
+            ("entry_title", &self.entry_title),
+            ("entry_subtitle", &self.entry_subtitle),
+            ("meta", &self.meta),
+            ("body", &self.body),
+            ("mono", &self.mono),
+        ]
+    }
+
+    /// The key of the role `spec` is (the same value, not an equal one).
+    pub fn role_of(&self, spec: &FontSpec) -> Option<&'static str> {
+        self.roles().into_iter().find(|(_, s)| std::ptr::eq(*s, spec)).map(|(role, _)| role)
+    }
+}
+
 /// The page's colours (`[colors]`), each `"#RRGGBB"`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]

@@ -149,7 +149,7 @@ pub(super) fn write(
 
         // The `ABCDEF+` prefix marks the program as a subset (ISO 32000-1, 9.6.4).
         let base =
-            format!("{}+{}", subset_tag(info.postscript_name, &plan.glyphs), info.postscript_name);
+            format!("{}+{}", subset_tag(&info.postscript_name, &plan.glyphs), info.postscript_name);
 
         pdf.type0_font(subset.font_ref)
             .base_font(Name(base.as_bytes()))
@@ -186,7 +186,7 @@ pub(super) fn write(
         let bbox = ttf.global_bounding_box();
         let mut flags = FontFlags::SYMBOLIC;
         flags.set(FontFlags::ITALIC, info.italic);
-        flags.set(FontFlags::SERIF, is_serif(info.family));
+        flags.set(FontFlags::SERIF, is_serif(&info.family));
         flags.set(FontFlags::FIXED_PITCH, ttf.is_monospaced());
         let cap = ttf.capital_height().unwrap_or(ttf.ascender());
         pdf.font_descriptor(descriptor_ref)

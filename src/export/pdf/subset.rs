@@ -313,7 +313,7 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fonts::FACES;
+    use crate::fonts::BUNDLED as FACES;
     use ttf_parser::{Face, GlyphId, OutlineBuilder};
 
     /// Counts outline segments, to compare glyph shapes before and after.

@@ -510,6 +510,9 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
             let face = if c.is_whitespace() {
                 current.map_or(span.style.face, |(f, _)| f)
             } else {
+                if is_right_to_left(c) && ctx.right_to_left.insert(origin(para).to_string()) {
+                    ctx.warnings.push(Warning::RightToLeft { field: origin(para).into() });
+                }
                 match ctx.book.face_for_char(span.style.face, c) {
                     Some(f) => f,
                     None => {
@@ -535,6 +538,12 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
         flush(start..span.text.len(), current);
     }
     out
+}
+
+/// Whether `c` is a letter of a right-to-left script (bidi class R or AL).
+fn is_right_to_left(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, R};
+    matches!(unicode_bidi::bidi_class(c), R | AL)
 }
 
 #[cfg(test)]

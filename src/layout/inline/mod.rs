@@ -42,6 +42,8 @@ pub struct Ctx<'a> {
     pub warnings: Vec<crate::layout::Warning>,
     /// Characters already reported as missing from every font.
     pub missing: BTreeSet<char>,
+    /// Fields already reported for right-to-left text.
+    pub right_to_left: BTreeSet<String>,
     /// How each justified line was set, as TeX's log reports it.
     pub justified: Vec<JustifiedLine>,
     /// Justified paragraphs that no breaks could justify, set ragged.
@@ -109,6 +111,7 @@ impl<'a> Ctx<'a> {
             space_shrink: 0.25,
             warnings: Vec::new(),
             missing: BTreeSet::new(),
+            right_to_left: BTreeSet::new(),
             justified: Vec::new(),
             set_ragged: 0,
             protrusion: false,

@@ -1,0 +1,155 @@
+//! Fonts found on disk: the folders the user names (`--font-path`,
+//! `VITA_FONT_PATHS`, a `fonts/` folder beside the résumé) and the system's
+//! fonts, listed through fontdb, a maintained font database that reads
+//! TrueType, OpenType/CFF and collections and knows where each platform
+//! keeps its fonts. Listing reads only each file's name tables; a face's
+//! bytes are read when it is first used. The system's list is made once per
+//! process, and only when a family or a character is not among the
+//! bundled faces.
+
+use super::registry::{self, FaceId, FaceInfo, Origin};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The system's fonts, once listed.
+static SYSTEM: OnceLock<Catalog> = OnceLock::new();
+
+/// Whether this process has listed the system's fonts (a render whose
+/// families and characters are all bundled never does).
+pub fn system_listed() -> bool {
+    SYSTEM.get().is_some()
+}
+
+/// One face a folder holds, not yet read.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Its family name (English where the font has several).
+    pub family: String,
+    /// Whether it is bold (weight 600 or more).
+    pub bold: bool,
+    /// Whether it is italic or oblique.
+    pub italic: bool,
+    /// Its PostScript name.
+    pub postscript_name: String,
+    /// The font file.
+    pub path: PathBuf,
+    /// The face's index in the file (a collection holds several).
+    pub index: u32,
+    /// Found in the system's fonts, rather than a folder the user named.
+    pub system: bool,
+}
+
+/// The faces of some folders, in the order the folders were given.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// Every face found.
+    pub faces: Vec<Candidate>,
+}
+
+impl Catalog {
+    /// The faces of `dirs`, each searched recursively; a folder that does
+    /// not exist adds nothing.
+    pub fn of_dirs(dirs: &[PathBuf]) -> Catalog {
+        let mut db = fontdb::Database::new();
+        for dir in dirs {
+            db.load_fonts_dir(dir);
+        }
+        Catalog::from_db(&db, false)
+    }
+
+    /// The system's fonts, listed on first use and kept for the process.
+    pub fn system() -> &'static Catalog {
+        SYSTEM.get_or_init(|| {
+            let mut db = fontdb::Database::new();
+            db.load_system_fonts();
+            Catalog::from_db(&db, true)
+        })
+    }
+
+    fn from_db(db: &fontdb::Database, system: bool) -> Catalog {
+        let mut faces: Vec<Candidate> = db
+            .faces()
+            .filter_map(|f| {
+                let fontdb::Source::File(path) = &f.source else { return None };
+                let family = f.families.first()?.0.clone();
+                Some(Candidate {
+                    family,
+                    bold: f.weight.0 >= 600,
+                    italic: f.style != fontdb::Style::Normal,
+                    postscript_name: f.post_script_name.clone(),
+                    path: path.clone(),
+                    index: f.index,
+                    system,
+                })
+            })
+            .collect();
+        // The same order on every machine and run: by family, then by path.
+        faces.sort_by(|a, b| (&a.family, &a.path, a.index).cmp(&(&b.family, &b.path, b.index)));
+        Catalog { faces }
+    }
+
+    /// The face of `family` closest to the style asked for: exact, else the
+    /// same weight upright, else regular, else any face of the family.
+    pub fn closest(&self, family: &str, bold: bool, italic: bool) -> Option<&Candidate> {
+        let in_family: Vec<&Candidate> =
+            self.faces.iter().filter(|c| c.family.eq_ignore_ascii_case(family)).collect();
+        [(bold, italic), (bold, false), (false, false)]
+            .into_iter()
+            .find_map(|(b, i)| in_family.iter().find(|c| c.bold == b && c.italic == i))
+            .or(in_family.first())
+            .copied()
+    }
+}
+
+/// Why a found face cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unusable {
+    /// The file could not be read, or is not a font.
+    Unreadable,
+    /// Its outlines are CFF (PostScript), which vita cannot embed yet.
+    Cff,
+}
+
+impl Candidate {
+    /// The face in the registry, reading its file the first time.
+    pub fn open(&self) -> Result<FaceId, Unusable> {
+        let data = registry::file_bytes(&self.path).ok_or(Unusable::Unreadable)?;
+        let data = registry::standalone(data, self.index).ok_or(Unusable::Unreadable)?;
+        let face = ttf_parser::Face::parse(data, 0).map_err(|_| Unusable::Unreadable)?;
+        if face.tables().glyf.is_none() {
+            return Err(Unusable::Cff);
+        }
+        let origin = match self.system {
+            true => Origin::System(self.path.clone()),
+            false => Origin::User(self.path.clone()),
+        };
+        let info = || {
+            Some(FaceInfo::new(
+                self.family.clone(),
+                self.bold,
+                self.italic,
+                self.postscript_name.clone(),
+                data,
+                origin,
+            ))
+        };
+        registry::register(&self.path, self.index, info).ok_or(Unusable::Unreadable)
+    }
+}
+
+/// The folders a résumé's fonts are looked for in, in order: those given
+/// with `--font-path`, then those in `VITA_FONT_PATHS` (separated as the
+/// platform separates `PATH`), then `fonts/` beside the résumé.
+pub fn user_dirs(flags: &[PathBuf], resume_dir: Option<&Path>) -> Vec<PathBuf> {
+    let mut dirs = flags.to_vec();
+    if let Some(env) = std::env::var_os("VITA_FONT_PATHS") {
+        dirs.extend(std::env::split_paths(&env).filter(|p| !p.as_os_str().is_empty()));
+    }
+    if let Some(dir) = resume_dir {
+        let beside = dir.join("fonts");
+        if beside.is_dir() {
+            dirs.push(beside);
+        }
+    }
+    dirs
+}

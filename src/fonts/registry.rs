@@ -1,0 +1,174 @@
+//! Every face this process has opened, bundled or found, under one number
+//! ([`FaceId`]) that never changes: the shaping caches, the PDF's font
+//! resources and the PNG rasteriser all key on it. The bundled faces hold
+//! the first numbers, so they are known without a look-up; a face found on
+//! disk gets the next free number the first time it is used, and keeps it
+//! for the process (a watched or batch render meets the same faces again).
+
+use super::bundled::BUNDLED;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+/// Index of a face in the registry.
+pub type FaceId = usize;
+
+/// The most faces one process opens: a résumé uses a handful, a batch of
+/// many in many families a few dozen.
+const MAX_FACES: usize = 512;
+
+/// Where a face came from, as `vita fonts` says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into vita (`fonts/` of the repository).
+    Bundled,
+    /// A file found in a folder the user named (`--font-path`,
+    /// `VITA_FONT_PATHS`, `fonts/` beside the résumé).
+    User(PathBuf),
+    /// A file among the system's fonts.
+    System(PathBuf),
+}
+
+/// One face: its names, style, bytes and what has been learnt about it.
+pub struct FaceInfo {
+    /// The family name a theme asks for (`Charis SIL`).
+    pub family: String,
+    /// Whether this is the family's bold weight.
+    pub bold: bool,
+    /// Whether this is the family's italic style.
+    pub italic: bool,
+    /// The PostScript name, used for the PDF's /BaseFont.
+    pub postscript_name: String,
+    /// The face as a standalone font file (a face of a collection is cut
+    /// out of it), so that every reader opens it at index 0.
+    pub data: &'static [u8],
+    /// Where it came from.
+    pub origin: Origin,
+    pub(super) parsed: OnceLock<ttf_parser::Face<'static>>,
+    pub(super) coverage: OnceLock<Box<[CoverageBlock]>>,
+    pub(super) ascii: OnceLock<bool>,
+}
+
+impl FaceInfo {
+    /// A face not yet parsed.
+    pub(super) fn new(
+        family: String,
+        bold: bool,
+        italic: bool,
+        postscript_name: String,
+        data: &'static [u8],
+        origin: Origin,
+    ) -> FaceInfo {
+        FaceInfo {
+            family,
+            bold,
+            italic,
+            postscript_name,
+            data,
+            origin,
+            parsed: OnceLock::new(),
+            coverage: OnceLock::new(),
+            ascii: OnceLock::new(),
+        }
+    }
+}
+
+/// For 64 consecutive characters, one bit each: whether the face has been
+/// asked about the character, and whether it has it.
+#[derive(Default)]
+pub(super) struct CoverageBlock {
+    pub(super) known: AtomicU64,
+    pub(super) has: AtomicU64,
+}
+
+static SLOTS: [OnceLock<FaceInfo>; MAX_FACES] = [const { OnceLock::new() }; MAX_FACES];
+/// Faces registered beyond the bundled ones.
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+/// Found faces by file and index in it, so that each is registered once.
+static BY_FILE: Mutex<Vec<((PathBuf, u32), FaceId)>> = Mutex::new(Vec::new());
+
+/// The face numbered `id`. Panics for a number the registry never gave.
+pub fn get(id: FaceId) -> &'static FaceInfo {
+    if id < BUNDLED.len() {
+        return SLOTS[id].get_or_init(|| BUNDLED[id].info());
+    }
+    SLOTS[id].get().expect("a face id comes from the registry")
+}
+
+/// The number of the face `index` of the font file at `path`, registering
+/// it (with `make`, which reads the file) the first time. `None` when the
+/// registry is full or `make` fails.
+pub(super) fn register(
+    path: &Path,
+    index: u32,
+    make: impl FnOnce() -> Option<FaceInfo>,
+) -> Option<FaceId> {
+    let mut known = BY_FILE.lock().unwrap_or_else(|e| e.into_inner());
+    let key = (path.to_path_buf(), index);
+    if let Some((_, id)) = known.iter().find(|(k, _)| *k == key) {
+        return Some(*id);
+    }
+    let id = BUNDLED.len() + NEXT.load(Ordering::Relaxed);
+    if id >= MAX_FACES {
+        return None;
+    }
+    let info = make()?;
+    SLOTS[id].set(info).ok()?;
+    NEXT.fetch_add(1, Ordering::Relaxed);
+    known.push((key, id));
+    Some(id)
+}
+
+/// The bytes of a font file, read once for the process and kept: its faces
+/// are parsed with the 'static lifetime every reader of a face needs.
+pub(super) fn file_bytes(path: &Path) -> Option<&'static [u8]> {
+    static FILES: Mutex<Vec<(PathBuf, &'static [u8])>> = Mutex::new(Vec::new());
+    let mut files = FILES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, data)) = files.iter().find(|(p, _)| p == path) {
+        return Some(data);
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    files.push((path.to_path_buf(), data));
+    Some(data)
+}
+
+/// Face `index` of a font file as a file of its own: `data` itself for a
+/// single font, or, for a collection (`.ttc`, `.otc`), the face's tables
+/// under a table directory of their own.
+pub(super) fn standalone(data: &'static [u8], index: u32) -> Option<&'static [u8]> {
+    if data.get(..4) != Some(b"ttcf") {
+        return (index == 0).then_some(data);
+    }
+    let u32_at =
+        |at: usize| data.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    let u16_at = |at: usize| data.get(at..at + 2).map(|b| u16::from_be_bytes([b[0], b[1]]));
+    let count = u32_at(8)?;
+    if index >= count {
+        return None;
+    }
+    let dir = u32_at(12 + 4 * index as usize)? as usize;
+    let tables = u16_at(dir + 4)? as usize;
+    let mut records = Vec::with_capacity(tables);
+    for t in 0..tables {
+        let rec = dir + 12 + 16 * t;
+        let (tag, sum) = (data.get(rec..rec + 4)?, u32_at(rec + 4)?);
+        let (offset, len) = (u32_at(rec + 8)? as usize, u32_at(rec + 12)? as usize);
+        records.push((tag, sum, data.get(offset..offset.checked_add(len)?)?));
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(data.get(dir..dir + 12)?);
+    let mut offset = 12 + 16 * tables;
+    for (tag, sum, table) in &records {
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&sum.to_be_bytes());
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        out.extend_from_slice(&(table.len() as u32).to_be_bytes());
+        offset += table.len().next_multiple_of(4);
+    }
+    for (_, _, table) in &records {
+        out.extend_from_slice(table);
+        out.resize(out.len().next_multiple_of(4), 0);
+    }
+    Some(Box::leak(out.into_boxed_slice()))
+}
