@@ -81,7 +81,9 @@ pub(super) struct CoverageBlock {
     pub(super) has: AtomicU64,
 }
 
-static SLOTS: [OnceLock<FaceInfo>; MAX_FACES] = [const { OnceLock::new() }; MAX_FACES];
+/// One pointer a face (a face itself is large, and a static array of them
+/// would be written into the binary).
+static SLOTS: [OnceLock<&'static FaceInfo>; MAX_FACES] = [const { OnceLock::new() }; MAX_FACES];
 /// Faces registered beyond the bundled ones.
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 /// Found faces by file and index in it, so that each is registered once.
@@ -90,7 +92,7 @@ static BY_FILE: Mutex<Vec<((PathBuf, u32), FaceId)>> = Mutex::new(Vec::new());
 /// The face numbered `id`. Panics for a number the registry never gave.
 pub fn get(id: FaceId) -> &'static FaceInfo {
     if id < BUNDLED.len() {
-        return SLOTS[id].get_or_init(|| BUNDLED[id].info());
+        return SLOTS[id].get_or_init(|| Box::leak(Box::new(BUNDLED[id].info())));
     }
     SLOTS[id].get().expect("a face id comes from the registry")
 }
@@ -113,7 +115,7 @@ pub(super) fn register(
         return None;
     }
     let info = make()?;
-    SLOTS[id].set(info).ok()?;
+    SLOTS[id].set(Box::leak(Box::new(info))).ok()?;
     NEXT.fetch_add(1, Ordering::Relaxed);
     known.push((key, id));
     Some(id)
