@@ -37,9 +37,9 @@ pub struct Text {
     #[serde(deserialize_with = "Range::<0, 64>::letters")]
     pub hyphen_min_after: usize,
     /// How far a justified space may stretch and shrink, as fractions of
-    /// its natural width. Only a paragraph that cannot be set within them
-    /// stretches further, up to `layout::inline::breakers::EMERGENCY_RATIO`
-    /// times, in an emergency pass.
+    /// its natural width. A paragraph that cannot be set within them may
+    /// stretch its spaces up to pdfTeX's tolerance (`breakers::TOLERANCE_RATIO`
+    /// times), and then open its letters slightly, in an emergency pass.
     #[serde(deserialize_with = "Range::<0, 400>::share")]
     pub space_stretch: f32,
     /// How far a justified space may shrink, as a fraction of its natural

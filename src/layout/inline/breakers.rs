@@ -22,15 +22,14 @@
 //! tightness class) finds the breaks with the least total demerits. When
 //! no feasible set of breaks exists, a second pass accepts lines up to
 //! pdfTeX's default tolerance ([`TOLERANCE_RATIO`], badness 200), then an
-//! emergency pass (TeX's `\emergencystretch`) up to [`EMERGENCY_RATIO`].
-//! Every line of a justified paragraph but its last then reaches the
-//! margin: the finishing stage stretches spaces up to the tolerance, then
-//! adds up to [`MAX_TRACKING`] between letters, spread evenly, and gives
-//! what is still missing to the spaces. A paragraph that even the
-//! emergency pass cannot set (long words, no hyphenation) is set ragged,
-//! whole: spaces wider than the emergency limit read as column breaks to
-//! pdfminer and poppler, and one short line in a justified paragraph looks
-//! like a mistake. `docs/typography.md` gives the figures.
+//! emergency pass (in the spirit of TeX's `\emergencystretch`) in which
+//! letters may also open up, by at most [`MAX_TRACKING`] each, so that the
+//! spaces still stay within the tolerance. Every line of a justified
+//! paragraph but its last then reaches the margin, and no space is looser
+//! than badness 200. A paragraph that even the emergency pass cannot set
+//! (long words, no hyphenation) is set ragged, whole: wider spaces read as
+//! column breaks to pdfminer and poppler, and one short line in a justified
+//! paragraph looks like a mistake. `docs/typography.md` gives the figures.
 
 use super::items::{FORBIDDEN, FORCED, Items, Kind};
 
@@ -44,11 +43,7 @@ pub const FITNESS_DEMERITS: f32 = 100.0;
 /// pass, when no set of breaks keeps every line within the theme's
 /// stretch (badness 100, TeX's `\pretolerance`), accepts lines this loose.
 pub const TOLERANCE_RATIO: f32 = 1.2599;
-/// The emergency pass (TeX's `\emergencystretch`): when no set of breaks
-/// is within the tolerance either, lines may need this many times the
-/// theme's stretch. Beyond [`TOLERANCE_RATIO`] the line's letters take the
-/// extra first, up to [`MAX_TRACKING`], then its spaces (`finalize`).
-pub const EMERGENCY_RATIO: f32 = 2.0;
+
 /// The most space a justified line may add between two letters, in em:
 /// 3 % of the type size, well under the gap (a tenth of the size) at which
 /// poppler and pdfminer read a space, so that extraction is unchanged.
@@ -75,8 +70,13 @@ pub fn feasible_breakpoints(items: &Items, width: f32) -> Option<Vec<usize>> {
 /// spaces read as column breaks to pdfminer and poppler.
 pub fn justified_breakpoints(items: &Items, width: f32) -> Option<Vec<usize>> {
     knuth_plass(items, width, 1.0)
-        .or_else(|| knuth_plass(items, width, TOLERANCE_RATIO))
-        .or_else(|| knuth_plass(items, width, EMERGENCY_RATIO))
+        .or_else(|| knuth_plass_tracked(items, width, TOLERANCE_RATIO, 0.0))
+        .or_else(|| {
+            // The emergency pass: letters may open up too, so much that
+            // the spaces still stay within the tolerance.
+            let size = items.segments.iter().map(|s| s.style.size).fold(f32::INFINITY, f32::min);
+            knuth_plass_tracked(items, width, TOLERANCE_RATIO, MAX_TRACKING * size)
+        })
 }
 
 /// Indices of the items at which lines end (the last is the paragraph end).
@@ -246,11 +246,11 @@ struct Node {
 /// line's totals are one subtraction (as TeX keeps running totals) rather
 /// than a walk over its items for every pair of breaks. Kept in f64 so that
 /// differences are as exact as the f32 sums they replace.
-struct Totals(Vec<[f64; 3]>);
+struct Totals(Vec<[f64; 4]>);
 
 impl Totals {
     fn new(items: &Items) -> Totals {
-        let mut sum = [0.0f64; 3];
+        let mut sum = [0.0f64; 4];
         let mut out = Vec::with_capacity(items.items.len() + 1);
         out.push(sum);
         for item in &items.items {
@@ -263,26 +263,41 @@ impl Totals {
                 }
                 Kind::Penalty { .. } => {}
             }
+            sum[3] += item.glyphs.len() as f64;
             out.push(sum);
         }
         Totals(out)
     }
 
-    /// As [`measure`], for a line from item `start` to break `to`.
-    fn line(&self, items: &Items, start: usize, to: usize) -> (f32, f32, f32) {
+    /// As [`measure`], for a line from item `start` to break `to`, with
+    /// the number of its glyphs.
+    fn line(&self, items: &Items, start: usize, to: usize) -> (f32, f32, f32, f32) {
         let (a, b) = (self.0[start.min(to)], self.0[to]);
         let mut w = (b[0] - a[0]) as f32;
         if let Kind::Penalty { .. } = items.items[to].kind {
             w += items.items[to].width;
         }
         let (left, right) = items.hang(start.min(to), to);
-        (w - left - right, (b[1] - a[1]) as f32, (b[2] - a[2]) as f32)
+        let glyphs = (b[3] - a[3]) as f32;
+        (w - left - right, (b[1] - a[1]) as f32, (b[2] - a[2]) as f32, glyphs)
     }
 }
 
 /// Optimal breaking with adjustment ratios up to `max_ratio`; `None` when
 /// no feasible set of breaks exists.
 fn knuth_plass(items: &Items, width: f32, max_ratio: f32) -> Option<Vec<usize>> {
+    knuth_plass_tracked(items, width, max_ratio, 0.0)
+}
+
+/// [`knuth_plass`], where each gap between a line's glyphs may also open by
+/// up to `tracking` points: a line is feasible when its spaces at
+/// `max_ratio` and its letters at `tracking` fill it.
+fn knuth_plass_tracked(
+    items: &Items,
+    width: f32,
+    max_ratio: f32,
+    tracking: f32,
+) -> Option<Vec<usize>> {
     let totals = Totals::new(items);
     let first =
         Node { pos: None, line: 0, fitness: 1, total: 0.0, flagged: false, prev: None, start: 0 };
@@ -305,7 +320,9 @@ fn knuth_plass(items: &Items, width: f32, max_ratio: f32) -> Option<Vec<usize>> 
         keep.clear();
         for &a in &active {
             let node = nodes[a];
-            let (w, st, sh) = totals.line(items, node.start, b);
+            let (w, st, sh, glyphs) = totals.line(items, node.start, b);
+            // Letter spacing counts as stretch that fills at `max_ratio`.
+            let st = st + tracking * (glyphs - 1.0).max(0.0) / max_ratio;
             let r = ratio(w, st, sh, width);
             if r < -1.0 || forced {
                 // Too long already (or the paragraph ends): this node can reach no later break.

@@ -180,7 +180,7 @@ fn justified_lines_reach_the_margin_or_the_paragraph_is_set_ragged() {
             // Letters spaced out: the line is longer than its glyphs'
             // natural advances plus its spaces' stretch at the ratio.
             tracked += (full && l.ratio > breakers::TOLERANCE_RATIO - 1e-3) as usize;
-            assert!(l.ratio <= breakers::EMERGENCY_RATIO + 1e-3, "{w}: ratio {}", l.ratio);
+            assert!(l.ratio <= breakers::TOLERANCE_RATIO + 1e-3, "{w}: ratio {}", l.ratio);
             if !full {
                 short.push(format!(
                     "{w}: {:.2} at ratio {:.2}: {:?}",
