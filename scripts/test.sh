@@ -19,14 +19,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq poppler-utils qpdf >/dev/null
 fi
 
-# tests/fonts.rs loads DejaVu from a folder, as a user's own fonts.
-if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
-  echo "test.sh: installing fonts-dejavu-core (tests/fonts.rs reads DejaVu)" >&2
+# tests/fonts.rs loads DejaVu from a folder, as a user's own fonts;
+# tests/scripts.rs sets Chinese and Japanese with the system's Noto CJK.
+fonts=()
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || fonts+=(fonts-dejavu-core)
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || fonts+=(fonts-noto-cjk)
+if [ ${#fonts[@]} -gt 0 ]; then
+  echo "test.sh: installing ${fonts[*]} (tests/fonts.rs, tests/scripts.rs)" >&2
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq fonts-dejavu-core >/dev/null
+  $sudo apt-get install -y -qq "${fonts[@]}" >/dev/null
 fi
 
 # The seven-extractor ATS harness that tests/ats.rs scores every theme

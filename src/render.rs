@@ -120,7 +120,8 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     // One description: every output says what it says.
     let description = describe(resume, theme, &Locale::for_resume(resume, theme)?);
     let mut out = if wants(Format::Pdf) || wants(Format::Png) {
-        let book = FontBook::with_dirs(opts.font_dirs.clone());
+        let language = resume.meta.language.as_deref().unwrap_or(&theme.text.language);
+        let book = FontBook::with_dirs(opts.font_dirs.clone()).with_language(Some(language));
         let composed = compose_description(&description, theme, &book)?;
         render_pages(&composed, resume, theme, &book, opts)?
     } else {

@@ -46,6 +46,9 @@ pub fn render(doc: &Document, dpi: f32) -> Result<Vec<Vec<u8>>, Error> {
         .collect();
     faces.sort_unstable();
     faces.dedup();
+    // Bundled faces are parsed for fontdue up front, in parallel; found
+    // ones are drawn from their outlines, glyph by glyph (`outline`).
+    faces.retain(|&face| face < crate::fonts::BUNDLED.len());
     faces.par_iter().for_each(|&face| {
         font(face);
     });
@@ -126,9 +129,94 @@ struct GlyphCache {
 
 impl GlyphCache {
     fn get(&mut self, face: FaceId, glyph: u16, px: f32) -> &(fontdue::Metrics, Vec<u8>) {
-        self.map
-            .entry((face, glyph, px.to_bits()))
-            .or_insert_with(|| font(face).rasterize_indexed(glyph, px))
+        self.map.entry((face, glyph, px.to_bits())).or_insert_with(|| {
+            match face < crate::fonts::BUNDLED.len() {
+                true => font(face).rasterize_indexed(glyph, px),
+                false => outline(face, glyph, px),
+            }
+        })
+    }
+}
+
+/// A glyph of a found face, rasterised from its outline alone. fontdue
+/// outlines every glyph of a face up front, which for a CJK font of 65,000
+/// glyphs takes seconds and a gigabyte; this reads only the glyphs drawn,
+/// through ttf-parser (TrueType and CFF alike), with the same metrics.
+fn outline(face: FaceId, glyph: u16, px: f32) -> (fontdue::Metrics, Vec<u8>) {
+    let data = crate::fonts::registry::get(face).data;
+    let Ok(ttf) = ttf_parser::Face::parse(data, 0) else { return Default::default() };
+    let id = ttf_parser::GlyphId(glyph);
+    let scale = px / ttf.units_per_em() as f32;
+    let advance_width = ttf.glyph_hor_advance(id).unwrap_or(0) as f32 * scale;
+    let Some(b) = ttf.glyph_bounding_box(id) else {
+        return (fontdue::Metrics { advance_width, ..Default::default() }, Vec::new());
+    };
+    let (x0, y0) = ((b.x_min as f32 * scale).floor(), (b.y_min as f32 * scale).floor());
+    let (x1, y1) = ((b.x_max as f32 * scale).ceil(), (b.y_max as f32 * scale).ceil());
+    let (w, h) = ((x1 - x0).max(1.0) as usize, (y1 - y0).max(1.0) as usize);
+    let mut pen = Pen {
+        raster: ab_glyph_rasterizer::Rasterizer::new(w, h),
+        at: (0.0, 0.0),
+        start: (0.0, 0.0),
+        map: (scale, x0, y1),
+    };
+    ttf.outline_glyph(id, &mut pen);
+    let mut coverage = vec![0u8; w * h];
+    pen.raster.for_each_pixel_2d(|x, y, a| {
+        coverage[y as usize * w + x as usize] = (a.clamp(0.0, 1.0) * 255.0).round() as u8;
+    });
+    let metrics = fontdue::Metrics {
+        xmin: x0 as i32,
+        ymin: y0 as i32,
+        width: w,
+        height: h,
+        advance_width,
+        advance_height: 0.0,
+        bounds: Default::default(),
+    };
+    (metrics, coverage)
+}
+
+/// Draws an outline into a rasteriser: font units, y up, mapped to the
+/// glyph's bitmap, y down (`map`: scale, left edge, top edge in pixels).
+struct Pen {
+    raster: ab_glyph_rasterizer::Rasterizer,
+    at: (f32, f32),
+    start: (f32, f32),
+    map: (f32, f32, f32),
+}
+
+impl Pen {
+    fn point(&self, x: f32, y: f32) -> ab_glyph_rasterizer::Point {
+        let (s, left, top) = self.map;
+        ab_glyph_rasterizer::point(x * s - left, top - y * s)
+    }
+}
+
+impl ttf_parser::OutlineBuilder for Pen {
+    fn move_to(&mut self, x: f32, y: f32) {
+        (self.at, self.start) = ((x, y), (x, y));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let (a, b) = (self.point(self.at.0, self.at.1), self.point(x, y));
+        self.raster.draw_line(a, b);
+        self.at = (x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let (a, c, b) = (self.point(self.at.0, self.at.1), self.point(x1, y1), self.point(x, y));
+        self.raster.draw_quad(a, c, b);
+        self.at = (x, y);
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let a = self.point(self.at.0, self.at.1);
+        let (c1, c2, b) = (self.point(x1, y1), self.point(x2, y2), self.point(x, y));
+        self.raster.draw_cubic(a, c1, c2, b);
+        self.at = (x, y);
+    }
+    fn close(&mut self) {
+        if self.at != self.start {
+            self.line_to(self.start.0, self.start.1);
+        }
     }
 }
 

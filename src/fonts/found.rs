@@ -106,18 +106,71 @@ impl Catalog {
 pub enum Unusable {
     /// The file could not be read, or is not a font.
     Unreadable,
-    /// Its outlines are CFF (PostScript), which vita cannot embed yet.
-    Cff,
+    /// Its outlines are CFF2 (variable PostScript outlines), which vita
+    /// cannot embed yet.
+    Cff2,
 }
 
 impl Candidate {
+    /// Whether the face maps `c` to a glyph. Reads the file without keeping
+    /// it, unless a face of it is already in use: looking for a character
+    /// may read many files, and only the one chosen stays.
+    pub fn covers(&self, c: char) -> bool {
+        let ranges = self.coverage();
+        let c = c as u32;
+        let at = ranges.partition_point(|&(_, last)| last < c);
+        ranges.get(at).is_some_and(|&(first, _)| first <= c)
+    }
+
+    /// The characters the face maps, as sorted ranges, learnt once per
+    /// process from its cmap: a search for a character that no font has
+    /// then reads each file once, not once per character.
+    fn coverage(&self) -> std::sync::Arc<Vec<(u32, u32)>> {
+        type Known = Vec<((PathBuf, u32), std::sync::Arc<Vec<(u32, u32)>>)>;
+        static KNOWN: std::sync::Mutex<Known> = std::sync::Mutex::new(Vec::new());
+        let key = (self.path.clone(), self.index);
+        if let Some((_, r)) =
+            KNOWN.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|(k, _)| *k == key)
+        {
+            return std::sync::Arc::clone(r);
+        }
+        let read = |data: &[u8]| -> Vec<(u32, u32)> {
+            let Ok(face) = ttf_parser::Face::parse(data, self.index) else { return Vec::new() };
+            let mut points: Vec<u32> = Vec::new();
+            for table in face.tables().cmap.iter().flat_map(|c| c.subtables) {
+                if table.is_unicode() {
+                    table.codepoints(|c| points.push(c));
+                }
+            }
+            points.sort_unstable();
+            points.dedup();
+            let mut ranges: Vec<(u32, u32)> = Vec::new();
+            for p in points {
+                match ranges.last_mut() {
+                    Some((_, last)) if *last + 1 == p => *last = p,
+                    _ => ranges.push((p, p)),
+                }
+            }
+            ranges
+        };
+        let ranges = std::sync::Arc::new(match registry::loaded(&self.path) {
+            Some(data) => read(data),
+            None => std::fs::read(&self.path).map(|d| read(&d)).unwrap_or_default(),
+        });
+        KNOWN.lock().unwrap_or_else(|e| e.into_inner()).push((key, std::sync::Arc::clone(&ranges)));
+        ranges
+    }
+
     /// The face in the registry, reading its file the first time.
     pub fn open(&self) -> Result<FaceId, Unusable> {
+        if let Some(id) = registry::find(&self.path, self.index) {
+            return Ok(id);
+        }
         let data = registry::file_bytes(&self.path).ok_or(Unusable::Unreadable)?;
         let data = registry::standalone(data, self.index).ok_or(Unusable::Unreadable)?;
         let face = ttf_parser::Face::parse(data, 0).map_err(|_| Unusable::Unreadable)?;
-        if face.tables().glyf.is_none() {
-            return Err(Unusable::Cff);
+        if face.tables().glyf.is_none() && face.tables().cff.is_none() {
+            return Err(Unusable::Cff2);
         }
         let origin = match self.system {
             true => Origin::System(self.path.clone()),

@@ -49,6 +49,10 @@ pub struct FontBook {
     system: bool,
     /// Characters no bundled face has, and the found face that has them.
     fallbacks: Mutex<HashMap<(char, bool, bool), Option<FaceId>>>,
+    /// The résumé's language (a BCP 47 tag), which picks among fallback
+    /// families: Han characters in the regional variant it reads (SC, TC,
+    /// HK, JP, KR).
+    language: Option<String>,
 }
 
 impl FontBook {
@@ -60,6 +64,12 @@ impl FontBook {
     /// The bundled faces, then those in `dirs` (in order), then the system's.
     pub fn with_dirs(dirs: Vec<PathBuf>) -> Self {
         FontBook { dirs, system: true, ..FontBook::default() }
+    }
+
+    /// The same book, choosing fallback families for a text in `language`.
+    pub fn with_language(mut self, language: Option<&str>) -> Self {
+        self.language = language.map(str::to_string);
+        self
     }
 
     /// The bundled faces only: what every machine has.
@@ -85,17 +95,17 @@ impl FontBook {
             let Some(candidate) = catalog.closest(family, bold, italic) else { continue };
             match candidate.open() {
                 Ok(id) => return Ok(id),
-                Err(Unusable::Cff) => cff = Some(candidate.path.clone()),
+                Err(Unusable::Cff2) => cff = Some(candidate.path.clone()),
                 Err(Unusable::Unreadable) => {}
             }
         }
         if let Some(path) = cff {
             return Err(Diagnostic::new(format!(
-                "font family `{family}` has CFF (PostScript) outlines ({}), which vita cannot \
+                "font family `{family}` has variable CFF2 outlines ({}), which vita cannot \
                  embed yet",
                 path.display()
             ))
-            .with_hint("use a TrueType build of the family (.ttf), or another family"));
+            .with_hint("use a static build of the family (.ttf or .otf), or another family"));
         }
         let families = self.families();
         let names = families.iter().map(|(name, _)| name.as_str());
@@ -133,27 +143,36 @@ impl FontBook {
         if self.dirs.is_empty() && !self.system {
             return None;
         }
+        let serif = matches!(info.family.as_str(), "Charis SIL" | "EB Garamond")
+            || info.family.contains("Serif");
         let mut known = self.fallbacks.lock().unwrap_or_else(|e| e.into_inner());
-        *known.entry((c, bold, italic)).or_insert_with(|| self.found_with(c, bold, italic))
+        *known.entry((c, bold, italic)).or_insert_with(|| self.found_with(c, bold, italic, serif))
     }
 
     /// A found face with `c`: the first family that has it, in the face of
     /// that family closest to the style.
-    fn found_with(&self, c: char, bold: bool, italic: bool) -> Option<FaceId> {
+    fn found_with(&self, c: char, bold: bool, italic: bool, serif: bool) -> Option<FaceId> {
+        let region = self.language.as_deref().map(han_region).unwrap_or("SC");
         for catalog in self.catalogs() {
-            let mut tried: Vec<&str> = Vec::new();
+            // Families in the order a reader of the language would choose
+            // them: its regional variant first, then the theme's kind of
+            // face (serif or sans), then as listed.
+            let mut families: Vec<&str> = Vec::new();
             for candidate in &catalog.faces {
-                if tried.contains(&candidate.family.as_str()) {
-                    continue;
+                if !families.contains(&candidate.family.as_str()) {
+                    families.push(&candidate.family);
                 }
-                tried.push(&candidate.family);
-                let Ok(any) = candidate.open() else { continue };
-                if !self.has_char(any, c) {
-                    continue;
+            }
+            let kind = if serif { "Serif" } else { "Sans" };
+            families.sort_by_key(|f| {
+                let words: Vec<&str> = f.split_whitespace().collect();
+                (!words.contains(&region), !words.contains(&kind))
+            });
+            for family in families {
+                let Some(best) = catalog.closest(family, bold, italic) else { continue };
+                if best.covers(c) {
+                    return best.open().ok();
                 }
-                let best =
-                    catalog.closest(&candidate.family, bold, italic).and_then(|b| b.open().ok());
-                return Some(best.filter(|&b| self.has_char(b, c)).unwrap_or(any));
             }
         }
         None
@@ -278,6 +297,21 @@ impl FontBook {
         let b = face.glyph_bounding_box(ttf_parser::GlyphId(glyph))?;
         let u = face.units_per_em() as f32;
         Some([b.x_min as f32 / u, b.y_min as f32 / u, b.x_max as f32 / u, b.y_max as f32 / u])
+    }
+}
+
+/// The word that marks the regional variant of a Han font (Noto Sans CJK
+/// SC, Source Han Serif TC…) for a language tag: simplified Chinese unless
+/// the tag says otherwise.
+fn han_region(tag: &str) -> &'static str {
+    let tag = tag.to_ascii_lowercase();
+    let mut parts = tag.split(['-', '_']);
+    match (parts.next(), parts.collect::<Vec<_>>()) {
+        (Some("ja"), _) => "JP",
+        (Some("ko"), _) => "KR",
+        (Some("zh"), rest) if rest.iter().any(|p| matches!(*p, "hk" | "mo")) => "HK",
+        (Some("zh"), rest) if rest.iter().any(|p| matches!(*p, "hant" | "tw")) => "TC",
+        _ => "SC",
     }
 }
 

@@ -97,6 +97,13 @@ pub fn get(id: FaceId) -> &'static FaceInfo {
     SLOTS[id].get().expect("a face id comes from the registry")
 }
 
+/// The number of the face `index` of the font file at `path`, if it is
+/// registered.
+pub(super) fn find(path: &Path, index: u32) -> Option<FaceId> {
+    let known = BY_FILE.lock().unwrap_or_else(|e| e.into_inner());
+    known.iter().find(|((p, i), _)| p == path && *i == index).map(|(_, id)| *id)
+}
+
 /// The number of the face `index` of the font file at `path`, registering
 /// it (with `make`, which reads the file) the first time. `None` when the
 /// registry is full or `make` fails.
@@ -121,10 +128,18 @@ pub(super) fn register(
     Some(id)
 }
 
+/// Font files read so far, kept for the process.
+static FILES: Mutex<Vec<(PathBuf, &'static [u8])>> = Mutex::new(Vec::new());
+
+/// The bytes of a font file already read, if it has been.
+pub(super) fn loaded(path: &Path) -> Option<&'static [u8]> {
+    let files = FILES.lock().unwrap_or_else(|e| e.into_inner());
+    files.iter().find(|(p, _)| p == path).map(|(_, data)| *data)
+}
+
 /// The bytes of a font file, read once for the process and kept: its faces
 /// are parsed with the 'static lifetime every reader of a face needs.
 pub(super) fn file_bytes(path: &Path) -> Option<&'static [u8]> {
-    static FILES: Mutex<Vec<(PathBuf, &'static [u8])>> = Mutex::new(Vec::new());
     let mut files = FILES.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, data)) = files.iter().find(|(p, _)| p == path) {
         return Some(data);

@@ -1,8 +1,15 @@
-//! Embedded fonts: which glyphs each face draws, the subset program
-//! ([`super::subset`]), and the PDF objects that carry it — a Type 0 font over a
-//! CIDFontType2 with Identity encoding, its descriptor, widths, and a
-//! ToUnicode map built from the shaped clusters, so that every glyph
-//! (ligatures included) extracts as the text it came from.
+//! Embedded fonts: which glyphs each face draws, the subset program, and the
+//! PDF objects that carry it — a Type 0 font with Identity encoding over a
+//! CIDFont, its descriptor, widths, and a ToUnicode map built from the
+//! shaped clusters, so that every glyph (ligatures included) extracts as
+//! the text it came from.
+//!
+//! A TrueType face is subset by vita's own [`super::subset`] and embedded as
+//! a CIDFontType2 (`FontFile2`). A face with CFF outlines (most CJK fonts)
+//! is subset by typst's `subsetter` crate, which keeps CFF as CFF (making
+//! it CID-keyed, CID = new glyph id), and embedded as a CIDFontType0 with an
+//! OpenType `FontFile3`: no conversion, and the file grows only with the
+//! glyphs used.
 //!
 //! Three steps: [`plan`] fixes each face's glyph codes, widths and object
 //! ids, which the content streams need; [`programs`] subsets and compresses
@@ -69,6 +76,8 @@ pub(super) struct FacePlan<'a> {
     order: Vec<u16>,
     /// The CIDFont, its descriptor, the font program and the ToUnicode map.
     refs: [Ref; 4],
+    /// Whether the outlines are CFF (else TrueType).
+    cff: bool,
 }
 
 /// Plans every face the document draws with: which glyphs, their codes
@@ -99,12 +108,14 @@ pub(super) fn plan<'a>(
         let [font_ref, cid_ref, descriptor_ref, file_ref, cmap_ref] = ids.next_n();
         let name = format!("F{face}");
         subsets.insert(face, Subset { name, glyphs: subset_glyphs, font_ref });
+        let cff = ttf.tables().cff.is_some();
         plans.push(FacePlan {
             face,
             glyphs,
             texts,
             order,
             refs: [cid_ref, descriptor_ref, file_ref, cmap_ref],
+            cff,
         });
     }
     (plans, subsets)
@@ -123,8 +134,15 @@ pub(super) fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Progra
         .iter()
         .map(|plan| {
             let info = book.info(plan.face);
-            let program = super::subset::subset(info.data, &plan.order)
-                .ok_or_else(|| Error::Subset { font: info.postscript_name.to_string() })?;
+            let failed = || Error::Subset { font: info.postscript_name.to_string() };
+            let program = match plan.cff {
+                // New glyph ids follow `order`, as the content streams use them.
+                true => {
+                    let remap = subsetter::GlyphRemapper::new_from_glyphs(&plan.order);
+                    subsetter::subset(info.data, 0, &remap).map_err(|_| failed())?
+                }
+                false => super::subset::subset(info.data, &plan.order).ok_or_else(failed)?,
+            };
             Ok(Program { packed: deflate(&program), len: program.len() })
         })
         .collect()
@@ -158,11 +176,14 @@ pub(super) fn write(
             .to_unicode(cmap_ref);
 
         let mut cid = pdf.cid_font(cid_ref);
-        cid.subtype(CidFontType::Type2)
+        let kind = if plan.cff { CidFontType::Type0 } else { CidFontType::Type2 };
+        cid.subtype(kind)
             .base_font(Name(base.as_bytes()))
             .system_info(identity())
-            .font_descriptor(descriptor_ref)
-            .cid_to_gid_map_predefined(Name(b"Identity"));
+            .font_descriptor(descriptor_ref);
+        if !plan.cff {
+            cid.cid_to_gid_map_predefined(Name(b"Identity"));
+        }
         // Runs of consecutive new ids: /W [first [w w w …] …].
         let by_new: BTreeMap<u16, f32> = subset.glyphs.values().copied().collect();
         let mut w = cid.widths();
@@ -189,7 +210,8 @@ pub(super) fn write(
         flags.set(FontFlags::SERIF, is_serif(&info.family));
         flags.set(FontFlags::FIXED_PITCH, ttf.is_monospaced());
         let cap = ttf.capital_height().unwrap_or(ttf.ascender());
-        pdf.font_descriptor(descriptor_ref)
+        let mut descriptor = pdf.font_descriptor(descriptor_ref);
+        descriptor
             .name(Name(base.as_bytes()))
             .flags(flags)
             .bbox(Rect::new(
@@ -202,12 +224,20 @@ pub(super) fn write(
             .ascent(em(ttf.ascender() as f32))
             .descent(em(ttf.descender() as f32))
             .cap_height(em(cap as f32))
-            .stem_v(stem_v(info.bold))
-            .font_file2(file_ref);
-
-        pdf.stream(file_ref, &program.packed)
-            .filter(Filter::FlateDecode)
-            .pair(Name(b"Length1"), program.len as i32);
+            .stem_v(stem_v(info.bold));
+        if plan.cff {
+            descriptor.font_file3(file_ref);
+            descriptor.finish();
+            pdf.stream(file_ref, &program.packed)
+                .filter(Filter::FlateDecode)
+                .pair(Name(b"Subtype"), Name(b"OpenType"));
+        } else {
+            descriptor.font_file2(file_ref);
+            descriptor.finish();
+            pdf.stream(file_ref, &program.packed)
+                .filter(Filter::FlateDecode)
+                .pair(Name(b"Length1"), program.len as i32);
+        }
 
         let mut cmap = UnicodeCmap::<u16>::new(Name(b"Custom"), identity());
         for old in &plan.glyphs {
