@@ -6,31 +6,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-for tool in pdftotext pdffonts pdfinfo qpdf; do
-  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+# Debian packages the tests need, each named by a file it installs:
+# poppler-utils and qpdf read the PDFs back; tests/fonts.rs loads DejaVu
+# from a folder, as a user's own fonts; tests/scripts.rs sets Chinese and
+# Japanese with the system's Noto CJK.
+packages=()
+for need in "poppler-utils /usr/bin/pdftotext" "poppler-utils /usr/bin/pdffonts" \
+  "poppler-utils /usr/bin/pdfinfo" "qpdf /usr/bin/qpdf" \
+  "fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" \
+  "fonts-noto-cjk /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"; do
+  read -r package file <<<"$need"
+  if [ ! -e "$file" ] && [[ ! " ${packages[*]} " == *" $package "* ]]; then
+    packages+=("$package")
+  fi
 done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "test.sh: installing poppler-utils and qpdf (missing: ${missing[*]})" >&2
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "test.sh: installing ${packages[*]}" >&2
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq poppler-utils qpdf >/dev/null
-fi
-
-# tests/fonts.rs loads DejaVu from a folder, as a user's own fonts;
-# tests/scripts.rs sets Chinese and Japanese with the system's Noto CJK.
-fonts=()
-[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || fonts+=(fonts-dejavu-core)
-[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || fonts+=(fonts-noto-cjk)
-if [ ${#fonts[@]} -gt 0 ]; then
-  echo "test.sh: installing ${fonts[*]} (tests/fonts.rs, tests/scripts.rs)" >&2
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq "${fonts[@]}" >/dev/null
+  $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 # The seven-extractor ATS harness that tests/ats.rs scores every theme
