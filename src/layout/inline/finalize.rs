@@ -66,6 +66,11 @@ pub(super) fn finalize(
             _ => 0.0,
         };
         if item.glyphs.is_empty() {
+            // A break of no width between ideographs: its widening goes
+            // after the glyph before it.
+            if let (Some(p), true) = (pieces.last_mut(), extra != 0.0) {
+                p.extra += extra;
+            }
             continue;
         }
         let split = match item.kind {
@@ -226,6 +231,10 @@ fn assemble(
 /// where every gap is a space of the same width it takes them all for
 /// letter-spacing and reads "AB"; with /ActualText it reads the text.
 fn spell_out_single_letters(runs: &mut [(f32, TextRun)]) {
+    // Ideographs are one-sign words with no space between them: not this.
+    if !runs.iter().any(|(_, r)| r.text.contains(' ')) {
+        return;
+    }
     let mut words = runs.iter().flat_map(|(_, r)| r.text.split_whitespace());
     let single = |w: &str| w.chars().count() == 1;
     let (first, rest) = (words.next(), words.clone().count());

@@ -19,6 +19,7 @@
 use super::super::frame::Glyph;
 use super::super::shape::shape;
 use super::Ctx;
+use super::opportunities::{Break, extra_breaks, reads_as_enumerator};
 use crate::compose::{Para, Style};
 use crate::layout::Warning;
 use std::collections::BTreeSet;
@@ -38,6 +39,10 @@ pub const HYPHEN_PENALTY: f32 = 50.0;
 pub const PUNCT_PENALTY: f32 = 100.0;
 /// Cost of breaking a URL or e-mail address after a separator.
 pub const URL_PENALTY: f32 = 300.0;
+/// How far the gap between two ideographs may stretch in justified text, in
+/// em: at pdfTeX's tolerance 0.063 em, under the 0.1 em at which poppler
+/// and pdfminer read a space.
+pub const IDEOGRAPHIC_STRETCH: f32 = 0.05;
 /// Cost of cutting an over-long word between arbitrary clusters.
 pub const EMERGENCY_PENALTY: f32 = 5_000.0;
 
@@ -152,17 +157,6 @@ impl Items {
     }
 }
 
-/// Whether `text` starts with a number that a line beginning with it would
-/// seem to enumerate: one to three digits, then `.` or `)`, then a space or
-/// the end ("1. Owned", "2) then").
-fn reads_as_enumerator(text: &str) -> bool {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &text.as_bytes()[digits..];
-    (1..=3).contains(&digits)
-        && matches!(rest.first(), Some(b'.' | b')'))
-        && rest.get(1).is_none_or(|b| *b == b' ')
-}
-
 /// Builds the item list for `para`, to be broken into lines `width` wide,
 /// with hyphenation points when `hyphenate` (and the paragraph allows it).
 pub fn collect(para: &Para, width: f32, ctx: &mut Ctx, hyphenate: bool) -> Items {
@@ -235,13 +229,20 @@ fn collect_from(
             }
             if word_start.is_none() {
                 word_start = Some(at);
-            } else if let Some(&Break { hyphen, cost, flagged }) =
+            } else if let Some(&Break { ideographic, hyphen, cost, flagged }) =
                 extra.get(at).filter(|_| new_cluster && !nowrap)
             {
-                let width = if hyphen { hyphen_width } else { 0.0 };
-                let kind = Kind::Penalty { cost, flagged, hyphen };
-                out.items.push(Item { kind, width, seg: si, glyphs: gi..gi, word });
+                if ideographic {
+                    let size = seg.style.size;
+                    let (words, items) = (&mut out.words, &mut out.items);
+                    ideographic_break(words, items, &mut word_start, (at, si, gi), size);
+                } else {
+                    let width = if hyphen { hyphen_width } else { 0.0 };
+                    let kind = Kind::Penalty { cost, flagged, hyphen };
+                    out.items.push(Item { kind, width, seg: si, glyphs: gi..gi, word });
+                }
             }
+            let word = out.words.len();
             match out.items.last_mut() {
                 Some(last) if last.kind == Kind::Box && last.seg == si && last.glyphs.end == gi => {
                     last.glyphs.end += 1;
@@ -292,99 +293,6 @@ fn grow(item: &mut Item, advance: f32, ctx: &Ctx) {
 /// Whether a character is a space a line may break at (not a no-break space).
 pub fn is_breaking_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
-}
-
-/// Break opportunities inside words, by byte offset in the paragraph text:
-/// (adds a hyphen, cost, flagged).
-fn extra_breaks(text: &str, hyphenator: Option<&crate::layout::hyphenate::Hyphenator>) -> Breaks {
-    let mut out = Breaks::default();
-    // UAX #14, minus the breaks after spaces (those are glue).
-    for (at, _) in unicode_linebreak::linebreaks(text) {
-        let before = text[..at].chars().next_back();
-        if at < text.len() && before.is_some_and(|c| !c.is_whitespace()) {
-            let flagged = matches!(before, Some('-' | '‐' | '–' | '—'));
-            out.insert(at, Break { hyphen: false, cost: PUNCT_PENALTY, flagged });
-        }
-    }
-    let mut token_start = 0;
-    for token in text.split(is_breaking_space) {
-        let start = token_start;
-        token_start +=
-            token.len() + text[start + token.len()..].chars().next().map_or(0, char::len_utf8);
-        if looks_like_address(token) {
-            for (i, c) in token.char_indices() {
-                let at = start + i + c.len_utf8();
-                if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@')
-                    && at < start + token.len()
-                {
-                    out.insert(at, Break { hyphen: false, cost: URL_PENALTY, flagged: false });
-                }
-            }
-            continue;
-        }
-        let Some(h) = hyphenator else { continue };
-        // Only plain words are hyphenated: compounds already break at their
-        // own hyphens or slashes, and codes with digits must stay whole.
-        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() || !core.chars().all(|c| c.is_alphabetic() || c == '’' || c == '\'') {
-            continue;
-        }
-        let core_start = start + token.find(core).unwrap_or(0);
-        for p in h.points(core) {
-            out.insert(core_start + p, Break { hyphen: true, cost: HYPHEN_PENALTY, flagged: true });
-        }
-    }
-    out.settle();
-    out
-}
-
-/// Break opportunities by byte offset, sorted: a few per paragraph, looked
-/// up for every glyph of a word.
-#[derive(Default)]
-struct Breaks(Vec<(usize, Break)>);
-
-/// A place a line may end inside a word.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Break {
-    /// The line then ends with an added hyphen (a hyphenation point).
-    hyphen: bool,
-    /// What breaking here costs (TeX's scale).
-    cost: f32,
-    /// A flagged break: two in a row cost extra (after a hyphen or dash).
-    flagged: bool,
-}
-
-impl Breaks {
-    /// Records a break at `at`; a later one at the same offset replaces it.
-    fn insert(&mut self, at: usize, value: Break) {
-        self.0.push((at, value));
-    }
-
-    /// Sorts by offset, keeping the last recorded break at each.
-    fn settle(&mut self) {
-        // Stable: breaks at one offset stay in the order they came.
-        self.0.sort_by_key(|&(at, _)| at);
-        self.0.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                *kept = *later;
-            }
-            same
-        });
-    }
-
-    fn get(&self, at: usize) -> Option<&Break> {
-        self.0.binary_search_by_key(&at, |&(a, _)| a).ok().map(|i| &self.0[i].1)
-    }
-}
-
-/// URLs and e-mail addresses: broken only after separators, never hyphenated.
-fn looks_like_address(token: &str) -> bool {
-    // Single characters first: a byte search, where a substring search
-    // costs a searcher's set-up for every word of the résumé.
-    (token.contains(':') && token.contains("://"))
-        || token.starts_with("www.")
-        || (token.contains('@') && token.contains('.'))
 }
 
 /// The width of a hyphen in a segment's style.
@@ -540,39 +448,27 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
     out
 }
 
+/// A break between two signs of a script written without spaces: a space
+/// of no width, which a justified line may widen a little (never enough to
+/// read as a space), before glyph `gi` of segment `si` at byte `at`. A new
+/// word starts there.
+fn ideographic_break(
+    words: &mut Vec<Range<usize>>,
+    items: &mut Vec<Item>,
+    word_start: &mut Option<usize>,
+    (at, si, gi): (usize, usize, usize),
+    size: f32,
+) {
+    if let Some(start) = word_start.replace(at) {
+        words.push(start..at);
+    }
+    let kind = Kind::Glue { stretch: IDEOGRAPHIC_STRETCH * size, shrink: 0.0 };
+    let word = words.len();
+    items.push(Item { kind, width: 0.0, seg: si, glyphs: gi..gi, word });
+}
+
 /// Whether `c` is a letter of a right-to-left script (bidi class R or AL).
 fn is_right_to_left(c: char) -> bool {
     use unicode_bidi::BidiClass::{AL, R};
     matches!(unicode_bidi::bidi_class(c), R | AL)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Break, Breaks, looks_like_address};
-
-    #[test]
-    fn breaks_come_sorted_and_a_later_one_at_an_offset_wins() {
-        let at = |hyphen, cost, flagged| Break { hyphen, cost, flagged };
-        let mut b = Breaks::default();
-        b.insert(9, at(false, 1.0, false));
-        b.insert(3, at(false, 2.0, false));
-        b.insert(9, at(true, 3.0, true));
-        b.insert(5, at(false, 4.0, false));
-        b.settle();
-        let offsets: Vec<usize> = b.0.iter().map(|&(at, _)| at).collect();
-        assert_eq!(offsets, [3, 5, 9]);
-        assert_eq!(b.get(9), Some(&at(true, 3.0, true)));
-        assert_eq!(b.get(3), Some(&at(false, 2.0, false)));
-        assert_eq!(b.get(4), None);
-    }
-
-    #[test]
-    fn addresses_are_told_from_words() {
-        for a in ["https://example.com/x", "www.example.com", "alex@example.com"] {
-            assert!(looks_like_address(a), "{a}");
-        }
-        for w in ["Kubernetes", "ratio:", "a:b", "@handle", "e.g."] {
-            assert!(!looks_like_address(w), "{w}");
-        }
-    }
 }

@@ -17,6 +17,7 @@
 pub mod breakers;
 mod finalize;
 pub mod items;
+mod opportunities;
 pub mod protrude;
 
 use super::frame::TextRun;

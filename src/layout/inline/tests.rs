@@ -454,3 +454,49 @@ fn no_line_starts_with_what_reads_as_a_list_number() {
     }
     assert!(starts > 0, "the tie never moved \"to\" down: the test measures nothing");
 }
+
+#[test]
+fn chinese_and_japanese_break_between_ideographs_but_never_before_closing_marks() {
+    // Kinsoku: no line starts with a closing mark or a small kana, and none
+    // ends with an opening mark; any other gap between ideographs may break.
+    let book = FontBook::new();
+    let texts = [
+        "主导容器平台的架构设计，将部署时间从两小时缩短到十分钟。建立值班制度和故障复盘流程（全年可用性达到百分之九十九点九九）。",
+        "決済基盤を再設計し、処理時間を半分に短縮しました。「東京」を拠点に、十年携わってきました。",
+    ];
+    let no_start = "，。、）」』；：？！ぁぃぅぇぉっゃゅょァィゥェォッャュョー";
+    let no_end = "（「『";
+    let mut lines_seen = 0;
+    for text in texts {
+        for align in [Align::Left, Align::Justify] {
+            let p = para(&book, &[(text, false)], align);
+            for w in (60..400).step_by(7) {
+                let mut ctx = Ctx::new(&book);
+                let lines = break_lines(&p, w as f32, &mut ctx);
+                for l in &lines {
+                    let t = line_text(l);
+                    let (first, last) = (t.chars().next().unwrap(), t.chars().last().unwrap());
+                    assert!(!no_start.contains(first), "{w}: a line starts with {first}: {t}");
+                    assert!(!no_end.contains(last), "{w}: a line ends with {last}: {t}");
+                }
+                // Ideographs break where they must: no word was cut.
+                assert!(
+                    ctx.warnings
+                        .iter()
+                        .all(|w| !matches!(w, crate::layout::Warning::CutWord { .. })),
+                    "{w}: {:?}",
+                    ctx.warnings
+                );
+                // Each line reads its own glyphs, nothing added or lost (the
+                // helper joins lines with a space, as a reader of Latin would).
+                let read: String = extracted(&lines).split_whitespace().collect();
+                assert_eq!(read, text, "{w}: extraction adds nothing");
+                // Nor does any run need /ActualText to read right.
+                let marked = lines.iter().flat_map(|l| &l.runs).filter(|(_, r)| r.actual.is_some());
+                assert_eq!(marked.count(), 0, "{w}");
+                lines_seen += lines.len();
+            }
+        }
+    }
+    assert!(lines_seen > 500, "{lines_seen} lines");
+}
