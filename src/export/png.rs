@@ -143,8 +143,7 @@ impl GlyphCache {
 /// glyphs takes seconds and a gigabyte; this reads only the glyphs drawn,
 /// through ttf-parser (TrueType and CFF alike), with the same metrics.
 fn outline(face: FaceId, glyph: u16, px: f32) -> (fontdue::Metrics, Vec<u8>) {
-    let data = crate::fonts::registry::get(face).data;
-    let Ok(ttf) = ttf_parser::Face::parse(data, 0) else { return Default::default() };
+    let ttf = crate::fonts::registry::get(face).parsed();
     let id = ttf_parser::GlyphId(glyph);
     let scale = px / ttf.units_per_em() as f32;
     let advance_width = ttf.glyph_hor_advance(id).unwrap_or(0) as f32 * scale;

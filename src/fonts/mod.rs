@@ -87,18 +87,10 @@ impl FontBook {
     /// The face of `family` in the requested style. Family names compare
     /// without case; an unknown family is a user error with a suggestion.
     pub fn select(&self, family: &str, bold: bool, italic: bool) -> Result<FaceId, Diagnostic> {
-        if let Some(id) = bundled_closest(family, bold, italic) {
-            return Ok(id);
-        }
-        let mut cff = None;
-        for catalog in self.catalogs() {
-            let Some(candidate) = catalog.closest(family, bold, italic) else { continue };
-            match candidate.open() {
-                Ok(id) => return Ok(id),
-                Err(Unusable::Cff2) => cff = Some(candidate.path.clone()),
-                Err(Unusable::Unreadable) => {}
-            }
-        }
+        let cff = match self.find(family, bold, italic) {
+            Ok(id) => return Ok(id),
+            Err(cff) => cff,
+        };
         if let Some(path) = cff {
             return Err(Diagnostic::new(format!(
                 "font family `{family}` has variable CFF2 outlines ({}), which vita cannot \
@@ -121,7 +113,25 @@ impl FontBook {
     /// The face of `family` closest to the requested style, wherever it is
     /// found; `None` when no face of the family can be used.
     pub fn closest(&self, family: &str, bold: bool, italic: bool) -> Option<FaceId> {
-        self.select(family, bold, italic).ok()
+        self.find(family, bold, italic).ok()
+    }
+
+    /// [`FontBook::closest`], or, when the family cannot be used, the file
+    /// of a face of it that vita cannot embed (variable CFF2), if any.
+    fn find(&self, family: &str, bold: bool, italic: bool) -> Result<FaceId, Option<PathBuf>> {
+        if let Some(id) = bundled_closest(family, bold, italic) {
+            return Ok(id);
+        }
+        let mut cff = None;
+        for catalog in self.catalogs() {
+            let Some(candidate) = catalog.closest(family, bold, italic) else { continue };
+            match candidate.open() {
+                Ok(id) => return Ok(id),
+                Err(Unusable::Cff2) => cff = Some(candidate.path.clone()),
+                Err(Unusable::Unreadable) => {}
+            }
+        }
+        Err(cff)
     }
 
     /// The face to draw `c` with when the style asks for `primary`: the
@@ -143,8 +153,7 @@ impl FontBook {
         if self.dirs.is_empty() && !self.system {
             return None;
         }
-        let serif = matches!(info.family.as_str(), "Charis SIL" | "EB Garamond")
-            || info.family.contains("Serif");
+        let serif = info.is_serif();
         let mut known = self.fallbacks.lock().unwrap_or_else(|e| e.into_inner());
         *known.entry((c, bold, italic)).or_insert_with(|| self.found_with(c, bold, italic, serif))
     }
@@ -250,10 +259,7 @@ impl FontBook {
     /// The face's tables and metrics (parsed on first use). Shaping reads
     /// the same bytes through HarfRust (`layout::shape`).
     pub fn face(&self, id: FaceId) -> &'static ttf_parser::Face<'static> {
-        let info = registry::get(id);
-        info.parsed.get_or_init(|| {
-            ttf_parser::Face::parse(info.data, 0).expect("faces are checked when registered")
-        })
+        registry::get(id).parsed()
     }
 
     /// Whether the face maps `c` to a real glyph.

@@ -97,6 +97,22 @@ pub fn get(id: FaceId) -> &'static FaceInfo {
     SLOTS[id].get().expect("a face id comes from the registry")
 }
 
+impl FaceInfo {
+    /// The face's tables and metrics, parsed on first use and kept.
+    pub fn parsed(&'static self) -> &'static ttf_parser::Face<'static> {
+        self.parsed.get_or_init(|| {
+            ttf_parser::Face::parse(self.data, 0).expect("faces are checked when registered")
+        })
+    }
+
+    /// Whether the family is a serif one, as far as vita knows: its
+    /// bundled serif families, or one that says so in its name.
+    pub fn is_serif(&self) -> bool {
+        matches!(self.family.as_str(), "Charis SIL" | "EB Garamond")
+            || self.family.contains("Serif")
+    }
+}
+
 /// The number of the face `index` of the font file at `path`, if it is
 /// registered.
 pub(super) fn find(path: &Path, index: u32) -> Option<FaceId> {

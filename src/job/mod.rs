@@ -142,32 +142,9 @@ fn at_theme_key(d: Diagnostic, files: &[PathBuf]) -> Diagnostic {
     for file in files {
         let Ok(bytes) = crate::input::read_regular(file, theme::MAX_THEME_BYTES) else { continue };
         let text = String::from_utf8_lossy(&bytes);
-        let steps = crate::model::locate::steps(key).unwrap_or_default();
-        let Ok(doc) = toml::de::DeTable::parse(&text) else { continue };
-        // Only a file that sets the key itself, not one of its parents.
-        let mut table = Some(doc.get_ref());
-        let mut found = true;
-        for step in &steps {
-            let crate::model::locate::Step::Key(k) = step else {
-                found = false;
-                break;
-            };
-            match table.and_then(|t| t.get(*k)).map(|v| v.get_ref()) {
-                Some(toml::de::DeValue::Table(t)) => table = Some(t),
-                Some(_) => table = None,
-                None => {
-                    found = false;
-                    break;
-                }
-            }
-        }
-        if found {
-            let span = crate::model::locate::Locator::new(&text, false).span_of(key);
-            let d = d.clone().in_file(file);
-            return match span {
-                Some(span) => d.at_span(&text, span),
-                None => d,
-            };
+        // toml's spanned document finds the key only where the file sets it.
+        if let Some(span) = crate::model::locate::Locator::new(&text, false).span_of(key) {
+            return d.in_file(file).at_span(&text, span);
         }
     }
     d

@@ -225,9 +225,7 @@ fn tighten_technical_signs(units: &mut [UnitGlyph], text: &str, face: FaceId) {
     if !text.contains(['+', '#', '.', '-']) {
         return;
     }
-    let Ok(ttf) = ttf_parser::Face::parse(crate::fonts::registry::get(face).data, 0) else {
-        return;
-    };
+    let ttf = crate::fonts::registry::get(face).parsed();
     let keep = SIGN_GAP * ttf.units_per_em() as f32 / 1000.0;
     let ink = |id: u16| ttf.glyph_bounding_box(ttf_parser::GlyphId(id));
     for i in 1..units.len() {

@@ -207,7 +207,7 @@ pub(super) fn write(
         let bbox = ttf.global_bounding_box();
         let mut flags = FontFlags::SYMBOLIC;
         flags.set(FontFlags::ITALIC, info.italic);
-        flags.set(FontFlags::SERIF, is_serif(&info.family));
+        flags.set(FontFlags::SERIF, info.is_serif());
         flags.set(FontFlags::FIXED_PITCH, ttf.is_monospaced());
         let cap = ttf.capital_height().unwrap_or(ttf.ascender());
         let mut descriptor = pdf.font_descriptor(descriptor_ref);
@@ -259,10 +259,6 @@ fn identity() -> SystemInfo<'static> {
 /// substitute when the program cannot be read; these are typical values.
 fn stem_v(bold: bool) -> f32 {
     if bold { 140.0 } else { 80.0 }
-}
-
-fn is_serif(family: &str) -> bool {
-    matches!(family, "Charis SIL" | "EB Garamond")
 }
 
 fn round2(v: f32) -> f32 {
