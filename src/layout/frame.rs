@@ -4,6 +4,7 @@
 
 use crate::fonts::FaceId;
 use crate::theme::Color;
+use std::borrow::Cow;
 
 /// A position in points: x to the right, y down.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -67,23 +68,91 @@ impl TextRun {
         self.glyphs.iter().map(|g| g.advance).sum()
     }
 
-    /// The source text of each glyph: a cluster's text goes to its first
-    /// glyph, later glyphs of the same cluster get "".
-    pub fn glyph_texts(&self) -> impl Iterator<Item = &str> + '_ {
-        let n = self.glyphs.len();
-        (0..n).map(|i| {
-            let start = self.glyphs[i].cluster as usize;
-            if i > 0 && self.glyphs[i - 1].cluster as usize == start {
-                return "";
+    /// The source text of each glyph, which read in glyph order gives the
+    /// run's text. A cluster of one glyph (a letter, a ligature) gets its
+    /// whole text. A cluster of several (a Devanagari syllable whose vowel
+    /// sign is drawn first, a letter with its marks) shares its characters
+    /// out among its glyphs that advance the pen: one to each, the rest to
+    /// the last. Extractors place each glyph's text where the glyph is
+    /// drawn and take a gap for a space; a mark drawn back over its letter,
+    /// or a glyph left over when there are more glyphs than characters,
+    /// gets "" and so leaves no gap in the word.
+    ///
+    /// A cluster's text runs to the next cluster in the text, which in a
+    /// right-to-left run (glyphs in visual order, clusters descending) is
+    /// an earlier glyph. There the characters are shared out from the
+    /// cluster's right end, where reading starts, and a glyph's share of
+    /// several characters that are not all right-to-left letters (a letter
+    /// with its vowel mark) is given backwards: extractors lay such a
+    /// share out left to right and then read the line from the right.
+    pub fn glyph_texts(&self) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+        let glyphs = &self.glyphs;
+        let ascending = glyphs.windows(2).all(|w| w[0].cluster <= w[1].cluster);
+        // Cluster starts in text order, where glyphs are not in it.
+        let mut starts: Vec<u32> = Vec::new();
+        if !ascending {
+            starts = glyphs.iter().map(|g| g.cluster).collect();
+            starts.sort_unstable();
+            starts.dedup();
+        }
+        let spacing = |g: &Glyph| g.advance > MARK_ADVANCE * self.size;
+        let mut first = 0; // the first glyph of the current cluster
+        (0..glyphs.len()).map(move |i| {
+            let start = glyphs[i].cluster;
+            if i == 0 || glyphs[i - 1].cluster != start {
+                first = i;
             }
-            let end = self.glyphs[i + 1..]
-                .iter()
-                .map(|g| g.cluster as usize)
-                .find(|&c| c != start)
-                .unwrap_or(self.text.len());
-            self.text.get(start..end.max(start)).unwrap_or("")
+            let cluster = &glyphs[first..];
+            let cluster = &cluster[..cluster.iter().take_while(|g| g.cluster == start).count()];
+            let next = if ascending {
+                glyphs.get(first + cluster.len()).map(|g| g.cluster)
+            } else {
+                starts.get(starts.partition_point(|&s| s <= start)).copied()
+            };
+            let end = next.map_or(self.text.len(), |c| c as usize);
+            let text = self.text.get(start as usize..end.max(start as usize)).unwrap_or("");
+            let share = if cluster.len() == 1 {
+                text
+            } else {
+                // The glyphs that take characters, in reading order.
+                let takers: Vec<usize> = match cluster.iter().any(spacing) {
+                    true => (0..cluster.len()).filter(|&k| spacing(&cluster[k])).collect(),
+                    false => (0..cluster.len()).collect(),
+                };
+                let me = i - first;
+                let order: Vec<usize> =
+                    if ascending { takers } else { takers.into_iter().rev().collect() };
+                match order.iter().position(|&k| k == me) {
+                    Some(k) => share(text, k, order.len()),
+                    None => "",
+                }
+            };
+            if !ascending && share.chars().nth(1).is_some() && !share.chars().all(strong_rtl) {
+                return Cow::Owned(share.chars().rev().collect());
+            }
+            Cow::Borrowed(share)
         })
     }
+}
+
+/// Whether `c` is a right-to-left letter (bidi class R or AL).
+fn strong_rtl(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, R};
+    matches!(unicode_bidi::bidi_class(c), R | AL)
+}
+
+/// Glyphs that advance the pen by less than this share of the size are
+/// marks drawn over or under a letter (their advance is 0, plus any
+/// letter-spacing).
+const MARK_ADVANCE: f32 = 0.12;
+
+/// Glyph `k`'s share of a cluster's `text` shared among `count` glyphs:
+/// its `k`th character, and to the last glyph everything from there on.
+fn share(text: &str, k: usize, count: usize) -> &str {
+    let mut bounds = text.char_indices().map(|(at, _)| at).chain([text.len()]);
+    let Some(from) = bounds.nth(k) else { return "" };
+    let to = if k + 1 == count { Some(text.len()) } else { bounds.next() };
+    text.get(from..to.unwrap_or(text.len())).unwrap_or("")
 }
 
 /// Something drawn on a page, at the point it is paired with.
@@ -138,6 +207,25 @@ pub struct Frame {
     pub height: f32,
     /// What the page draws, each at its point, in reading order.
     pub items: Vec<(Point, FrameItem)>,
+}
+
+impl Frame {
+    /// Mirrors the page left to right, for a right-to-left document: every
+    /// item moves to the other side, each keeping its own drawing (a run's
+    /// glyphs are not turned). Runs that read right to left were placed
+    /// for this beforehand (`inline::bidi`).
+    pub fn mirror(&mut self) {
+        for (p, item) in &mut self.items {
+            let width = match item {
+                FrameItem::Text(run) => run.width(),
+                FrameItem::Rule { width, .. }
+                | FrameItem::Image { width, .. }
+                | FrameItem::Rect { width, .. }
+                | FrameItem::Link { width, .. } => *width,
+            };
+            p.x = self.width - p.x - width;
+        }
+    }
 }
 
 /// An outline entry: a section's title and where it starts.

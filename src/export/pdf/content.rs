@@ -100,7 +100,14 @@ pub(super) fn page(
                 continue;
             }
             let subset = &subsets[&run.face];
-            let plain = run.actual.is_none();
+            // A run whose glyphs ToUnicode cannot map to its text (a CFF
+            // glyph standing for two texts), or with a glyph that stands
+            // for no text (a mark drawn over a letter that carries the
+            // cluster's text), carries its text as /ActualText: PDFium
+            // reads a glyph mapped to nothing as a character of its own.
+            let actual =
+                run.actual.as_deref().or_else(|| (!subset.reads_whole(run)).then_some(&*run.text));
+            let plain = actual.is_none();
             // Words of one line in one style join the line's TJ array.
             if plain && let Some(open) = line.as_mut().filter(|l| l.accepts(run, p.y)) {
                 open.push(run, p.x, subset);
@@ -123,7 +130,7 @@ pub(super) fn page(
             // span could not reach it (on the next page).
             state.begin_text(&mut c);
             if !(is_rest(run) && open_split) {
-                c.actual_text(run.actual.as_deref().unwrap_or_default());
+                c.actual_text(actual.unwrap_or_default());
             }
             next.emit(&mut c, &mut state, subsets);
             open_split = rest_follows(i);
@@ -181,7 +188,7 @@ fn bridge(
 ) {
     let subset = &subsets[&run.face];
     let [glyph] = run.glyphs.as_slice() else { return };
-    let (code, width) = subset.glyphs[&glyph.id];
+    let (code, width) = subset.first(glyph.id);
     let natural = width * run.size / 1000.0;
     if natural <= 0.0 {
         return;
@@ -300,11 +307,15 @@ impl Line {
 
     /// Adds a run that starts at `x`: an adjustment wherever the pen must
     /// move to put a glyph where the shaper placed it (the advance sum plus
-    /// the glyph's x offset), then its codes.
+    /// the glyph's x offset), then its codes. Glyphs go in visual order, a
+    /// right-to-left run's too: extractors that order text by position
+    /// (poppler, PDFium, PDFBox) turn such runs back to reading order
+    /// themselves, and written in reading order they read worse
+    /// (`docs/scripts.md`).
     fn push(&mut self, run: &TextRun, x: f32, subset: &Subset) {
         let scale = 1000.0 / self.size;
         let mut shaped = (x - self.x) * scale;
-        for g in &run.glyphs {
+        for (g, text) in run.glyphs.iter().zip(run.glyph_texts()) {
             let adjust = self.pen - (shaped + g.dx * scale);
             if adjust.abs() >= MIN_ADJUST {
                 let rounded = adjust.round();
@@ -315,7 +326,7 @@ impl Line {
                 self.array.extend_from_slice(itoa::Buffer::new().format(rounded as i32).as_bytes());
                 self.pen -= rounded;
             }
-            let (code, width) = subset.glyphs[&g.id];
+            let (code, width) = subset.code(g.id, &text).unwrap_or_else(|| subset.first(g.id));
             if !std::mem::replace(&mut self.open, true) {
                 self.array.push(b'<');
             }
@@ -426,9 +437,11 @@ mod tests {
             })
             .collect();
         let mut glyphs = rustc_hash::FxHashMap::default();
-        glyphs.insert(1, (1, 500.0));
+        let codes = runs.iter().map(|(text, ..)| (Box::from(*text), 1)).collect();
+        glyphs.insert(1, super::super::font::Coded { width: 500.0, codes });
         let font_ref = pdf_writer::Ref::new(1);
-        let subsets = BTreeMap::from([(0, Subset { name: "F0".into(), glyphs, font_ref })]);
+        let subsets =
+            BTreeMap::from([(0, Subset { name: "F0".into(), icon: false, glyphs, font_ref })]);
         (Frame { width: 100.0, height: 100.0, items }, subsets)
     }
 

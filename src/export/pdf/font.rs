@@ -18,27 +18,85 @@
 use super::{Ids, deflate};
 use crate::error::Error;
 use crate::fonts::{FaceId, FontBook, ICON_FAMILY};
-use crate::layout::{Document, FrameItem};
+use crate::layout::{Document, FrameItem, TextRun};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// One face's subset as the content streams need it.
 pub(super) struct Subset {
     /// The resource name, `/F3` for face 3.
     pub name: String,
-    /// Original glyph id → its glyph id in the subset (the PDF code) and
-    /// its advance in 1/1000 em as /W states it.
-    pub glyphs: FxHashMap<u16, (u16, f32)>,
+    /// Whether the face is the icon font, whose glyphs extract as spaces.
+    pub icon: bool,
+    /// Original glyph id → its codes and its advance in 1/1000 em as /W
+    /// states it.
+    pub glyphs: FxHashMap<u16, Coded>,
     /// The Type 0 font object.
     pub font_ref: Ref,
 }
 
-/// Source text of each glyph a face draws, by original glyph id.
-type Used<'a> = BTreeMap<FaceId, FxHashMap<u16, &'a str>>;
+/// The codes one glyph is written with: the first is its glyph id in the
+/// subset; a TrueType glyph that stands for other text elsewhere (a
+/// Devanagari vowel sign first in one cluster, then in another; the second
+/// glyph of a cluster) gets one more code per text, mapped to the same
+/// glyph by /CIDToGIDMap, so that every occurrence extracts as its own
+/// text through ToUnicode alone, in every extractor.
+pub(super) struct Coded {
+    /// Advance in 1/1000 em.
+    pub width: f32,
+    /// Each text the glyph stands for, with its code.
+    pub codes: Vec<(Box<str>, u16)>,
+}
 
-/// Collects the glyphs each face uses, with the text each stands for.
+impl Subset {
+    /// The code glyph `id` is written with where it stands for `text`,
+    /// and its width; `None` where no code maps to that text (CFF glyphs
+    /// have one code each), so the run must carry /ActualText.
+    pub(super) fn code(&self, id: u16, text: &str) -> Option<(u16, f32)> {
+        let coded = &self.glyphs[&id];
+        let text = mapped_text(self.icon, id, text);
+        coded.codes.iter().find(|(t, _)| &**t == text).map(|&(_, code)| (code, coded.width))
+    }
+
+    /// The first code of glyph `id` and its width.
+    pub(super) fn first(&self, id: u16) -> (u16, f32) {
+        let coded = &self.glyphs[&id];
+        (coded.codes[0].1, coded.width)
+    }
+
+    /// Whether ToUnicode alone reads `run` whole: every glyph has a code
+    /// mapping to its own text, and in a left-to-right run each glyph
+    /// stands for some text. (Readers turn a right-to-left run's
+    /// /ActualText around as if it were its glyphs', so there marks keep
+    /// their empty text.)
+    pub(super) fn reads_whole(&self, run: &TextRun) -> bool {
+        let rtl = run.glyphs.windows(2).any(|w| w[0].cluster > w[1].cluster);
+        run.glyphs
+            .iter()
+            .zip(run.glyph_texts())
+            .all(|(g, t)| (rtl || !t.is_empty()) && self.code(g.id, &t).is_some())
+    }
+}
+
+/// What a glyph extracts as: icons as a space (extractors drop it, and no
+/// private-use character leaks into the text); `.notdef`, which stands for
+/// every missing character at once, as the replacement character; any
+/// other glyph as its share of its cluster's text.
+fn mapped_text(icon: bool, id: u16, text: &str) -> &str {
+    match (icon, id) {
+        (true, _) => " ",
+        (false, 0) => "\u{FFFD}",
+        _ => text,
+    }
+}
+
+/// The texts each glyph of each face stands for, in order of first use.
+type Used<'a> = BTreeMap<FaceId, FxHashMap<u16, Vec<Cow<'a, str>>>>;
+
+/// Collects the glyphs each face uses, with the texts each stands for.
 fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
     let mut used = Used::new();
     for (_, item) in doc.pages.iter().flat_map(|f| &f.items) {
@@ -47,19 +105,15 @@ fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
             continue; // drawn as outlines, not with the font
         }
         let texts = used.entry(run.face).or_default();
-        // Icons map to a space, which extractors drop: they never leak
-        // private-use characters into the text.
         let icon = book.info(run.face).family == ICON_FAMILY;
         for (g, t) in run.glyphs.iter().zip(run.glyph_texts()) {
-            let entry = texts.entry(g.id).or_default();
-            if icon {
-                *entry = " ";
-            } else if g.id == 0 {
-                // .notdef stands for every missing character at once; it
-                // extracts as the replacement character.
-                *entry = "\u{FFFD}";
-            } else if entry.is_empty() {
-                *entry = t;
+            let t = match mapped_text(icon, g.id, &t) {
+                same if same.len() == t.len() && same == &*t => t,
+                other => Cow::Owned(other.to_string()),
+            };
+            let seen = texts.entry(g.id).or_default();
+            if !seen.contains(&t) {
+                seen.push(t);
             }
         }
     }
@@ -67,26 +121,28 @@ fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
 }
 
 /// What one face needs to be written once its program is built.
-pub(super) struct FacePlan<'a> {
+pub(super) struct FacePlan {
     face: FaceId,
     /// Original glyph ids, ascending.
     glyphs: Vec<u16>,
-    texts: FxHashMap<u16, &'a str>,
     /// The original id of each subset glyph: `.notdef`, then `glyphs`.
     order: Vec<u16>,
     /// The CIDFont, its descriptor, the font program and the ToUnicode map.
     refs: [Ref; 4],
+    /// The subset glyph of each code, where some glyph has more than one
+    /// code, and the stream that carries it as /CIDToGIDMap.
+    cid_to_gid: Option<(Vec<u16>, Ref)>,
     /// Whether the outlines are CFF (else TrueType).
     cff: bool,
 }
 
 /// Plans every face the document draws with: which glyphs, their codes
 /// and widths, and the object ids. Cheap; the programs come later.
-pub(super) fn plan<'a>(
+pub(super) fn plan(
     ids: &mut Ids,
-    doc: &'a Document,
+    doc: &Document,
     book: &FontBook,
-) -> (Vec<FacePlan<'a>>, BTreeMap<FaceId, Subset>) {
+) -> (Vec<FacePlan>, BTreeMap<FaceId, Subset>) {
     let mut plans = Vec::new();
     let mut subsets = BTreeMap::new();
     for (face, texts) in used_glyphs(doc, book) {
@@ -98,23 +154,38 @@ pub(super) fn plan<'a>(
         let new_id = |g: u16| order.binary_search(&g).expect("in the subset") as u16;
         let ttf = book.face(face);
         let upem = ttf.units_per_em() as f32;
-        let subset_glyphs: FxHashMap<u16, (u16, f32)> = glyphs
-            .iter()
-            .map(|&g| {
-                let adv = ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0);
-                (g, (new_id(g), round2(adv as f32 * 1000.0 / upem)))
-            })
-            .collect();
-        let [font_ref, cid_ref, descriptor_ref, file_ref, cmap_ref] = ids.next_n();
-        let name = format!("F{face}");
-        subsets.insert(face, Subset { name, glyphs: subset_glyphs, font_ref });
         let cff = ttf.tables().cff.is_some();
+        // Codes past the subset's glyphs, for glyphs with a second text.
+        let mut extra: Vec<u16> = Vec::new();
+        let mut coded = FxHashMap::default();
+        for &g in &glyphs {
+            let adv = ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0);
+            let mut codes = Vec::with_capacity(1);
+            for (n, text) in texts[&g].iter().enumerate() {
+                let code = order.len() + extra.len();
+                if n == 0 {
+                    codes.push((Box::from(&**text), new_id(g)));
+                } else if !cff && code <= usize::from(u16::MAX) {
+                    codes.push((Box::from(&**text), code as u16));
+                    extra.push(new_id(g));
+                }
+            }
+            coded.insert(g, Coded { width: round2(adv as f32 * 1000.0 / upem), codes });
+        }
+        let [font_ref, cid_ref, descriptor_ref, file_ref, cmap_ref] = ids.next_n();
+        let cid_to_gid = (!extra.is_empty()).then(|| {
+            let map = (0..order.len() as u16).chain(extra).collect();
+            (map, ids.next())
+        });
+        let name = format!("F{face}");
+        let icon = book.info(face).family == ICON_FAMILY;
+        subsets.insert(face, Subset { name, icon, glyphs: coded, font_ref });
         plans.push(FacePlan {
             face,
             glyphs,
-            texts,
             order,
             refs: [cid_ref, descriptor_ref, file_ref, cmap_ref],
+            cid_to_gid,
             cff,
         });
     }
@@ -181,11 +252,21 @@ pub(super) fn write(
             .base_font(Name(base.as_bytes()))
             .system_info(identity())
             .font_descriptor(descriptor_ref);
-        if !plan.cff {
-            cid.cid_to_gid_map_predefined(Name(b"Identity"));
+        match &plan.cid_to_gid {
+            _ if plan.cff => {}
+            Some((_, map_ref)) => {
+                cid.cid_to_gid_map_stream(*map_ref);
+            }
+            None => {
+                cid.cid_to_gid_map_predefined(Name(b"Identity"));
+            }
         }
-        // Runs of consecutive new ids: /W [first [w w w …] …].
-        let by_new: BTreeMap<u16, f32> = subset.glyphs.values().copied().collect();
+        // Runs of consecutive codes: /W [first [w w w …] …].
+        let by_new: BTreeMap<u16, f32> = subset
+            .glyphs
+            .values()
+            .flat_map(|c| c.codes.iter().map(|&(_, code)| (code, c.width)))
+            .collect();
         let mut w = cid.widths();
         let mut run: Vec<f32> = Vec::new();
         let mut first = 0;
@@ -239,11 +320,18 @@ pub(super) fn write(
                 .pair(Name(b"Length1"), program.len as i32);
         }
 
+        if let Some((map, map_ref)) = &plan.cid_to_gid {
+            let bytes: Vec<u8> = map.iter().flat_map(|gid| gid.to_be_bytes()).collect();
+            pdf.stream(*map_ref, &deflate(&bytes)).filter(Filter::FlateDecode);
+        }
+
+        // A glyph that stands for no text of its own (the second glyph of
+        // a cluster) maps to the empty string, so that extractors add
+        // nothing for it rather than a "(cid:12)" of their own.
         let mut cmap = UnicodeCmap::<u16>::new(Name(b"Custom"), identity());
         for old in &plan.glyphs {
-            let text = plan.texts[old];
-            if !text.is_empty() {
-                cmap.pair_with_multiple(subset.glyphs[old].0, text.chars());
+            for (text, code) in &subset.glyphs[old].codes {
+                cmap.pair_with_multiple(*code, text.chars());
             }
         }
         let cmap = deflate(&cmap.finish());
