@@ -34,6 +34,9 @@ pub struct Description {
     pub folio: String,
     /// The hyphenation patterns of the résumé's language, if it has any.
     pub hyphenation: Option<&'static str>,
+    /// Whether lines run right to left: the résumé's `meta.direction`,
+    /// else its language's.
+    pub rtl: bool,
 }
 
 /// A contact detail as printed, with its link and icon.
@@ -165,6 +168,8 @@ pub fn describe(resume: &Resume, theme: &Theme, locale: &Locale) -> Description 
         updated,
         folio: locale.labels.folio.clone(),
         hyphenation: locale.hyphenation(),
+        rtl: resume.meta.direction.unwrap_or(locale.direction)
+            == crate::locale::Direction::RightToLeft,
     }
 }
 

@@ -294,6 +294,8 @@ pub struct Composed {
     pub running: Running,
     /// The hyphenation patterns of the résumé's language, if it has any.
     pub hyphenation: Option<&'static str>,
+    /// Whether lines run right to left, and the page is mirrored.
+    pub rtl: bool,
 }
 
 impl Composed {
@@ -361,7 +363,7 @@ pub fn compose_description(
         updated: d.updated.clone(),
         folio: d.folio.clone(),
     };
-    Ok(Composed { band, columns, running, hyphenation: d.hyphenation })
+    Ok(Composed { band, columns, running, hyphenation: d.hyphenation, rtl: d.rtl })
 }
 
 #[cfg(test)]

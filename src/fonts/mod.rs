@@ -158,25 +158,19 @@ impl FontBook {
         *known.entry((c, bold, italic)).or_insert_with(|| self.found_with(c, bold, italic, serif))
     }
 
-    /// A found face with `c`: the first family that has it, in the face of
-    /// that family closest to the style.
+    /// A found face with `c`: the first family that has it, in the order
+    /// of [`rank`], in the face of that family closest to the style.
     fn found_with(&self, c: char, bold: bool, italic: bool, serif: bool) -> Option<FaceId> {
         let region = self.language.as_deref().map(han_region).unwrap_or("SC");
+        let script = script_word(c);
         for catalog in self.catalogs() {
-            // Families in the order a reader of the language would choose
-            // them: its regional variant first, then the theme's kind of
-            // face (serif or sans), then as listed.
             let mut families: Vec<&str> = Vec::new();
             for candidate in &catalog.faces {
                 if !families.contains(&candidate.family.as_str()) {
                     families.push(&candidate.family);
                 }
             }
-            let kind = if serif { "Serif" } else { "Sans" };
-            families.sort_by_key(|f| {
-                let words: Vec<&str> = f.split_whitespace().collect();
-                (!words.contains(&region), !words.contains(&kind))
-            });
+            families.sort_by_cached_key(|f| rank(f, script, region, serif));
             for family in families {
                 let Some(best) = catalog.closest(family, bold, italic) else { continue };
                 if best.covers(c) {
@@ -328,6 +322,46 @@ fn bundled_closest(family: &str, bold: bool, italic: bool) -> Option<FaceId> {
     [(bold, italic), (bold, false), (false, false)].into_iter().find_map(|(b, i)| {
         BUNDLED.iter().position(|f| in_family(f) && f.bold == b && f.italic == i)
     })
+}
+
+/// The word font families use for the script of `c` ("Arabic",
+/// "Devanagari", "CJK" for Chinese, Japanese and Korean), as in Noto's
+/// "Noto Sans Arabic"; `None` for characters of no one script.
+fn script_word(c: char) -> Option<&'static str> {
+    use unicode_script::{Script, UnicodeScript};
+    match c.script() {
+        Script::Common | Script::Inherited | Script::Unknown => None,
+        Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Bopomofo => {
+            Some("CJK")
+        }
+        other => Some(other.full_name()),
+    }
+}
+
+/// Words in a family's name that mark a display or special-purpose design
+/// (a monospace, Kufic or Rashi letters, a slanted or looped variant), to
+/// be tried after the plain text faces.
+const SPECIAL: [&str; 9] =
+    ["Mono", "Kufi", "Rashi", "Nastaliq", "Display", "UI", "Slanted", "Looped", "Supplement"];
+
+/// How a family ranks as a fallback for a character of `script` (lower
+/// first), as a reader of the language would choose: one made for the
+/// script (its name says so: "Noto Sans Arabic"), in the regional variant
+/// of Han for the language, of the theme's kind (serif or sans; Naskh is
+/// Arabic's book hand), a plain text design rather than a special one, and
+/// the shortest name (the family itself, not a variant).
+fn rank(
+    family: &str,
+    script: Option<&str>,
+    region: &str,
+    serif: bool,
+) -> (bool, bool, bool, bool, usize) {
+    let words: Vec<&str> = family.split_whitespace().collect();
+    let has = |w: &str| words.contains(&w);
+    let for_script = script.is_some_and(|s| s.split('_').all(has));
+    let kind = if serif { has("Serif") || has("Naskh") } else { has("Sans") };
+    let special = SPECIAL.iter().any(|w| has(w));
+    (!for_script, !has(region), !kind, special, family.len())
 }
 
 #[cfg(test)]

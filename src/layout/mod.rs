@@ -44,6 +44,9 @@ pub fn layout(
         bottom: page_h - p.margin_bottom.pt(),
     };
     let mut ctx = inline::Ctx::for_theme(book, &theme.text, composed.hyphenation);
+    ctx.rtl = composed.rtl;
+    // Which marks hang out is a matter of left-to-right type.
+    ctx.protrusion &= !composed.rtl;
     let width = content.width();
     // A photo sits at the right of the header band, which wraps beside it.
     let photo = photo
@@ -86,6 +89,9 @@ pub fn layout(
     let geo = pages::Geometry { page: (page_w, page_h), content };
     let mut doc =
         pages::paginate(&band, &mut streams, &tints, &composed.running, theme, &geo, &mut ctx);
+    if composed.rtl {
+        doc.pages.iter_mut().for_each(Frame::mirror);
+    }
     doc.warnings.extend(ctx.warnings);
     doc.justified = ctx.justified;
     doc.set_ragged = ctx.set_ragged;

@@ -90,8 +90,8 @@ pub fn clear_caches() {
     *PLANS.lock().unwrap_or_else(|e| e.into_inner()) = None;
 }
 
-/// Shapes `text` in `style`. Clusters are byte offsets into `text`; glyphs
-/// come in visual order (left to right).
+/// Shapes `text` in `style`, left to right. Clusters are byte offsets into
+/// `text`; glyphs come in visual order (left to right).
 ///
 /// Text is shaped word by word, the words split at spaces, as browsers'
 /// word caches do: words repeat, so most are found in the cache, and
@@ -99,7 +99,15 @@ pub fn clear_caches() {
 /// that spans a space is not applied. Lato has some; on the seed, shaping
 /// whole runs changes only the Lato themes (a line break here and there).
 pub fn shape(book: &FontBook, style: &Style, text: &str) -> Vec<Glyph> {
-    let set = feature_set(style);
+    shape_directed(book, style, text, false)
+}
+
+/// Shapes `text` in `style`, right to left when `rtl` (Arabic letters
+/// join, Hebrew points sit on their letters, brackets are mirrored).
+/// Glyphs come in logical order either way, clusters ascending: a
+/// right-to-left run is reversed to be drawn (`layout::inline::bidi`).
+pub fn shape_directed(book: &FontBook, style: &Style, text: &str, rtl: bool) -> Vec<Glyph> {
+    let set = feature_set(style) | if rtl { RTL } else { 0 };
     let scale = style.size / book.face(style.face).units_per_em() as f32;
     let mut out = Vec::with_capacity(text.len());
     CACHE.with_borrow_mut(|cache| {
@@ -160,22 +168,23 @@ fn shape_units(
     plans: &mut FxHashMap<PlanKey, Arc<ShapePlan>>,
     buffer: &mut Buffer,
 ) -> Box<[UnitGlyph]> {
+    let direction = if set & RTL != 0 { Direction::RightToLeft } else { Direction::LeftToRight };
     buffer.clear();
     buffer.push_str(text);
-    buffer.set_direction(Direction::LeftToRight);
     buffer.guess_segment_properties();
+    buffer.set_direction(direction);
     let key = (face, set, buffer.script());
     let plan = plans.entry(key).or_insert_with(|| {
         let mut all = PLANS.lock().unwrap_or_else(|e| e.into_inner());
         let plan = all.get_or_insert_default().entry(key).or_insert_with(|| {
             let features = features(set);
-            Arc::new(ShapePlan::new(shaper, Direction::LeftToRight, key.2, None, &features))
+            Arc::new(ShapePlan::new(shaper, direction, key.2, None, &features))
         });
         Arc::clone(plan)
     });
     // HarfRust refuses a plan only for another direction or script, and
-    // the plan was looked up (or built) for this buffer's script, left to
-    // right.
+    // the plan was looked up (or built) for this buffer's script and
+    // direction (the direction is part of the feature set).
     harfrust::shape(shaper, buffer, ShapeOptions::new().plan(Some(plan)))
         .expect("the plan matches the buffer's direction and script");
     let mut units: Box<[UnitGlyph]> = buffer
@@ -190,7 +199,12 @@ fn shape_units(
             cluster: info.cluster,
         })
         .collect();
-    tighten_technical_signs(&mut units, text, face);
+    if direction == Direction::RightToLeft {
+        // Reading order, as the line breaker works in.
+        units.reverse();
+    } else {
+        tighten_technical_signs(&mut units, text, face);
+    }
     units
 }
 
@@ -252,6 +266,8 @@ fn tighten_technical_signs(units: &mut [UnitGlyph], text: &str, face: FaceId) {
 const SMCP: FeatureSet = 1;
 const LNUM: FeatureSet = 2;
 const TNUM: FeatureSet = 4;
+/// Not a feature: shaped right to left, which a cached result depends on.
+const RTL: FeatureSet = 8;
 
 fn feature_set(style: &Style) -> FeatureSet {
     let figures = match style.figures {

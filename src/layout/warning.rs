@@ -23,12 +23,6 @@ pub enum Warning {
         /// The missing character.
         c: char,
     },
-    /// Right-to-left text (Hebrew, Arabic…), which layout sets left to right
-    /// for now.
-    RightToLeft {
-        /// Where the text comes from.
-        field: String,
-    },
     /// The résumé needed more pages than layout makes; the rest was left out.
     TooManyPages {
         /// The most pages layout makes.
@@ -40,9 +34,7 @@ impl Warning {
     /// The field of the résumé it is about (`work[0].summary`), if any.
     pub fn field(&self) -> Option<&str> {
         match self {
-            Warning::CutWord { field, .. }
-            | Warning::MissingGlyph { field, .. }
-            | Warning::RightToLeft { field } => Some(field),
+            Warning::CutWord { field, .. } | Warning::MissingGlyph { field, .. } => Some(field),
             Warning::TooManyPages { .. } => None,
         }
     }
@@ -58,11 +50,6 @@ impl fmt::Display for Warning {
                 f,
                 "{field}: no font has {c:?} (U+{:04X}); it is drawn as a blank box",
                 *c as u32
-            ),
-            Warning::RightToLeft { field } => write!(
-                f,
-                "{field}: right-to-left text is set left to right, so it reads reversed in the \
-                 PDF and PNG (the .txt keeps its order)"
             ),
             Warning::TooManyPages { most } => {
                 write!(f, "the résumé needs more than {most} pages; the rest was left out")
@@ -93,13 +80,6 @@ pub fn diagnostics(warnings: &[Warning]) -> Vec<(Option<String>, Diagnostic)> {
                 Some(field.clone()),
                 Diagnostic::warning(w.to_string()).with_hint(
                     "a long address or word breaks at / . - _ ?; give it a space, or a wider column",
-                ),
-            )),
-            Warning::RightToLeft { field } => out.push((
-                Some(field.clone()),
-                Diagnostic::warning(w.to_string()).with_hint(
-                    "vita does not yet apply the Unicode bidirectional algorithm; keep \
-                     right-to-left names in the .txt, or check the PDF by eye",
                 ),
             )),
             Warning::TooManyPages { .. } => out.push((None, Diagnostic::warning(w.to_string()))),

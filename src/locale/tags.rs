@@ -3,12 +3,19 @@
 //! (zh-TW → zh-Hant, pt → pt-BR as CLDR has it, no → nb), then the
 //! language alone (de-AT → de).
 
-/// Which way a language's lines run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which way a language's lines run: its locale's, unless the résumé's
+/// `meta.direction` says otherwise.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 pub enum Direction {
     /// Left to right, as in Latin, Cyrillic or Devanagari script.
+    #[serde(rename = "ltr")]
     LeftToRight,
-    /// Right to left, as in Arabic or Hebrew script.
+    /// Right to left, as in Arabic or Hebrew script: the page is mirrored
+    /// (the header, the date column, bullets and the sidebar change
+    /// sides) and paragraphs start at the right.
+    #[serde(rename = "rtl")]
     RightToLeft,
 }
 

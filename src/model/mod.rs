@@ -84,6 +84,11 @@ pub struct Meta {
     /// the hyphenation patterns. In a file with several languages, the
     /// default one; `--lang` picks another.
     pub language: Option<String>,
+    /// Which way lines run, "ltr" or "rtl"; by default the language's
+    /// (Arabic, Hebrew, Persian and Urdu run right to left). Either way,
+    /// right-to-left words in left-to-right text and the reverse (an
+    /// e-mail address in an Arabic sentence) read in their own direction.
+    pub direction: Option<crate::locale::Direction>,
     /// When the résumé was last brought up to date (a theme may show it).
     pub last_modified: Option<Date>,
     /// The theme to render with when `--theme` is not given: a built-in
@@ -107,6 +112,7 @@ impl Meta {
     /// Whether nothing is set, so that the table is left out when written.
     pub fn is_empty(&self) -> bool {
         self.language.is_none()
+            && self.direction.is_none()
             && self.last_modified.is_none()
             && self.theme.is_none()
             && self.labels.is_empty()

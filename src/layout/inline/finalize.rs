@@ -36,6 +36,13 @@ struct Piece {
     hyphen: Option<Vec<Glyph>>,
 }
 
+impl Piece {
+    /// Its bidirectional level: its segment's.
+    fn level(&self, items: &Items) -> u8 {
+        items.segments[self.seg].level
+    }
+}
+
 /// Builds the line that runs from after break `prev` to break `b`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn finalize(
@@ -104,6 +111,15 @@ pub(super) fn finalize(
             split,
             hyphen: Some(glyphs),
         });
+    }
+    // Pieces are placed in visual order (`bidi`).
+    let levels: Vec<u8> = pieces.iter().map(|p| p.level(items)).collect();
+    if levels.iter().any(|&l| l > 0) || ctx.rtl {
+        let mut slots: Vec<Option<Piece>> = pieces.into_iter().map(Some).collect();
+        pieces = super::bidi::placement(&levels, ctx.rtl)
+            .into_iter()
+            .filter_map(|i| slots[i].take())
+            .collect();
     }
     // Protruding marks hang into the margins: the line starts `left`
     // before its edge, and its width is what lies between the margins.
@@ -263,6 +279,9 @@ fn make_run(seg: &items::Segment, range: Range<usize>, extra: f32) -> TextRun {
         glyphs[range].iter().map(|g| Glyph { cluster: g.cluster - start as u32, ..*g }).collect();
     if let Some(last) = out.last_mut() {
         last.advance += extra;
+    }
+    if super::bidi::is_rtl(seg.level) {
+        out.reverse(); // drawn from the left
     }
     TextRun {
         face: seg.style.face,

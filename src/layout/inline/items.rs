@@ -17,7 +17,7 @@
 //!   wider than the whole line, between any two glyph clusters.
 
 use super::super::frame::Glyph;
-use super::super::shape::shape;
+use super::super::shape::{shape, shape_directed};
 use super::Ctx;
 use super::opportunities::{Break, extra_breaks, reads_as_enumerator};
 use crate::compose::{Para, Style};
@@ -59,8 +59,10 @@ pub struct Segment {
     /// The source text, when the glyphs show something else (synthesised
     /// small capitals).
     pub actual: Option<String>,
-    /// The glyphs shaped from `text`.
+    /// The glyphs shaped from `text`, in reading order.
     pub glyphs: Vec<Glyph>,
+    /// Its bidirectional embedding level: odd for right-to-left text.
+    pub level: u8,
 }
 
 /// What an item is, in Knuth and Plass's terms.
@@ -387,40 +389,57 @@ fn origin(para: &Para) -> &str {
     if para.origin.is_empty() { "text" } else { &para.origin }
 }
 
-/// Cuts the spans into segments one face can draw, and shapes them.
+/// Cuts the spans into segments one face can draw in one direction, and
+/// shapes them.
 fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
+    let text: String = para.spans.iter().map(|s| s.text.as_str()).collect();
+    let levels = super::bidi::levels(&text, ctx.rtl);
+    let mut offset = 0; // where the span starts in `text`
     for (si, span) in para.spans.iter().enumerate() {
         let synth_caps = span.style.small_caps && !ctx.book.has_feature(span.style.face, b"smcp");
-        // The face and synthesis of the segment being gathered, and where
-        // it starts in the span's text.
-        let mut current: Option<(usize, bool)> = None;
+        let level_at = |at: usize| levels.as_ref().map_or(0, |l| l[offset + at]);
+        // The face, synthesis and level of the segment being gathered, and
+        // where it starts in the span's text.
+        let mut current: Option<(usize, bool, u8)> = None;
         let mut start = 0;
-        let mut flush = |range: Range<usize>, cur: Option<(usize, bool)>| {
-            let Some((face, synth)) = cur.filter(|_| !range.is_empty()) else { return };
+        let mut flush = |range: Range<usize>, cur: Option<(usize, bool, u8)>| {
+            let Some((face, synth, level)) = cur.filter(|_| !range.is_empty()) else { return };
             let text = &span.text[range];
             let size = if synth { span.style.size * SMALL_CAPS_SCALE } else { span.style.size };
-            let style = Style { face, size, ..span.style };
+            let rtl = super::bidi::is_rtl(level);
+            // Arabic letters join, and no right-to-left text is spaced out.
+            let letter_spacing = if rtl { 0.0 } else { span.style.letter_spacing };
+            let style = Style { face, size, letter_spacing, ..span.style };
             let shown = if synth { text.to_uppercase() } else { text.to_string() };
-            let glyphs = shape(ctx.book, &style, &shown);
+            let glyphs = shape_directed(ctx.book, &style, &shown, rtl);
             let actual = synth.then(|| text.to_string());
-            out.push(Segment { span: si, actual, text: shown, style, glyphs });
+            out.push(Segment { span: si, actual, text: shown, style, glyphs, level });
         };
-        // Printable ASCII in a face that has all of it is one segment.
+        // Printable ASCII in a face that has all of it, at one level, is
+        // one segment.
+        let one_level = levels.as_ref().is_none_or(|l| {
+            let l = &l[offset..offset + span.text.len()];
+            l.iter().all(|&v| Some(&v) == l.first())
+        });
         if !synth_caps
+            && one_level
             && span.text.bytes().all(|b| (b' '..=b'~').contains(&b))
             && ctx.book.has_printable_ascii(span.style.face)
         {
-            flush(0..span.text.len(), Some((span.style.face, false)));
+            flush(0..span.text.len(), Some((span.style.face, false, level_at(0))));
+            offset += span.text.len();
             continue;
         }
         for (at, c) in span.text.char_indices() {
+            // Spaces, marks and punctuation the style's face lacks (an
+            // Arabic comma) stay in the face of the text around them.
+            let here = current.map(|(f, ..)| f).filter(|&f| ctx.book.has_char(f, c));
             let face = if c.is_whitespace() {
-                current.map_or(span.style.face, |(f, _)| f)
+                current.map_or(span.style.face, |(f, ..)| f)
+            } else if let Some(f) = here.filter(|_| keeps_face(c, span.style.face, ctx)) {
+                f
             } else {
-                if is_right_to_left(c) && ctx.right_to_left.insert(origin(para).to_string()) {
-                    ctx.warnings.push(Warning::RightToLeft { field: origin(para).into() });
-                }
                 match ctx.book.face_for_char(span.style.face, c) {
                     Some(f) => f,
                     None => {
@@ -437,13 +456,15 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
             let synth = synth_caps
                 && c.is_lowercase()
                 && c.to_uppercase().map(char::len_utf8).sum::<usize>() == c.len_utf8();
-            if current != Some((face, synth)) {
+            let level = level_at(at);
+            if current != Some((face, synth, level)) {
                 flush(start..at, current);
-                current = Some((face, synth));
+                current = Some((face, synth, level));
                 start = at;
             }
         }
         flush(start..span.text.len(), current);
+        offset += span.text.len();
     }
     out
 }
@@ -467,8 +488,14 @@ fn ideographic_break(
     items.push(Item { kind, width: 0.0, seg: si, glyphs: gi..gi, word });
 }
 
-/// Whether `c` is a letter of a right-to-left script (bidi class R or AL).
-fn is_right_to_left(c: char) -> bool {
-    use unicode_bidi::BidiClass::{AL, R};
-    matches!(unicode_bidi::bidi_class(c), R | AL)
+/// Whether `c`, which the face before it has, is drawn in that face rather
+/// than in the style's own `face`: a combining mark always, punctuation
+/// and signs of no one script where the style's face lacks them.
+fn keeps_face(c: char, face: crate::fonts::FaceId, ctx: &Ctx) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    match c.script() {
+        Script::Inherited => true,
+        Script::Common => !ctx.book.has_char(face, c),
+        _ => false,
+    }
 }

@@ -14,6 +14,7 @@
 //! Every space between two words on a line is a real space glyph, so text
 //! extraction never glues words together.
 
+mod bidi;
 pub mod breakers;
 mod finalize;
 pub mod items;
@@ -43,8 +44,10 @@ pub struct Ctx<'a> {
     pub warnings: Vec<crate::layout::Warning>,
     /// Characters already reported as missing from every font.
     pub missing: BTreeSet<char>,
-    /// Fields already reported for right-to-left text.
-    pub right_to_left: BTreeSet<String>,
+    /// Whether the document runs right to left: paragraphs start at the
+    /// right, and lines are placed for pages mirrored afterwards
+    /// ([`bidi`]).
+    pub rtl: bool,
     /// How each justified line was set, as TeX's log reports it.
     pub justified: Vec<JustifiedLine>,
     /// Justified paragraphs that no breaks could justify, set ragged.
@@ -112,7 +115,7 @@ impl<'a> Ctx<'a> {
             space_shrink: 0.25,
             warnings: Vec::new(),
             missing: BTreeSet::new(),
-            right_to_left: BTreeSet::new(),
+            rtl: false,
             justified: Vec::new(),
             set_ragged: 0,
             protrusion: false,

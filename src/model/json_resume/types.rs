@@ -350,6 +350,9 @@ pub(super) struct JMeta {
     /// *vita*: the résumé's language (a BCP 47 tag).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// *vita*: which way lines run, "ltr" or "rtl".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<crate::locale::Direction>,
     /// *vita*: the theme to render with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
@@ -368,6 +371,7 @@ impl JMeta {
     pub(super) fn is_empty(&self) -> bool {
         self.last_modified.is_none()
             && self.language.is_none()
+            && self.direction.is_none()
             && self.theme.is_none()
             && self.labels.is_empty()
             && !self.references_on_request

@@ -167,6 +167,7 @@ impl Importer<'_> {
         };
         Ok(Meta {
             language: m.language,
+            direction: m.direction,
             theme: m.theme,
             labels: m.labels,
             references_on_request: m.references_on_request,
@@ -269,6 +270,7 @@ pub(in crate::model::json_resume) fn export(r: &Resume) -> JResume {
         meta: JMeta {
             last_modified: r.meta.last_modified.map(|d| d.to_string()),
             language: r.meta.language.clone(),
+            direction: r.meta.direction,
             theme: r.meta.theme.clone(),
             labels: r.meta.labels.clone(),
             references_on_request: r.meta.references_on_request,
