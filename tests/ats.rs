@@ -14,7 +14,7 @@
 
 mod common;
 
-use common::{Sandbox, root};
+use common::{Sandbox, ats_harness as harness, ats_shared as shared, root};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -24,12 +24,6 @@ struct Case {
     resume: PathBuf,
     expected: PathBuf,
     target: f64,
-}
-
-fn shared() -> PathBuf {
-    std::env::var_os("VITA_ATS_HARNESS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/ats"))
 }
 
 fn cases() -> Vec<Case> {
@@ -58,26 +52,6 @@ fn cases() -> Vec<Case> {
         });
     }
     cases
-}
-
-/// The harness's Python (its virtual environment), or a clear failure.
-fn harness() -> (PathBuf, PathBuf) {
-    let score = shared().join("score.py");
-    // Where setup.sh installs it: $ATS_HOME, else ~/.cache/ats-harness.
-    let home = std::env::var_os("ATS_HOME").map(PathBuf::from).unwrap_or_else(|| {
-        let home = std::env::var_os("HOME").unwrap_or_else(|| "/root".into());
-        PathBuf::from(home).join(".cache/ats-harness")
-    });
-    let python = home.join("venv/bin/python");
-    assert!(
-        score.is_file() && python.is_file(),
-        "the ATS harness is not installed: expected {} and {}.\n\
-         Run ../shared/ats/setup.sh (scripts/test.sh does), or set VITA_ATS_HARNESS to the \
-         folder that holds score.py and ATS_HOME to where setup.sh installed it.",
-        score.display(),
-        python.display()
-    );
-    (python, score)
 }
 
 /// What went wrong with one PDF, if anything.

@@ -171,3 +171,31 @@ impl Sandbox {
         }
     }
 }
+
+/// The ATS harness's folder: `../shared/ats`, or `$VITA_ATS_HARNESS`.
+pub(crate) fn ats_shared() -> PathBuf {
+    std::env::var_os("VITA_ATS_HARNESS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/ats"))
+}
+
+/// The harness's Python (its virtual environment) and its `score.py`, or a
+/// clear failure.
+pub(crate) fn ats_harness() -> (PathBuf, PathBuf) {
+    let score = ats_shared().join("score.py");
+    // Where setup.sh installs it: $ATS_HOME, else ~/.cache/ats-harness.
+    let home = std::env::var_os("ATS_HOME").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").unwrap_or_else(|| "/root".into());
+        PathBuf::from(home).join(".cache/ats-harness")
+    });
+    let python = home.join("venv/bin/python");
+    assert!(
+        score.is_file() && python.is_file(),
+        "the ATS harness is not installed: expected {} and {}.\n\
+         Run ../shared/ats/setup.sh (scripts/test.sh does), or set VITA_ATS_HARNESS to the \
+         folder that holds score.py and ATS_HOME to where setup.sh installed it.",
+        score.display(),
+        python.display()
+    );
+    (python, score)
+}
