@@ -103,7 +103,7 @@ fn collection(fonts: &[Vec<u8>]) -> Vec<u8> {
 }
 
 #[test]
-fn a_face_inside_a_collection_is_cut_out_and_embedded() {
+fn a_face_inside_a_collection_is_read_at_its_index_and_embedded() {
     let sb = Sandbox::new();
     let fonts: Vec<Vec<u8>> = ["DejaVuSans.ttf", "DejaVuSerif.ttf"]
         .iter()
@@ -118,8 +118,12 @@ fn a_face_inside_a_collection_is_cut_out_and_embedded() {
     sb.vita(&["render", "--font-path", "coll", "--font-body", "DejaVu Serif"]).assert_ok();
     let fonts = pdffonts(&sb, "out/resume.pdf");
     assert!(fonts.contains("+DejaVuSerif "), "{fonts}");
-    let check = tool_stdout("qpdf", &["--check", sb.path("out/resume.pdf").to_str().unwrap()]);
+    let pdf = sb.path("out/resume.pdf");
+    let check = tool_stdout("qpdf", &["--check", pdf.to_str().unwrap()]);
     assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    // The second face of the collection, subset from its own tables.
+    let text = tool_stdout("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("Education"), "{text}");
 }
 
 #[test]

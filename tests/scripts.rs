@@ -1,8 +1,8 @@
 //! Résumés in scripts the bundled fonts do not draw: Chinese and Japanese,
 //! with the system's Noto CJK fonts (Debian's `fonts-noto-cjk`, installed by
 //! scripts/test.sh and .ci/run; without it these tests fail and say so).
-//! The fonts are OpenType/CFF collections: each face is cut out of its
-//! .ttc, subset as CFF and embedded with a ToUnicode map, and the Han
+//! The fonts are OpenType/CFF collections: each face is read at its index
+//! in its .ttc, subset as CFF and embedded with a ToUnicode map, and the Han
 //! variant follows the résumé's language (SC for zh-Hans, JP for ja).
 
 mod common;

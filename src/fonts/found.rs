@@ -112,9 +112,8 @@ pub enum Unusable {
 }
 
 impl Candidate {
-    /// Whether the face maps `c` to a glyph. Reads the file without keeping
-    /// it, unless a face of it is already in use: looking for a character
-    /// may read many files, and only the one chosen stays.
+    /// Whether the face maps `c` to a glyph, from its cmap (the file is
+    /// mapped, and only the pages of its cmap are read).
     pub fn covers(&self, c: char) -> bool {
         let ranges = self.coverage();
         let c = c as u32;
@@ -153,10 +152,8 @@ impl Candidate {
             }
             ranges
         };
-        let ranges = std::sync::Arc::new(match registry::loaded(&self.path) {
-            Some(data) => read(data),
-            None => std::fs::read(&self.path).map(|d| read(&d)).unwrap_or_default(),
-        });
+        let ranges =
+            std::sync::Arc::new(registry::file_bytes(&self.path).map(read).unwrap_or_default());
         KNOWN.lock().unwrap_or_else(|e| e.into_inner()).push((key, std::sync::Arc::clone(&ranges)));
         ranges
     }
@@ -167,8 +164,7 @@ impl Candidate {
             return Ok(id);
         }
         let data = registry::file_bytes(&self.path).ok_or(Unusable::Unreadable)?;
-        let data = registry::standalone(data, self.index).ok_or(Unusable::Unreadable)?;
-        let face = ttf_parser::Face::parse(data, 0).map_err(|_| Unusable::Unreadable)?;
+        let face = ttf_parser::Face::parse(data, self.index).map_err(|_| Unusable::Unreadable)?;
         if face.tables().glyf.is_none() && face.tables().cff.is_none() {
             return Err(Unusable::Cff2);
         }
@@ -182,7 +178,7 @@ impl Candidate {
                 self.bold,
                 self.italic,
                 self.postscript_name.clone(),
-                data,
+                (data, self.index),
                 origin,
             ))
         };

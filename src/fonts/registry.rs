@@ -39,9 +39,10 @@ pub struct FaceInfo {
     pub italic: bool,
     /// The PostScript name, used for the PDF's /BaseFont.
     pub postscript_name: String,
-    /// The face as a standalone font file (a face of a collection is cut
-    /// out of it), so that every reader opens it at index 0.
+    /// The font file's bytes: the whole file, a collection's too.
     pub data: &'static [u8],
+    /// The face's index in a collection (`.ttc`, `.otc`); 0 otherwise.
+    pub index: u32,
     /// Where it came from.
     pub origin: Origin,
     pub(super) parsed: OnceLock<ttf_parser::Face<'static>>,
@@ -56,7 +57,7 @@ impl FaceInfo {
         bold: bool,
         italic: bool,
         postscript_name: String,
-        data: &'static [u8],
+        (data, index): (&'static [u8], u32),
         origin: Origin,
     ) -> FaceInfo {
         FaceInfo {
@@ -65,6 +66,7 @@ impl FaceInfo {
             italic,
             postscript_name,
             data,
+            index,
             origin,
             parsed: OnceLock::new(),
             coverage: OnceLock::new(),
@@ -101,7 +103,8 @@ impl FaceInfo {
     /// The face's tables and metrics, parsed on first use and kept.
     pub fn parsed(&'static self) -> &'static ttf_parser::Face<'static> {
         self.parsed.get_or_init(|| {
-            ttf_parser::Face::parse(self.data, 0).expect("faces are checked when registered")
+            ttf_parser::Face::parse(self.data, self.index)
+                .expect("faces are checked when registered")
         })
     }
 
@@ -144,64 +147,26 @@ pub(super) fn register(
     Some(id)
 }
 
-/// Font files read so far, kept for the process.
+/// Font files mapped so far, kept for the process.
 static FILES: Mutex<Vec<(PathBuf, &'static [u8])>> = Mutex::new(Vec::new());
 
-/// The bytes of a font file already read, if it has been.
-pub(super) fn loaded(path: &Path) -> Option<&'static [u8]> {
-    let files = FILES.lock().unwrap_or_else(|e| e.into_inner());
-    files.iter().find(|(p, _)| p == path).map(|(_, data)| *data)
-}
-
-/// The bytes of a font file, read once for the process and kept: its faces
-/// are parsed with the 'static lifetime every reader of a face needs.
+/// The bytes of a font file, mapped into memory once for the process and
+/// kept: its faces are parsed with the 'static lifetime every reader of a
+/// face needs. Mapping, not reading: a CJK collection is 20 MB or more, of
+/// which a résumé touches the table directory, the cmap and a few hundred
+/// glyphs; the pages it never touches are never read.
 pub(super) fn file_bytes(path: &Path) -> Option<&'static [u8]> {
     let mut files = FILES.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, data)) = files.iter().find(|(p, _)| p == path) {
         return Some(data);
     }
-    let bytes = std::fs::read(path).ok()?;
-    let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let file = std::fs::File::open(path).ok()?;
+    // SAFETY: the map is read-only and kept for the process. A font file
+    // changed or cut short while vita runs could change or fault the bytes
+    // under it, as for any program that maps its fonts (fontdb and typst
+    // do too); fonts are installed, not edited in place.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let data: &'static [u8] = Box::leak(Box::new(map));
     files.push((path.to_path_buf(), data));
     Some(data)
-}
-
-/// Face `index` of a font file as a file of its own: `data` itself for a
-/// single font, or, for a collection (`.ttc`, `.otc`), the face's tables
-/// under a table directory of their own.
-pub(super) fn standalone(data: &'static [u8], index: u32) -> Option<&'static [u8]> {
-    if data.get(..4) != Some(b"ttcf") {
-        return (index == 0).then_some(data);
-    }
-    let u32_at =
-        |at: usize| data.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
-    let u16_at = |at: usize| data.get(at..at + 2).map(|b| u16::from_be_bytes([b[0], b[1]]));
-    let count = u32_at(8)?;
-    if index >= count {
-        return None;
-    }
-    let dir = u32_at(12 + 4 * index as usize)? as usize;
-    let tables = u16_at(dir + 4)? as usize;
-    let mut records = Vec::with_capacity(tables);
-    for t in 0..tables {
-        let rec = dir + 12 + 16 * t;
-        let (tag, sum) = (data.get(rec..rec + 4)?, u32_at(rec + 4)?);
-        let (offset, len) = (u32_at(rec + 8)? as usize, u32_at(rec + 12)? as usize);
-        records.push((tag, sum, data.get(offset..offset.checked_add(len)?)?));
-    }
-    let mut out = Vec::new();
-    out.extend_from_slice(data.get(dir..dir + 12)?);
-    let mut offset = 12 + 16 * tables;
-    for (tag, sum, table) in &records {
-        out.extend_from_slice(tag);
-        out.extend_from_slice(&sum.to_be_bytes());
-        out.extend_from_slice(&(offset as u32).to_be_bytes());
-        out.extend_from_slice(&(table.len() as u32).to_be_bytes());
-        offset += table.len().next_multiple_of(4);
-    }
-    for (_, _, table) in &records {
-        out.extend_from_slice(table);
-        out.resize(out.len().next_multiple_of(4), 0);
-    }
-    Some(Box::leak(out.into_boxed_slice()))
 }

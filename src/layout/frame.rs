@@ -95,10 +95,16 @@ impl TextRun {
             starts.sort_unstable();
             starts.dedup();
         }
+        // Nearly every run: one glyph per cluster, in order.
+        let simple = glyphs.windows(2).all(|w| w[0].cluster < w[1].cluster);
         let spacing = |g: &Glyph| g.advance > MARK_ADVANCE * self.size;
         let mut first = 0; // the first glyph of the current cluster
         (0..glyphs.len()).map(move |i| {
             let start = glyphs[i].cluster;
+            if simple {
+                let end = glyphs.get(i + 1).map_or(self.text.len(), |g| g.cluster as usize);
+                return Cow::Borrowed(self.text.get(start as usize..end).unwrap_or(""));
+            }
             if i == 0 || glyphs[i - 1].cluster != start {
                 first = i;
             }

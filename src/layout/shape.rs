@@ -72,9 +72,9 @@ fn shaping_font(face: FaceId) -> &'static Font {
     if let Some((_, font)) = fonts.iter().find(|(id, _)| *id == face) {
         return font;
     }
-    let data = crate::fonts::registry::get(face).data;
-    let font: &'static Font =
-        Box::leak(Box::new(Font::new(data, 0).expect("faces are checked when registered")));
+    let info = crate::fonts::registry::get(face);
+    let font = Font::new(info.data, info.index).expect("faces are checked when registered");
+    let font: &'static Font = Box::leak(Box::new(font));
     fonts.push((face, font));
     font
 }

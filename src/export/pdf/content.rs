@@ -105,19 +105,22 @@ pub(super) fn page(
             // for no text (a mark drawn over a letter that carries the
             // cluster's text), carries its text as /ActualText: PDFium
             // reads a glyph mapped to nothing as a character of its own.
-            let actual =
-                run.actual.as_deref().or_else(|| (!subset.reads_whole(run)).then_some(&*run.text));
+            let simple = subset.plain(run);
+            let actual = run
+                .actual
+                .as_deref()
+                .or_else(|| (!simple && !subset.reads_whole(run)).then_some(&*run.text));
             let plain = actual.is_none();
             // Words of one line in one style join the line's TJ array.
             if plain && let Some(open) = line.as_mut().filter(|l| l.accepts(run, p.y)) {
-                open.push(run, p.x, subset);
+                open.push(run, p.x, subset, simple);
                 continue;
             }
             if let Some(done) = line.take() {
                 done.emit(&mut c, &mut state, subsets);
             }
             let mut next = Line::new(run, p.x, p.y, flip(p.y));
-            next.push(run, p.x, subset);
+            next.push(run, p.x, subset, simple);
             if plain {
                 line = Some(next);
                 continue;
@@ -312,10 +315,13 @@ impl Line {
     /// (poppler, PDFium, PDFBox) turn such runs back to reading order
     /// themselves, and written in reading order they read worse
     /// (`docs/scripts.md`).
-    fn push(&mut self, run: &TextRun, x: f32, subset: &Subset) {
+    fn push(&mut self, run: &TextRun, x: f32, subset: &Subset, plain: bool) {
         let scale = 1000.0 / self.size;
         let mut shaped = (x - self.x) * scale;
-        for (g, text) in run.glyphs.iter().zip(run.glyph_texts()) {
+        // A plain run's glyphs have one code each (`Subset::plain`).
+        let mut texts = (!plain).then(|| run.glyph_texts());
+        for g in &run.glyphs {
+            let text = texts.as_mut().and_then(Iterator::next);
             let adjust = self.pen - (shaped + g.dx * scale);
             if adjust.abs() >= MIN_ADJUST {
                 let rounded = adjust.round();
@@ -326,7 +332,8 @@ impl Line {
                 self.array.extend_from_slice(itoa::Buffer::new().format(rounded as i32).as_bytes());
                 self.pen -= rounded;
             }
-            let (code, width) = subset.code(g.id, &text).unwrap_or_else(|| subset.first(g.id));
+            let (code, width) =
+                text.and_then(|t| subset.code(g.id, &t)).unwrap_or_else(|| subset.first(g.id));
             if !std::mem::replace(&mut self.open, true) {
                 self.array.push(b'<');
             }
@@ -440,8 +447,10 @@ mod tests {
         let codes = runs.iter().map(|(text, ..)| (Box::from(*text), 1)).collect();
         glyphs.insert(1, super::super::font::Coded { width: 500.0, codes });
         let font_ref = pdf_writer::Ref::new(1);
-        let subsets =
-            BTreeMap::from([(0, Subset { name: "F0".into(), icon: false, glyphs, font_ref })]);
+        let subsets = BTreeMap::from([(
+            0,
+            Subset { name: "F0".into(), icon: false, glyphs, font_ref, several: true },
+        )]);
         (Frame { width: 100.0, height: 100.0, items }, subsets)
     }
 

@@ -36,6 +36,8 @@ pub(super) struct Subset {
     pub glyphs: FxHashMap<u16, Coded>,
     /// The Type 0 font object.
     pub font_ref: Ref,
+    /// Whether some glyph has more than one code.
+    pub several: bool,
 }
 
 /// The codes one glyph is written with: the first is its glyph id in the
@@ -65,6 +67,15 @@ impl Subset {
     pub(super) fn first(&self, id: u16) -> (u16, f32) {
         let coded = &self.glyphs[&id];
         (coded.codes[0].1, coded.width)
+    }
+
+    /// Whether `run` is plain: clusters of one glyph each, in order, and
+    /// glyphs with one code each, which then maps to the glyph's text here
+    /// (the only text it was collected with). Nearly every run is; the
+    /// others go through [`Subset::reads_whole`] and [`Subset::code`].
+    pub(super) fn plain(&self, run: &TextRun) -> bool {
+        run.glyphs.windows(2).all(|w| w[0].cluster < w[1].cluster)
+            && (!self.several || run.glyphs.iter().all(|g| self.glyphs[&g.id].codes.len() == 1))
     }
 
     /// Whether ToUnicode alone reads `run` whole: every glyph has a code
@@ -179,7 +190,8 @@ pub(super) fn plan(
         });
         let name = format!("F{face}");
         let icon = book.info(face).family == ICON_FAMILY;
-        subsets.insert(face, Subset { name, icon, glyphs: coded, font_ref });
+        let several = coded.values().any(|c: &Coded| c.codes.len() > 1);
+        subsets.insert(face, Subset { name, icon, glyphs: coded, font_ref, several });
         plans.push(FacePlan {
             face,
             glyphs,
@@ -210,9 +222,11 @@ pub(super) fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Progra
                 // New glyph ids follow `order`, as the content streams use them.
                 true => {
                     let remap = subsetter::GlyphRemapper::new_from_glyphs(&plan.order);
-                    subsetter::subset(info.data, 0, &remap).map_err(|_| failed())?
+                    subsetter::subset(info.data, info.index, &remap).map_err(|_| failed())?
                 }
-                false => super::subset::subset(info.data, &plan.order).ok_or_else(failed)?,
+                false => {
+                    super::subset::subset(info.data, info.index, &plan.order).ok_or_else(failed)?
+                }
             };
             Ok(Program { packed: deflate(&program), len: program.len() })
         })

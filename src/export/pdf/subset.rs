@@ -25,8 +25,8 @@ const KEPT_NAMES: [u16; 6] = [0, 1, 2, 4, 6, 14];
 /// (`glyphs[0]` should be 0, `.notdef`), followed by the glyphs that
 /// composites among them are built from. `None` when the input is not a
 /// TrueType font as expected.
-pub(super) fn subset(font: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
-    let tables = directory(font)?;
+pub(super) fn subset(font: &[u8], index: u32, glyphs: &[u16]) -> Option<Vec<u8>> {
+    let tables = directory(font, index)?;
     let table = |tag: &[u8; 4]| tables.iter().find(|t| &t.0 == tag).map(|t| t.1);
     let head = table(b"head")?;
     let maxp = table(b"maxp")?;
@@ -161,11 +161,20 @@ fn metrics(hmtx: &[u8], long: usize, order: &[u16]) -> Option<Vec<u8>> {
 }
 
 /// The table directory: (tag, table bytes).
-fn directory(font: &[u8]) -> Option<Vec<([u8; 4], &[u8])>> {
-    let count = u16_at(font, 4)? as usize;
+fn directory(font: &[u8], index: u32) -> Option<Vec<([u8; 4], &[u8])>> {
+    // A collection lists where each face's directory starts; table offsets
+    // count from the file's start either way.
+    let start = match font.get(..4) {
+        Some(b"ttcf") if index < u32_at(font, 8)? => u32_at(font, 12 + 4 * index as usize)?,
+        Some(b"ttcf") => return None,
+        _ if index == 0 => 0,
+        _ => return None,
+    } as usize;
+    let dir = font.get(start..)?;
+    let count = u16_at(dir, 4)? as usize;
     (0..count)
         .map(|i| {
-            let rec = font.get(12 + 16 * i..28 + 16 * i)?;
+            let rec = dir.get(12 + 16 * i..28 + 16 * i)?;
             let tag: [u8; 4] = rec[0..4].try_into().ok()?;
             let offset = u32_at(rec, 8)? as usize;
             let len = u32_at(rec, 12)? as usize;
@@ -351,7 +360,7 @@ mod tests {
         for info in &FACES {
             let a = Face::parse(info.data, 0).unwrap();
             let all: Vec<u16> = (0..a.number_of_glyphs()).collect();
-            let subset = subset(info.data, &all).expect(info.postscript_name);
+            let subset = subset(info.data, 0, &all).expect(info.postscript_name);
             assert!(subset.len() < info.data.len(), "{}", info.postscript_name);
             let b = Face::parse(&subset, 0).unwrap();
             assert_eq!(a.number_of_glyphs(), b.number_of_glyphs());
@@ -386,7 +395,7 @@ mod tests {
                 .find(|&g| glyphs.get(g).is_some_and(|d| d.len() >= 2 && d[0] & 0x80 != 0));
             let last = a.number_of_glyphs() - 1;
             let wanted: Vec<u16> = [0, last, last - 1].into_iter().chain(composite).collect();
-            let subset = subset(info.data, &wanted).expect(info.postscript_name);
+            let subset = subset(info.data, 0, &wanted).expect(info.postscript_name);
             let b = Face::parse(&subset, 0).unwrap();
             if composite.is_some() {
                 composites += 1;
@@ -407,9 +416,9 @@ mod tests {
     fn malformed_input_is_refused_not_panicked_on() {
         let data = FACES[0].data;
         for cut in [0, 11, 40, 300, data.len() / 2] {
-            let _ = subset(&data[..cut], &[0, 1, 2]);
+            let _ = subset(&data[..cut], 0, &[0, 1, 2]);
         }
-        assert!(subset(b"", &[0]).is_none());
-        assert!(subset(data, &[0, u16::MAX]).is_none(), "a glyph the font does not have");
+        assert!(subset(b"", 0, &[0]).is_none());
+        assert!(subset(data, 0, &[0, u16::MAX]).is_none(), "a glyph the font does not have");
     }
 }
