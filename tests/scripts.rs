@@ -83,3 +83,65 @@ fn a_japanese_resume_embeds_japanese_han_and_extracts_exactly() {
         &["山田太郎", "決済基盤を再設計し、処理時間を半分に短縮しました。", "2018年4月"],
     );
 }
+
+/// `text.cjk_latin_space` opens a gap where Chinese meets a Latin word or
+/// a digit without a space, and extraction still reads the text exactly as
+/// typed: no space where the source has none.
+#[test]
+fn cjk_latin_space_opens_a_gap_that_extracts_as_nothing() {
+    assert!(
+        std::path::Path::new(NOTO_CJK).is_file(),
+        "{NOTO_CJK} is missing: install Debian's fonts-noto-cjk (scripts/test.sh does)"
+    );
+    let summary = "使用Python和Go开发了3个平台，服务于AWS上的客户。";
+    let source = format!(
+        "[meta]\nlanguage = \"zh-Hans\"\n[basics]\nname = \"王小明\"\nsummary = \"{summary}\"\n"
+    );
+    // Where each run of the summary's line starts and ends, in points.
+    let runs = |space: f32| -> Vec<(String, f32, f32)> {
+        let resume: vita::model::Resume = toml::from_str(&source).unwrap();
+        let mut theme = vita::theme::Theme::resolve("classic").unwrap();
+        theme.text.cjk_latin_space = space;
+        let book = vita::fonts::FontBook::new().with_language(Some("zh-Hans"));
+        let doc = vita::render::lay_out(&resume, &theme, &book).unwrap();
+        let line_y = doc.pages[0]
+            .items
+            .iter()
+            .find_map(|(p, i)| match i {
+                vita::layout::FrameItem::Text(r) if r.text.contains("Python") => Some(p.y),
+                _ => None,
+            })
+            .expect("the summary is laid out");
+        let mut out: Vec<(String, f32, f32)> = doc.pages[0]
+            .items
+            .iter()
+            .filter_map(|(p, i)| match i {
+                vita::layout::FrameItem::Text(r) if p.y == line_y => {
+                    Some((r.text.clone(), p.x, p.x + r.width()))
+                }
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| a.1.total_cmp(&b.1));
+        out
+    };
+    let (plain, spaced) = (runs(0.0), runs(0.08));
+    let start_of = |runs: &[(String, f32, f32)], text: &str| {
+        runs.iter().find(|r| r.0.starts_with(text)).map(|r| r.1).unwrap()
+    };
+    // Runs start later by the gaps before them: one before "Python", three
+    // before "开发" ("使用|Python|和|Go|开发"), each 0.08 em of the body
+    // size (about 0.8 pt).
+    let moved = |text: &str| start_of(&spaced, text) - start_of(&plain, text);
+    assert!(moved("Python") > 0.5, "{plain:?}\n{spaced:?}");
+    assert!(moved("开发") > moved("Python") + 0.5, "{plain:?}\n{spaced:?}");
+
+    let sb = Sandbox::new();
+    sb.write("cl.toml", &source);
+    sb.vita(&["render", "cl.toml", "--set", "text.cjk_latin_space=0.08"]).assert_ok();
+    let text = tool_stdout("pdftotext", &[sb.path("out/cl.pdf").to_str().unwrap(), "-"]);
+    assert!(text.lines().any(|l| l == summary), "{summary:?} not extracted as typed:\n{text}");
+    let too_wide = sb.vita(&["render", "cl.toml", "--set", "text.cjk_latin_space=0.2"]);
+    assert_eq!(too_wide.code(), Some(2), "{}", too_wide.report());
+    assert!(too_wide.stderr().contains("give 0 to 0.08 em"), "{}", too_wide.report());
+}

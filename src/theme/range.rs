@@ -47,6 +47,11 @@ impl<const LO: i32, const HI: i32> Range<LO, HI> {
         within(f32::deserialize(d)?, LO as f32 / 100.0, HI as f32 / 100.0, "times")
     }
 
+    /// A length in ems of the text's size; the bounds are in hundredths.
+    pub(super) fn ems<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+        within(f32::deserialize(d)?, LO as f32 / 100.0, HI as f32 / 100.0, "em")
+    }
+
     /// A whole number of letters.
     pub(super) fn letters<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
         let v = usize::deserialize(d)?;

@@ -51,6 +51,13 @@ pub struct Text {
     /// edge looks straight. On by default when `align = "justify"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protrusion: Option<bool>,
+    /// Space between a Chinese, Japanese or Korean letter and a Latin
+    /// letter or digit beside it ("使用Python"), in ems of the text's size,
+    /// where a line does not break there. At most 0.08: poppler reads a
+    /// gap of 0.1 em as a space the text does not have. 0, none, by
+    /// default.
+    #[serde(deserialize_with = "Range::<0, 8>::ems")]
+    pub cjk_latin_space: f32,
 }
 
 impl Default for Text {
@@ -65,6 +72,7 @@ impl Default for Text {
             space_stretch: 0.6,
             space_shrink: 0.25,
             protrusion: None,
+            cjk_latin_space: 0.0,
         }
     }
 }

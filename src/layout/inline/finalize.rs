@@ -73,10 +73,12 @@ pub(super) fn finalize(
             _ => 0.0,
         };
         if item.glyphs.is_empty() {
-            // A break of no width between ideographs: its widening goes
-            // after the glyph before it.
-            if let (Some(p), true) = (pieces.last_mut(), extra != 0.0) {
-                p.extra += extra;
+            // A break between ideographs (of no width, or the space
+            // between CJK and Latin text): its width and widening go after
+            // the glyph before it.
+            let width = if matches!(item.kind, Kind::Glue { .. }) { item.width } else { 0.0 };
+            if let (Some(p), true) = (pieces.last_mut(), width + extra != 0.0) {
+                p.extra += width + extra;
             }
             continue;
         }

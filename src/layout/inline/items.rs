@@ -19,7 +19,7 @@
 use super::super::frame::Glyph;
 use super::super::shape::{shape, shape_directed};
 use super::Ctx;
-use super::opportunities::{Break, extra_breaks, reads_as_enumerator};
+use super::opportunities::{Break, cjk_meets_latin, extra_breaks, reads_as_enumerator};
 use crate::compose::{Para, Style};
 use crate::layout::Warning;
 use std::collections::BTreeSet;
@@ -235,9 +235,9 @@ fn collect_from(
                 extra.get(at).filter(|_| new_cluster && !nowrap)
             {
                 if ideographic {
-                    let size = seg.style.size;
+                    let sizes = (seg.style.size, cjk_gap(&out.text, at, seg.style.size, ctx));
                     let (words, items) = (&mut out.words, &mut out.items);
-                    ideographic_break(words, items, &mut word_start, (at, si, gi), size);
+                    ideographic_break(words, items, &mut word_start, (at, si, gi), sizes);
                 } else {
                     let width = if hyphen { hyphen_width } else { 0.0 };
                     let kind = Kind::Penalty { cost, flagged, hyphen };
@@ -469,23 +469,32 @@ fn segments(para: &Para, ctx: &mut Ctx) -> Vec<Segment> {
     out
 }
 
+/// The space at byte `at` of `text`, in text of `size`, where CJK text
+/// meets a Latin word or a digit (`text.cjk_latin_space`); else 0.
+fn cjk_gap(text: &str, at: usize, size: f32, ctx: &Ctx) -> f32 {
+    let before = text[..at].chars().next_back().unwrap_or(' ');
+    let after = text[at..].chars().next().unwrap_or(' ');
+    if cjk_meets_latin(before, after) { ctx.cjk_latin_space * size } else { 0.0 }
+}
+
 /// A break between two signs of a script written without spaces: a space
-/// of no width, which a justified line may widen a little (never enough to
-/// read as a space), before glyph `gi` of segment `si` at byte `at`. A new
+/// of no width (or `gap` points, between CJK and Latin text), which a
+/// justified line may widen a little (never enough to read as a space),
+/// before glyph `gi` of segment `si` at byte `at`, in text of `size`. A new
 /// word starts there.
 fn ideographic_break(
     words: &mut Vec<Range<usize>>,
     items: &mut Vec<Item>,
     word_start: &mut Option<usize>,
     (at, si, gi): (usize, usize, usize),
-    size: f32,
+    (size, gap): (f32, f32),
 ) {
     if let Some(start) = word_start.replace(at) {
         words.push(start..at);
     }
     let kind = Kind::Glue { stretch: IDEOGRAPHIC_STRETCH * size, shrink: 0.0 };
     let word = words.len();
-    items.push(Item { kind, width: 0.0, seg: si, glyphs: gi..gi, word });
+    items.push(Item { kind, width: gap, seg: si, glyphs: gi..gi, word });
 }
 
 /// Whether `c`, which the face before it has, is drawn in that face rather

@@ -55,6 +55,8 @@ pub struct Ctx<'a> {
     /// Whether justified lines hang punctuation into the margins
     /// (`text.protrusion`).
     pub protrusion: bool,
+    /// Space between CJK and Latin text, in ems (`text.cjk_latin_space`).
+    pub cjk_latin_space: f32,
 }
 
 /// How one justified line that is not its paragraph's last was set: the
@@ -98,6 +100,7 @@ impl<'a> Ctx<'a> {
             space_stretch: text.space_stretch,
             space_shrink: text.space_shrink,
             protrusion: text.protrudes(),
+            cjk_latin_space: text.cjk_latin_space,
             hyphenator: hyphenation
                 .filter(|_| text.hyphenate)
                 .and_then(|code| Hyphenator::new(code, word, before, after)),
@@ -119,6 +122,7 @@ impl<'a> Ctx<'a> {
             justified: Vec::new(),
             set_ragged: 0,
             protrusion: false,
+            cjk_latin_space: 0.0,
         }
     }
 }

@@ -136,6 +136,14 @@ fn looks_like_address(token: &str) -> bool {
 
 /// Whether `c` is written without spaces between words: Han ideographs,
 /// kana, hangul, and CJK punctuation and full-width forms.
+/// Whether a Chinese, Japanese or Korean letter meets a Latin letter or a
+/// digit between `before` and `after`, in either order (`text.cjk_latin_space`).
+pub(super) fn cjk_meets_latin(before: char, after: char) -> bool {
+    let cjk = |c: char| is_cjk(c) && c.is_alphabetic();
+    let latin = |c: char| c.is_alphanumeric() && !is_cjk(c);
+    (cjk(before) && latin(after)) || (latin(before) && cjk(after))
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF
