@@ -10,13 +10,15 @@ cd "$(dirname "$0")/.."
 # poppler-utils and qpdf read the PDFs back; tests/fonts.rs loads DejaVu
 # from a folder, as a user's own fonts; tests/scripts.rs sets Chinese and
 # Japanese with the system's Noto CJK, tests/complex_scripts.rs Arabic,
-# Hebrew and Hindi with Noto's core fonts.
+# Hebrew and Hindi with Noto's core fonts, and tests/fonts.rs takes a bold
+# from Inter's variable face.
 packages=()
 for need in "poppler-utils /usr/bin/pdftotext" "poppler-utils /usr/bin/pdffonts" \
   "poppler-utils /usr/bin/pdfinfo" "qpdf /usr/bin/qpdf" \
   "fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" \
   "fonts-noto-cjk /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc" \
-  "fonts-noto-core /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"; do
+  "fonts-noto-core /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf" \
+  "fonts-inter-variable /usr/share/fonts/truetype/inter-vf/Inter-roman.var.ttf"; do
   read -r package file <<<"$need"
   if [ ! -e "$file" ] && [[ ! " ${packages[*]} " == *" $package "* ]]; then
     packages+=("$package")

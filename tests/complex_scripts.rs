@@ -200,3 +200,38 @@ fn a_hindi_resume_shapes_its_syllables_and_extracts_them_as_typed() {
     let (left, _) = placed(&sb, &heading);
     assert!(left < 0.15, "the heading starts at {left:.2} of the page");
 }
+
+/// Bengali and Tamil, whose vowel signs are drawn before, after or around
+/// their consonant and whose virama is a mark over it: both poppler and
+/// pdfminer read every word whole. (A mark that stands for no text
+/// reaches, in its /W width, to its letter's end, so pdfminer sees no
+/// gap after it.)
+#[test]
+fn bengali_and_tamil_extract_as_typed_in_poppler_and_pdfminer() {
+    let bengali = "কলকাতায় দশ বছরের অভিজ্ঞতা সম্পন্ন সফটওয়্যার প্রকৌশলী।";
+    let tamil = "மென்பொருள் பொறியாளர், சென்னை கொள்கை கோவை";
+    for font in ["NotoSerifBengali", "NotoSerifTamil"] {
+        let needed = Path::new(FONTS).join(format!("{font}-Regular.ttf"));
+        assert!(needed.is_file(), "{} is missing: install fonts-noto-core", needed.display());
+    }
+    let sb = Sandbox::new();
+    let source =
+        format!("[meta]\nlanguage = \"hi\"\n[basics]\nname = \"{bengali}\"\nlabel = \"{tamil}\"\n");
+    sb.write("bt.toml", source);
+    sb.vita(&["render", "bt.toml"]).assert_ok();
+    let pdf = sb.path("out/bt.pdf");
+    let poppler = normalised(&tool_stdout("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    let (python, _) = ats_harness();
+    let script = "import sys; from pdfminer.high_level import extract_text; \
+                  print(extract_text(sys.argv[1]))";
+    let out = std::process::Command::new(python)
+        .args(["-c", script, pdf.to_str().unwrap()])
+        .output()
+        .expect("the harness's Python runs");
+    let pdfminer = normalised(&String::from_utf8_lossy(&out.stdout));
+    for (reader, text) in [("pdftotext", &poppler), ("pdfminer", &pdfminer)] {
+        for line in [bengali, tamil] {
+            assert!(text.contains(line), "{reader} does not read {line:?} in:\n{text}");
+        }
+    }
+}

@@ -155,3 +155,96 @@ fn an_unknown_family_is_exit_2_with_a_suggestion() {
     assert!(err.contains("did you mean `DejaVu Sans`?"), "{err}");
     assert!(!sb.path("out/resume.pdf").exists(), "nothing is written");
 }
+
+/// Inter, from Debian's fonts-inter-variable: one variable face per style,
+/// with a `wght` axis and no static bold.
+const INTER_VF: &str = "/usr/share/fonts/truetype/inter-vf/Inter-roman.var.ttf";
+
+/// A family with only a variable face still has a real bold: its `wght`
+/// axis at 700, shaped with that instance's advances and embedded with its
+/// outlines, not the regular face drawn as bold.
+#[test]
+fn a_variable_font_gives_its_bold_instance() {
+    assert!(
+        Path::new(INTER_VF).is_file(),
+        "{INTER_VF} is missing: install Debian's fonts-inter-variable (scripts/test.sh does)"
+    );
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("vf")).unwrap();
+    std::fs::copy(INTER_VF, sb.path("vf/Inter-roman.var.ttf")).unwrap();
+    let book = vita::fonts::FontBook::with_dirs(vec![sb.path("vf")]);
+    let regular = book.select("Inter", false, false).unwrap();
+    let bold = book.select("Inter", true, false).unwrap();
+    assert_ne!(regular, bold, "the bold is a face of its own");
+    assert_eq!(book.info(regular).weight, None);
+    assert_eq!(book.info(bold).weight, Some(700.0));
+    // The instance's letters are wider and heavier.
+    let width = |face| {
+        let ttf = book.face(face);
+        "Experience"
+            .chars()
+            .map(|c| ttf.glyph_hor_advance(ttf.glyph_index(c).unwrap()).unwrap() as u32)
+            .sum::<u32>()
+    };
+    assert!(width(bold) > width(regular) + 100, "{} vs {}", width(bold), width(regular));
+
+    let run = sb.vita(&[
+        "render",
+        "--font-path",
+        "vf",
+        "-t",
+        "modern",
+        "--font-body",
+        "Inter",
+        "--set",
+        "fonts.heading.family=Inter",
+        "-f",
+        "pdf,png",
+        "--dpi",
+        "60",
+    ]);
+    run.assert_ok();
+    let fonts = pdffonts(&sb, "out/resume.pdf");
+    let inter = fonts.lines().filter(|l| l.contains("+Inter ")).count();
+    assert!(inter >= 2, "a regular and a bold subset of Inter: {fonts}");
+    let pdf = sb.path("out/resume.pdf");
+    let check = tool_stdout("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    let text = tool_stdout("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("Alex Doe") && text.contains("EXPERIENCE"), "{text}");
+    // The bold name draws more ink than the same name set regular.
+    let ink = |args: &[&str]| {
+        sb.vita(
+            &[
+                &[
+                    "render",
+                    "--font-path",
+                    "vf",
+                    "-t",
+                    "modern",
+                    "-f",
+                    "png",
+                    "--dpi",
+                    "60",
+                    "-o",
+                    "ink",
+                ][..],
+                args,
+            ]
+            .concat(),
+        )
+        .assert_ok();
+        let png = image::open(sb.path("ink/resume-1.png")).unwrap().to_luma8();
+        png.pixels().filter(|p| p.0[0] < 128).count()
+    };
+    let heavy = ink(&["--set", "fonts.heading.family=Inter", "--set", "fonts.name.family=Inter"]);
+    let light = ink(&[
+        "--set",
+        "fonts.heading.family=Inter",
+        "--set",
+        "fonts.name.family=Inter",
+        "--set",
+        "fonts.name.bold=false",
+    ]);
+    assert!(heavy > light, "bold {heavy} dark pixels, regular {light}");
+}

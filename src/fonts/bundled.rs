@@ -26,7 +26,7 @@ impl BundledFace {
             self.bold,
             self.italic,
             self.postscript_name.to_string(),
-            (self.data, 0),
+            (self.data, 0, None),
             Origin::Bundled,
         )
     }

@@ -37,6 +37,8 @@ pub struct Candidate {
     pub index: u32,
     /// Found in the system's fonts, rather than a folder the user named.
     pub system: bool,
+    /// For an instance of a variable face, its weight on the `wght` axis.
+    pub weight: Option<f32>,
 }
 
 /// The faces of some folders, in the order the folders were given.
@@ -80,6 +82,7 @@ impl Catalog {
                     path: path.clone(),
                     index: f.index,
                     system,
+                    weight: None,
                 })
             })
             .collect();
@@ -88,18 +91,31 @@ impl Catalog {
         Catalog { faces }
     }
 
-    /// The face of `family` closest to the style asked for: exact, else the
-    /// same weight upright, else regular, else any face of the family.
-    pub fn closest(&self, family: &str, bold: bool, italic: bool) -> Option<&Candidate> {
+    /// The face of `family` closest to the style asked for: exact; else,
+    /// for bold, the bold instance of a variable face of the family (its
+    /// `wght` axis at 700); else the same weight upright, else regular,
+    /// else any face of the family.
+    pub fn closest(&self, family: &str, bold: bool, italic: bool) -> Option<Candidate> {
         let in_family: Vec<&Candidate> =
             self.faces.iter().filter(|c| c.family.eq_ignore_ascii_case(family)).collect();
-        [(bold, italic), (bold, false), (false, false)]
+        let find = |b: bool, i: bool| in_family.iter().find(|c| c.bold == b && c.italic == i);
+        if let Some(exact) = find(bold, italic) {
+            return Some((*exact).clone());
+        }
+        let instance = || [italic, false].into_iter().find_map(|i| find(false, i)?.bold_instance());
+        if let Some(bold) = instance().filter(|_| bold) {
+            return Some(bold);
+        }
+        [(bold, false), (false, false)]
             .into_iter()
-            .find_map(|(b, i)| in_family.iter().find(|c| c.bold == b && c.italic == i))
+            .find_map(|(b, i)| find(b, i))
             .or(in_family.first())
-            .copied()
+            .map(|c| (*c).clone())
     }
 }
+
+/// The weight of bold on a variable font's `wght` axis.
+const BOLD_WEIGHT: f32 = 700.0;
 
 /// Why a found face cannot be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,9 +174,24 @@ impl Candidate {
         ranges
     }
 
+    /// The bold instance of this face, if it is variable with a `wght`
+    /// axis that reaches 700.
+    fn bold_instance(&self) -> Option<Candidate> {
+        let data = registry::file_bytes(&self.path)?;
+        let face = ttf_parser::Face::parse(data, self.index).ok()?;
+        let wght = ttf_parser::Tag::from_bytes(b"wght");
+        let axis = face.variation_axes().into_iter().find(|a| a.tag == wght)?;
+        let weight = BOLD_WEIGHT.clamp(axis.min_value, axis.max_value);
+        (weight >= 600.0 && face.tables().glyf.is_some()).then(|| Candidate {
+            bold: true,
+            weight: Some(weight),
+            ..self.clone()
+        })
+    }
+
     /// The face in the registry, reading its file the first time.
     pub fn open(&self) -> Result<FaceId, Unusable> {
-        if let Some(id) = registry::find(&self.path, self.index) {
+        if let Some(id) = registry::find(&self.path, self.index, self.weight) {
             return Ok(id);
         }
         let data = registry::file_bytes(&self.path).ok_or(Unusable::Unreadable)?;
@@ -178,11 +209,11 @@ impl Candidate {
                 self.bold,
                 self.italic,
                 self.postscript_name.clone(),
-                (data, self.index),
+                (data, self.index, self.weight),
                 origin,
             ))
         };
-        registry::register(&self.path, self.index, info).ok_or(Unusable::Unreadable)
+        registry::register(&self.path, (self.index, self.weight), info).ok_or(Unusable::Unreadable)
     }
 }
 

@@ -43,6 +43,10 @@ pub struct FaceInfo {
     pub data: &'static [u8],
     /// The face's index in a collection (`.ttc`, `.otc`); 0 otherwise.
     pub index: u32,
+    /// For an instance of a variable font, its weight on the `wght` axis
+    /// (700 for the bold a theme asks of a family that has only a variable
+    /// face); `None` for a static face, read as it is.
+    pub weight: Option<f32>,
     /// Where it came from.
     pub origin: Origin,
     pub(super) parsed: OnceLock<ttf_parser::Face<'static>>,
@@ -57,7 +61,7 @@ impl FaceInfo {
         bold: bool,
         italic: bool,
         postscript_name: String,
-        (data, index): (&'static [u8], u32),
+        (data, index, weight): (&'static [u8], u32, Option<f32>),
         origin: Origin,
     ) -> FaceInfo {
         FaceInfo {
@@ -67,6 +71,7 @@ impl FaceInfo {
             postscript_name,
             data,
             index,
+            weight,
             origin,
             parsed: OnceLock::new(),
             coverage: OnceLock::new(),
@@ -88,8 +93,13 @@ pub(super) struct CoverageBlock {
 static SLOTS: [OnceLock<&'static FaceInfo>; MAX_FACES] = [const { OnceLock::new() }; MAX_FACES];
 /// Faces registered beyond the bundled ones.
 static NEXT: AtomicUsize = AtomicUsize::new(0);
-/// Found faces by file and index in it, so that each is registered once.
-static BY_FILE: Mutex<Vec<((PathBuf, u32), FaceId)>> = Mutex::new(Vec::new());
+/// Found faces by file, index in it and instance weight (its bits), so
+/// that each is registered once.
+static BY_FILE: Mutex<Vec<(Key, FaceId)>> = Mutex::new(Vec::new());
+
+/// What identifies a found face: its file, its index in the file, and the
+/// weight of its instance (as bits), if it is an instance.
+type Key = (PathBuf, u32, Option<u32>);
 
 /// The face numbered `id`. Panics for a number the registry never gave.
 pub fn get(id: FaceId) -> &'static FaceInfo {
@@ -103,8 +113,12 @@ impl FaceInfo {
     /// The face's tables and metrics, parsed on first use and kept.
     pub fn parsed(&'static self) -> &'static ttf_parser::Face<'static> {
         self.parsed.get_or_init(|| {
-            ttf_parser::Face::parse(self.data, self.index)
-                .expect("faces are checked when registered")
+            let mut face = ttf_parser::Face::parse(self.data, self.index)
+                .expect("faces are checked when registered");
+            if let Some(weight) = self.weight {
+                face.set_variation(ttf_parser::Tag::from_bytes(b"wght"), weight);
+            }
+            face
         })
     }
 
@@ -118,9 +132,10 @@ impl FaceInfo {
 
 /// The number of the face `index` of the font file at `path`, if it is
 /// registered.
-pub(super) fn find(path: &Path, index: u32) -> Option<FaceId> {
+pub(super) fn find(path: &Path, index: u32, weight: Option<f32>) -> Option<FaceId> {
     let known = BY_FILE.lock().unwrap_or_else(|e| e.into_inner());
-    known.iter().find(|((p, i), _)| p == path && *i == index).map(|(_, id)| *id)
+    let weight = weight.map(f32::to_bits);
+    known.iter().find(|((p, i, w), _)| p == path && *i == index && *w == weight).map(|(_, id)| *id)
 }
 
 /// The number of the face `index` of the font file at `path`, registering
@@ -128,11 +143,11 @@ pub(super) fn find(path: &Path, index: u32) -> Option<FaceId> {
 /// registry is full or `make` fails.
 pub(super) fn register(
     path: &Path,
-    index: u32,
+    (index, weight): (u32, Option<f32>),
     make: impl FnOnce() -> Option<FaceInfo>,
 ) -> Option<FaceId> {
     let mut known = BY_FILE.lock().unwrap_or_else(|e| e.into_inner());
-    let key = (path.to_path_buf(), index);
+    let key = (path.to_path_buf(), index, weight.map(f32::to_bits));
     if let Some((_, id)) = known.iter().find(|(k, _)| *k == key) {
         return Some(*id);
     }

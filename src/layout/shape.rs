@@ -73,7 +73,12 @@ fn shaping_font(face: FaceId) -> &'static Font {
         return font;
     }
     let info = crate::fonts::registry::get(face);
-    let font = Font::new(info.data, info.index).expect("faces are checked when registered");
+    let mut font = Font::new(info.data, info.index).expect("faces are checked when registered");
+    if let Some(weight) = info.weight {
+        // An instance of a variable font: its outlines and metrics there.
+        let wght = (Tag::new(b"wght"), weight);
+        font = font.instance_builder().variations([wght]).build();
+    }
     let font: &'static Font = Box::leak(Box::new(font));
     fonts.push((face, font));
     font

@@ -332,8 +332,9 @@ impl Line {
                 self.array.extend_from_slice(itoa::Buffer::new().format(rounded as i32).as_bytes());
                 self.pen -= rounded;
             }
-            let (code, width) =
-                text.and_then(|t| subset.code(g.id, &t)).unwrap_or_else(|| subset.first(g.id));
+            let (code, width) = text
+                .and_then(|t| subset.code(g.id, &t, super::font::reach(g, &t, run.size)))
+                .unwrap_or_else(|| subset.first(g.id));
             if !std::mem::replace(&mut self.open, true) {
                 self.array.push(b'<');
             }
@@ -444,7 +445,14 @@ mod tests {
             })
             .collect();
         let mut glyphs = rustc_hash::FxHashMap::default();
-        let codes = runs.iter().map(|(text, ..)| (Box::from(*text), 1)).collect();
+        let codes = runs
+            .iter()
+            .map(|(text, ..)| super::super::font::Code {
+                text: Box::from(*text),
+                reach: None,
+                code: 1,
+            })
+            .collect();
         glyphs.insert(1, super::super::font::Coded { width: 500.0, codes });
         let font_ref = pdf_writer::Ref::new(1);
         let subsets = BTreeMap::from([(

@@ -46,27 +46,55 @@ pub(super) struct Subset {
 /// glyph of a cluster) gets one more code per text, mapped to the same
 /// glyph by /CIDToGIDMap, so that every occurrence extracts as its own
 /// text through ToUnicode alone, in every extractor.
+///
+/// A mark that stands for no text and is drawn back over its letter also
+/// gets a code whose /W width reaches from where it is drawn to its
+/// letter's end (its `reach`): pdfminer and pdfplumber place a box of that
+/// width for it, and a mark box that ended inside the letter left a gap
+/// they read as a space ("मार्ग दर्शन"). The content stream moves the pen
+/// back by as much, so nothing shifts.
 pub(super) struct Coded {
     /// Advance in 1/1000 em.
     pub width: f32,
     /// Each text the glyph stands for, with its code.
-    pub codes: Vec<(Box<str>, u16)>,
+    pub codes: Vec<Code>,
+}
+
+/// One code of a glyph.
+pub(super) struct Code {
+    /// The text it maps to.
+    pub text: Box<str>,
+    /// For a mark that stands for no text, its /W width: how far its box
+    /// reaches, in 1/1000 em.
+    pub reach: Option<i16>,
+    /// The code.
+    pub code: u16,
+}
+
+/// How far the box of glyph `g`, which stands for `text` in a run of
+/// `size`, should reach: for a mark of no text drawn back over its letter,
+/// to the letter's end (1/1000 em); else its own width.
+pub(super) fn reach(g: &crate::layout::Glyph, text: &str, size: f32) -> Option<i16> {
+    let mark = text.is_empty() && g.advance.abs() < 0.05 * size && g.dx < 0.0;
+    mark.then(|| (-g.dx * 1000.0 / size).round().min(f32::from(i16::MAX)) as i16)
 }
 
 impl Subset {
     /// The code glyph `id` is written with where it stands for `text`,
     /// and its width; `None` where no code maps to that text (CFF glyphs
     /// have one code each), so the run must carry /ActualText.
-    pub(super) fn code(&self, id: u16, text: &str) -> Option<(u16, f32)> {
+    pub(super) fn code(&self, id: u16, text: &str, reach: Option<i16>) -> Option<(u16, f32)> {
         let coded = &self.glyphs[&id];
         let text = mapped_text(self.icon, id, text);
-        coded.codes.iter().find(|(t, _)| &**t == text).map(|&(_, code)| (code, coded.width))
+        let found = coded.codes.iter().find(|c| &*c.text == text && c.reach == reach)?;
+        Some((found.code, found.reach.map_or(coded.width, f32::from)))
     }
 
     /// The first code of glyph `id` and its width.
     pub(super) fn first(&self, id: u16) -> (u16, f32) {
         let coded = &self.glyphs[&id];
-        (coded.codes[0].1, coded.width)
+        let first = &coded.codes[0];
+        (first.code, first.reach.map_or(coded.width, f32::from))
     }
 
     /// Whether `run` is plain: clusters of one glyph each, in order, and
@@ -85,10 +113,9 @@ impl Subset {
     /// their empty text.)
     pub(super) fn reads_whole(&self, run: &TextRun) -> bool {
         let rtl = run.glyphs.windows(2).any(|w| w[0].cluster > w[1].cluster);
-        run.glyphs
-            .iter()
-            .zip(run.glyph_texts())
-            .all(|(g, t)| (rtl || !t.is_empty()) && self.code(g.id, &t).is_some())
+        run.glyphs.iter().zip(run.glyph_texts()).all(|(g, t)| {
+            (rtl || !t.is_empty()) && self.code(g.id, &t, reach(g, &t, run.size)).is_some()
+        })
     }
 }
 
@@ -104,8 +131,9 @@ fn mapped_text(icon: bool, id: u16, text: &str) -> &str {
     }
 }
 
-/// The texts each glyph of each face stands for, in order of first use.
-type Used<'a> = BTreeMap<FaceId, FxHashMap<u16, Vec<Cow<'a, str>>>>;
+/// The texts each glyph of each face stands for, with their reach (see
+/// [`Coded`]), in order of first use.
+type Used<'a> = BTreeMap<FaceId, FxHashMap<u16, Vec<(Cow<'a, str>, Option<i16>)>>>;
 
 /// Collects the glyphs each face uses, with the texts each stands for.
 fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
@@ -122,9 +150,11 @@ fn used_glyphs<'a>(doc: &'a Document, book: &FontBook) -> Used<'a> {
                 same if same.len() == t.len() && same == &*t => t,
                 other => Cow::Owned(other.to_string()),
             };
+            let reach = reach(g, &t, run.size);
+            let key = (t, reach);
             let seen = texts.entry(g.id).or_default();
-            if !seen.contains(&t) {
-                seen.push(t);
+            if !seen.contains(&key) {
+                seen.push(key);
             }
         }
     }
@@ -172,12 +202,13 @@ pub(super) fn plan(
         for &g in &glyphs {
             let adv = ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0);
             let mut codes = Vec::with_capacity(1);
-            for (n, text) in texts[&g].iter().enumerate() {
+            for (n, (text, reach)) in texts[&g].iter().enumerate() {
                 let code = order.len() + extra.len();
+                let (text, reach) = (Box::from(&**text), *reach);
                 if n == 0 {
-                    codes.push((Box::from(&**text), new_id(g)));
+                    codes.push(Code { text, reach, code: new_id(g) });
                 } else if !cff && code <= usize::from(u16::MAX) {
-                    codes.push((Box::from(&**text), code as u16));
+                    codes.push(Code { text, reach, code: code as u16 });
                     extra.push(new_id(g));
                 }
             }
@@ -224,8 +255,12 @@ pub(super) fn programs(plans: &[FacePlan], book: &FontBook) -> Result<Vec<Progra
                     let remap = subsetter::GlyphRemapper::new_from_glyphs(&plan.order);
                     subsetter::subset(info.data, info.index, &remap).map_err(|_| failed())?
                 }
+                // An instance of a variable face is drawn from its outlines
+                // at that instance.
                 false => {
-                    super::subset::subset(info.data, info.index, &plan.order).ok_or_else(failed)?
+                    let instance = info.weight.map(|_| book.face(plan.face));
+                    super::subset::subset(info.data, info.index, &plan.order, instance)
+                        .ok_or_else(failed)?
                 }
             };
             Ok(Program { packed: deflate(&program), len: program.len() })
@@ -279,7 +314,7 @@ pub(super) fn write(
         let by_new: BTreeMap<u16, f32> = subset
             .glyphs
             .values()
-            .flat_map(|c| c.codes.iter().map(|&(_, code)| (code, c.width)))
+            .flat_map(|c| c.codes.iter().map(|k| (k.code, k.reach.map_or(c.width, f32::from))))
             .collect();
         let mut w = cid.widths();
         let mut run: Vec<f32> = Vec::new();
@@ -344,8 +379,8 @@ pub(super) fn write(
         // nothing for it rather than a "(cid:12)" of their own.
         let mut cmap = UnicodeCmap::<u16>::new(Name(b"Custom"), identity());
         for old in &plan.glyphs {
-            for (text, code) in &subset.glyphs[old].codes {
-                cmap.pair_with_multiple(*code, text.chars());
+            for code in &subset.glyphs[old].codes {
+                cmap.pair_with_multiple(code.code, code.text.chars());
             }
         }
         let cmap = deflate(&cmap.finish());

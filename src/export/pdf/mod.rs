@@ -11,6 +11,7 @@
 
 mod content;
 mod font;
+mod instance;
 mod outline;
 mod subset;
 

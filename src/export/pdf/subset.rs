@@ -24,8 +24,15 @@ const KEPT_NAMES: [u16; 6] = [0, 1, 2, 4, 6, 14];
 /// The subset of `font` whose glyph `i` is the original glyph `glyphs[i]`
 /// (`glyphs[0]` should be 0, `.notdef`), followed by the glyphs that
 /// composites among them are built from. `None` when the input is not a
-/// TrueType font as expected.
-pub(super) fn subset(font: &[u8], index: u32, glyphs: &[u16]) -> Option<Vec<u8>> {
+/// TrueType font as expected. With an `instance` (the face of a variable
+/// font at a location on its axes), the glyphs are that instance's
+/// outlines and advances instead of the font's default ones.
+pub(super) fn subset(
+    font: &[u8],
+    index: u32,
+    glyphs: &[u16],
+    instance: Option<&ttf_parser::Face>,
+) -> Option<Vec<u8>> {
     let tables = directory(font, index)?;
     let table = |tag: &[u8; 4]| tables.iter().find(|t| &t.0 == tag).map(|t| t.1);
     let head = table(b"head")?;
@@ -37,8 +44,20 @@ pub(super) fn subset(font: &[u8], index: u32, glyphs: &[u16]) -> Option<Vec<u8>>
         long_loca: u16_at(head, 50)? == 1,
         count: u16_at(maxp, 4)? as usize,
     };
-    let (glyf, offsets, order) = copy_glyphs(&source, glyphs)?;
-    let hmtx = metrics(table(b"hmtx")?, u16_at(hhea, 34)? as usize, &order)?;
+    // The most points and contours of a glyph, where they change.
+    let mut most = None;
+    let (glyf, offsets, order, hmtx) = match instance {
+        Some(face) => {
+            let o = super::instance::outlines(face, glyphs)?;
+            most = Some(o.most);
+            (o.glyf, o.offsets, glyphs.to_vec(), super::instance::metrics(face, glyphs))
+        }
+        None => {
+            let (glyf, offsets, order) = copy_glyphs(&source, glyphs)?;
+            let hmtx = metrics(table(b"hmtx")?, u16_at(hhea, 34)? as usize, &order)?;
+            (glyf, offsets, order, hmtx)
+        }
+    };
     let count = (order.len() as u16).to_be_bytes();
 
     // Short offsets count 2-byte words and need every glyph at an even
@@ -59,6 +78,13 @@ pub(super) fn subset(font: &[u8], index: u32, glyphs: &[u16]) -> Option<Vec<u8>>
 
     let mut maxp = maxp.to_vec();
     maxp.get_mut(4..6)?.copy_from_slice(&count);
+    if let (Some((points, contours)), true) = (most, maxp.len() >= 10) {
+        // Composites are flattened at an instance: simple glyphs grow.
+        let old = |at: usize| u16_at(&maxp, at).unwrap_or(0);
+        let (points, contours) = (points.max(old(6)), contours.max(old(8)));
+        maxp[6..8].copy_from_slice(&points.to_be_bytes());
+        maxp[8..10].copy_from_slice(&contours.to_be_bytes());
+    }
     if maxp.len() >= 32 {
         // maxSizeOfInstructions: there are none left.
         maxp[26..28].copy_from_slice(&[0, 0]);
@@ -360,7 +386,7 @@ mod tests {
         for info in &FACES {
             let a = Face::parse(info.data, 0).unwrap();
             let all: Vec<u16> = (0..a.number_of_glyphs()).collect();
-            let subset = subset(info.data, 0, &all).expect(info.postscript_name);
+            let subset = subset(info.data, 0, &all, None).expect(info.postscript_name);
             assert!(subset.len() < info.data.len(), "{}", info.postscript_name);
             let b = Face::parse(&subset, 0).unwrap();
             assert_eq!(a.number_of_glyphs(), b.number_of_glyphs());
@@ -395,7 +421,7 @@ mod tests {
                 .find(|&g| glyphs.get(g).is_some_and(|d| d.len() >= 2 && d[0] & 0x80 != 0));
             let last = a.number_of_glyphs() - 1;
             let wanted: Vec<u16> = [0, last, last - 1].into_iter().chain(composite).collect();
-            let subset = subset(info.data, 0, &wanted).expect(info.postscript_name);
+            let subset = subset(info.data, 0, &wanted, None).expect(info.postscript_name);
             let b = Face::parse(&subset, 0).unwrap();
             if composite.is_some() {
                 composites += 1;
@@ -416,9 +442,9 @@ mod tests {
     fn malformed_input_is_refused_not_panicked_on() {
         let data = FACES[0].data;
         for cut in [0, 11, 40, 300, data.len() / 2] {
-            let _ = subset(&data[..cut], 0, &[0, 1, 2]);
+            let _ = subset(&data[..cut], 0, &[0, 1, 2], None);
         }
-        assert!(subset(b"", 0, &[0]).is_none());
-        assert!(subset(data, 0, &[0, u16::MAX]).is_none(), "a glyph the font does not have");
+        assert!(subset(b"", 0, &[0], None).is_none());
+        assert!(subset(data, 0, &[0, u16::MAX], None).is_none(), "a glyph the font does not have");
     }
 }
