@@ -60,6 +60,8 @@ fn starter_names_every_field_of_the_schema() {
                     || line.contains(&format!(", {key} ="))
                     || line.trim_end_matches(']').ends_with(&format!(".{key}"))
                     || line.trim_matches(['[', ']']) == key
+                    // A table of named tables: `[variants.backend]`.
+                    || line.starts_with('[') && line.trim_matches(['[', ']']).starts_with(&format!("{key}."))
             };
             assert!(template.lines().any(as_key), "the starter has no `{key}`:\n{template}");
             let commented = template.lines().any(|l| as_key(l) && l.contains('#'))

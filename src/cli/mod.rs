@@ -27,6 +27,7 @@ mod init;
 use crate::job::{Settings, outputs, render_file};
 mod schema;
 mod validate;
+mod variants;
 
 /// vita — typeset a résumé from TOML into a print-ready PDF and ATS text.
 #[derive(Debug, Parser)]
@@ -58,6 +59,8 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the résumé format (for editor completion).
     Schema(schema::SchemaArgs),
+    /// List the résumé's variants and what each keeps, section by section.
+    Variants(variants::VariantsArgs),
     /// Convert a JSON Resume file into a vita TOML résumé.
     Import(import::ImportArgs),
     /// Write a résumé in another format (JSON Resume).
@@ -152,6 +155,18 @@ pub struct RenderArgs {
     /// cv.de.pdf…
     #[arg(long, value_name = "TAG[,TAG…]", value_delimiter = ',', long_help = lang_help())]
     pub lang: Vec<String>,
+    /// Show only what these tags select, for one application: entries
+    /// without tags always show, a tagged entry shows when one of its
+    /// `tags` is given, and never when one is given with a minus
+    /// (`--tags backend,infra,-legacy`). Tags compare without regard to case.
+    #[arg(long, value_name = "TAG[,TAG…]", value_delimiter = ',', allow_hyphen_values = true)]
+    pub tags: Vec<String>,
+    /// Render the version of the résumé its `[variants.NAME]` table
+    /// defines (its tags, sections, label, summary, theme, theme keys and
+    /// page limit), into cv.NAME.pdf…; `all` renders every variant in one
+    /// run. `vita variants` lists them.
+    #[arg(long, value_name = "NAME|all")]
+    pub variant: Option<String>,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
@@ -183,6 +198,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(args) => init::run(&args),
         Command::Validate(args) => return validate::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Variants(args) => variants::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Completions(args) => generate::completions(&args),
@@ -261,6 +277,9 @@ fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
         timestamp: source_date_epoch()?,
         quiet: args.quiet,
         font_paths: args.font_path.clone(),
+        selection: (!args.tags.is_empty())
+            .then(|| crate::model::select::Selection::parse(&args.tags)),
+        variant: args.variant.clone(),
     })
 }
 

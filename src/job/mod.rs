@@ -7,6 +7,7 @@
 //! command line only parses flags into [`Settings`] and reports.
 
 pub mod outputs;
+pub mod variant;
 
 use crate::diag::Diagnostic;
 use crate::export::write_all_atomic;
@@ -43,6 +44,10 @@ pub struct Settings {
     /// `VITA_FONT_PATHS`, a `fonts/` folder beside the résumé and the
     /// system's fonts.
     pub font_paths: Vec<PathBuf>,
+    /// `--tags`: the entries to show, by their tags; `None` shows all.
+    pub selection: Option<crate::model::select::Selection>,
+    /// `--variant`: the version of the résumé to render, or `all`.
+    pub variant: Option<String>,
 }
 
 /// What one render wrote.
@@ -91,12 +96,19 @@ pub fn render_file(
         _ => settings.languages.iter().map(|l| Some(l.as_str())).collect(),
     };
     let mut all = Vec::new();
-    for lang in &languages {
-        let base = match lang {
-            Some(lang) if languages.len() > 1 => with_language(base, lang),
-            _ => base.to_path_buf(),
+    // Each version (variant) in each language: out/cv.backend.de.pdf.
+    for version in variant::versions(settings, path)? {
+        let base = match &version {
+            Some(name) => with_suffix(base, name),
+            None => base.to_path_buf(),
         };
-        all.push(render_language(settings, path, base, *lang, note)?);
+        for lang in &languages {
+            let base = match lang {
+                Some(lang) if languages.len() > 1 => with_suffix(&base, lang),
+                _ => base.clone(),
+            };
+            all.push(render_language(settings, path, base, (*lang, version.as_deref()), note)?);
+        }
     }
     let folder = base.parent().unwrap_or(Path::new("."));
     if folder.exists() && !folder.is_dir() {
@@ -150,25 +162,37 @@ fn at_theme_key(d: Diagnostic, files: &[PathBuf]) -> Diagnostic {
     d
 }
 
-/// `out/cv` → `out/cv.de`.
-fn with_language(base: &Path, lang: &str) -> PathBuf {
+/// `out/cv` → `out/cv.de` (a language), `out/cv.backend` (a variant).
+fn with_suffix(base: &Path, suffix: &str) -> PathBuf {
     let mut name = base.as_os_str().to_owned();
-    name.push(format!(".{lang}"));
+    name.push(format!(".{suffix}"));
     PathBuf::from(name)
 }
 
-/// The résumé in one language, rendered in memory.
+/// The résumé in one language (and one variant, if any), rendered in
+/// memory.
 fn render_language(
     settings: &Settings,
     path: &Path,
     base: PathBuf,
-    lang: Option<&str>,
+    (lang, version): (Option<&str>, Option<&str>),
     note: &(dyn Fn(&str) + Sync),
 ) -> Result<Outputs, Diagnostic> {
     let limits = &settings.limits;
-    let (resume, notes) = crate::model::load_with(path, limits, lang)?;
+    let (mut resume, notes) = crate::model::load_with(path, limits, lang)?;
+    let tailored = match version {
+        Some(name) => Some(variant::tailor(settings, path, &mut resume, name)?),
+        None => None,
+    };
+    let settings = tailored.as_ref().map_or(settings, |t| &t.settings);
+    if let Some(selection) = &settings.selection {
+        selection.apply(&mut resume);
+    }
     notes.iter().for_each(|w| note(w.to_string().trim_end()));
     let (mut theme, theme_files) = settings.resolve_theme(path, &resume)?;
+    if let Some(t) = &tailored {
+        variant::order_sections(&mut theme, &t.sections);
+    }
     // The photo's frame comes from the theme's header, which fitting leaves alone.
     let photo = render::load_photo_with(&resume, &theme, resume_dir(path), limits)
         .map_err(|d| at_image_key(d, path, limits.input_bytes))?;

@@ -89,6 +89,7 @@ pub fn lint(r: &Resume) -> Vec<Finding> {
             long_bullets(base, &e.highlights, &mut out);
         }
     }
+    out.extend(super::select::findings(r));
     out
 }
 

@@ -11,6 +11,7 @@ pub mod lint;
 pub(crate) mod load;
 pub mod locate;
 mod schema;
+pub mod select;
 mod strings;
 pub mod translations;
 pub mod versions;
@@ -73,6 +74,9 @@ pub struct Resume {
     /// Sections the JSON Resume vocabulary has no name for ("Talks", "Patents").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom: Vec<CustomSection>,
+    /// Tailored versions of the résumé, by name (`[variants.backend]`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub variants: BTreeMap<String, select::Variant>,
 }
 
 /// Facts about the document rather than the person.

@@ -116,6 +116,9 @@ impl Importer<'_> {
             references: self.list("references", j.references)?,
             projects: self.list("projects", j.projects)?,
             custom: self.list("custom", j.custom)?,
+            // Variants are vita's own, kept in its TOML; a JSON Resume file
+            // is one version of a résumé.
+            variants: Default::default(),
         })
     }
 

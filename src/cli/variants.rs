@@ -1,0 +1,78 @@
+//! `vita variants`: the versions a résumé defines (`[variants.NAME]`), and
+//! what each keeps of it, as a table of counts per section.
+
+use super::emit::emit;
+use crate::diag::Diagnostic;
+use crate::limits::Limits;
+use crate::model::{self, Resume};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Each row is a variant; each column a section with entries, as \
+kept/all (\"work 3/5\": three of five jobs). An entry without tags is always kept; a tagged \
+entry when the variant lists one of its tags, and never when it excludes one. Render one with \
+`vita render --variant NAME`, or all with `--variant all`.\n\n\
+Exit status: 0 on success, 2 on bad input.")]
+pub struct VariantsArgs {
+    /// The résumé (TOML, or JSON Resume).
+    #[arg(default_value = "data/resume.toml")]
+    pub path: PathBuf,
+}
+
+/// Every entry list of a résumé, by section name, with its entries' tags.
+fn sections(r: &Resume) -> Vec<(&'static str, Vec<&[String]>)> {
+    macro_rules! lists {
+        ($($name:literal $list:ident),*) => {
+            vec![$(($name, r.$list.iter().map(|e| e.tags.as_slice()).collect())),*]
+        };
+    }
+    let mut out = lists!("work" work, "volunteer" volunteer, "education" education,
+        "awards" awards, "certificates" certificates, "publications" publications,
+        "skills" skills, "projects" projects);
+    let custom: Vec<&[String]> =
+        r.custom.iter().flat_map(|s| &s.entries).map(|e| e.tags.as_slice()).collect();
+    out.push(("custom", custom));
+    out.retain(|(_, tags)| !tags.is_empty());
+    out
+}
+
+/// The table `vita variants` prints for `resume`.
+fn table(resume: &Resume) -> String {
+    let sections = sections(resume);
+    let mut rows = vec![
+        std::iter::once("variant".to_string())
+            .chain(sections.iter().map(|(name, _)| name.to_string()))
+            .collect::<Vec<_>>(),
+    ];
+    for (name, variant) in &resume.variants {
+        let selection = variant.selection();
+        let mut row = vec![name.clone()];
+        for (_, tags) in &sections {
+            let kept = tags.iter().filter(|t| selection.shows(t)).count();
+            row.push(format!("{kept}/{}", tags.len()));
+        }
+        rows.push(row);
+    }
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> =
+            row.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Runs `vita variants`.
+pub(super) fn run(args: &VariantsArgs) -> Result<(), Diagnostic> {
+    let (resume, _) = model::load_with(&args.path, &Limits::default(), None)?;
+    if resume.variants.is_empty() {
+        return Err(Diagnostic::new("the résumé defines no variants")
+            .in_file(&args.path)
+            .with_hint("add a [variants.NAME] table: tags = [\"backend\"] shows the entries tagged backend"));
+    }
+    emit(&table(&resume), None)
+}

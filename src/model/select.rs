@@ -1,0 +1,208 @@
+//! Tailoring by tags: which entries of a résumé one application shows.
+//!
+//! An entry without tags always shows. A tagged entry shows when one of
+//! its tags is chosen, and never when one of its tags is excluded. The
+//! selection is applied to the model before anything is composed, so
+//! every output (PDF, text, previews) says the same.
+
+use super::Resume;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// A tailored version of the résumé, for one kind of application
+/// (`[variants.backend]`): `vita render --variant backend` renders it,
+/// `--variant all` every one.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// Entries with one of these tags show; entries without tags always show.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Entries with one of these tags never show.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_tags: Vec<String>,
+    /// The sections to show, in this order ("work", "skills", …), over
+    /// the theme's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<String>,
+    /// The headline under the name, over `basics.label`.
+    pub label: Option<String>,
+    /// The summary, over `basics.summary`.
+    pub summary: Option<String>,
+    /// The theme, over `meta.theme` (`--theme` still wins).
+    pub theme: Option<String>,
+    /// Theme keys, as `--set` takes them (`"fonts.body.size=10"`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<String>,
+    /// Fit on this many pages, as `--fit-pages` does.
+    pub pages: Option<u16>,
+}
+
+impl Variant {
+    /// Which entries it shows.
+    pub fn selection(&self) -> Selection {
+        let mut out = Selection::default();
+        out.tags.extend(self.tags.iter().map(|t| t.trim().to_lowercase()));
+        out.exclude.extend(self.exclude_tags.iter().map(|t| t.trim().to_lowercase()));
+        out
+    }
+
+    /// Applies its selection, label and summary to `resume`.
+    pub fn apply(&self, resume: &mut Resume) {
+        self.selection().apply(resume);
+        if let Some(label) = &self.label {
+            resume.basics.label = Some(label.clone());
+        }
+        if let Some(summary) = &self.summary {
+            resume.basics.summary = Some(summary.clone());
+        }
+    }
+}
+
+/// Which tags to show and which to hide (`--tags backend,infra`,
+/// `--tags=-legacy`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Tagged entries show when they carry one of these.
+    pub tags: BTreeSet<String>,
+    /// Entries that carry one of these never show.
+    pub exclude: BTreeSet<String>,
+}
+
+impl Selection {
+    /// A selection from `--tags`: each tag chosen, or excluded when it
+    /// starts with `-`. Tags compare without regard to case.
+    pub fn parse(tags: &[String]) -> Selection {
+        let mut out = Selection::default();
+        for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            match tag.strip_prefix('-') {
+                Some(hidden) => out.exclude.insert(hidden.trim().to_lowercase()),
+                None => out.tags.insert(tag.to_lowercase()),
+            };
+        }
+        out
+    }
+
+    /// Whether an entry with `tags` shows.
+    pub fn shows(&self, tags: &[String]) -> bool {
+        let has = |set: &BTreeSet<String>| tags.iter().any(|t| set.contains(&t.to_lowercase()));
+        !has(&self.exclude) && (tags.is_empty() || has(&self.tags))
+    }
+
+    /// Keeps the entries of `resume` that show.
+    pub fn apply(&self, resume: &mut Resume) {
+        macro_rules! keep {
+            ($($list:ident),*) => {$(
+                resume.$list.retain(|e| self.shows(&e.tags));
+            )*};
+        }
+        keep!(work, volunteer, education, awards, certificates, publications, skills, projects);
+        // A custom section whose every entry is hidden goes with them.
+        resume.custom.retain_mut(|section| {
+            let had = !section.entries.is_empty();
+            section.entries.retain(|e| self.shows(&e.tags));
+            !(had && section.entries.is_empty())
+        });
+    }
+}
+
+/// Likely mistakes in the résumé's variants: a variant whose tags no entry
+/// carries (it shows the untagged entries alone), and, where there are
+/// variants, a tag that none of them names (its entries show in none).
+pub fn findings(resume: &Resume) -> Vec<super::lint::Finding> {
+    use super::lint::{Finding, Seg};
+    let mut out = Vec::new();
+    if resume.variants.is_empty() {
+        return out;
+    }
+    let carried: BTreeSet<String> = tags_of(resume).iter().map(|t| t.to_lowercase()).collect();
+    let mut named = BTreeSet::new();
+    for (name, variant) in &resume.variants {
+        let selection = variant.selection();
+        named.extend(selection.tags.iter().chain(&selection.exclude).cloned());
+        if !selection.tags.is_empty() && selection.tags.is_disjoint(&carried) {
+            out.push(Finding {
+                path: vec![Seg::Key("variants")],
+                message: format!(
+                    "variant `{name}` selects no entry: none is tagged {}",
+                    variant.tags.join(", ")
+                ),
+                hint:
+                    "check the spelling against the entries' `tags`, or tag the entries it is for"
+                        .into(),
+            });
+        }
+    }
+    for tag in tags_of(resume).into_iter().filter(|t| !named.contains(&t.to_lowercase())) {
+        out.push(Finding {
+            path: vec![Seg::Key("variants")],
+            message: format!("no variant names the tag `{tag}`: its entries show in none"),
+            hint: format!("add \"{tag}\" to a variant's tags, or remove it from the entries"),
+        });
+    }
+    out
+}
+
+/// Every tag the résumé's entries carry, as written.
+pub fn tags_of(resume: &Resume) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    macro_rules! gather {
+        ($($list:ident),*) => {$(
+            out.extend(resume.$list.iter().flat_map(|e| e.tags.iter().cloned()));
+        )*};
+    }
+    gather!(work, volunteer, education, awards, certificates, publications, skills, projects);
+    out.extend(resume.custom.iter().flat_map(|s| &s.entries).flat_map(|e| e.tags.iter().cloned()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(list: &[&str]) -> Vec<String> {
+        list.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn untagged_entries_always_show_and_tagged_ones_when_chosen() {
+        let s = Selection::parse(&tags(&["backend", "-legacy"]));
+        assert!(s.shows(&[]));
+        assert!(s.shows(&tags(&["Backend"])), "tags compare without case");
+        assert!(s.shows(&tags(&["frontend", "backend"])));
+        assert!(!s.shows(&tags(&["frontend"])));
+        assert!(!s.shows(&tags(&["backend", "legacy"])), "an excluded tag hides");
+    }
+
+    #[test]
+    fn applying_keeps_what_shows_in_every_list() {
+        let toml = r#"
+            [basics]
+            name = "A"
+            [[work]]
+            name = "Always"
+            [[work]]
+            name = "Backend"
+            tags = ["backend"]
+            [[work]]
+            name = "Frontend"
+            tags = ["frontend"]
+            [[skills]]
+            name = "Rust"
+            tags = ["backend"]
+            [[custom]]
+            title = "Talks"
+            [[custom.entries]]
+            title = "A talk"
+            tags = ["frontend"]
+        "#;
+        let mut resume: Resume = toml::from_str(toml).unwrap();
+        assert_eq!(tags_of(&resume).len(), 2);
+        Selection::parse(&tags(&["backend"])).apply(&mut resume);
+        let names: Vec<&str> = resume.work.iter().map(|w| w.name.as_deref().unwrap()).collect();
+        assert_eq!(names, ["Always", "Backend"]);
+        assert_eq!(resume.skills.len(), 1);
+        assert!(resume.custom.is_empty(), "a section left empty goes");
+    }
+}

@@ -1,0 +1,229 @@
+//! Tailoring by tags (`--tags`): one résumé, an application's selection of
+//! it. Entries without tags always show; a tagged entry shows when one of
+//! its tags is chosen, and never when one is excluded (`-tag`).
+//!
+//! The rendered PDFs hold exactly what their tags select (read back with
+//! pdftotext), and a property test checks the rule on random résumés and
+//! random selections, through the plain-text output.
+
+mod common;
+
+use common::{Sandbox, tool_stdout};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+
+const RESUME: &str = r#"
+[basics]
+name = "Alex Doe"
+summary = "Engineer."
+
+[[work]]
+name = "Untagged Corp"
+position = "Engineer"
+highlights = ["Shipped things."]
+
+[[work]]
+name = "Backend Systems"
+position = "Platform engineer"
+tags = ["backend"]
+
+[[work]]
+name = "Frontend Studio"
+position = "UI engineer"
+tags = ["frontend"]
+
+[[work]]
+name = "Data Warehouse"
+position = "Data engineer"
+tags = ["data", "backend"]
+
+[[skills]]
+name = "Databases"
+keywords = ["PostgreSQL"]
+tags = ["data"]
+
+[[skills]]
+name = "Languages"
+keywords = ["Rust", "TypeScript"]
+"#;
+
+/// The text pdftotext reads from the résumé rendered with `--tags tags`.
+fn rendered(sb: &Sandbox, tags: &str) -> String {
+    let out = format!("out-{}", tags.replace([',', '-'], "_"));
+    let args = ["render", "cv.toml", "-o", &out, &format!("--tags={tags}")];
+    sb.vita(&args).assert_ok();
+    let pdf = sb.path(&format!("{out}/cv.pdf"));
+    tool_stdout("pdftotext", &[pdf.to_str().unwrap(), "-"])
+}
+
+#[test]
+fn three_selections_give_three_pdfs_with_exactly_their_entries() {
+    let sb = Sandbox::new();
+    sb.write("cv.toml", RESUME);
+    let all =
+        ["Untagged Corp", "Backend Systems", "Frontend Studio", "Data Warehouse", "Databases"];
+    let cases: [(&str, &[&str]); 4] = [
+        ("backend", &["Untagged Corp", "Backend Systems", "Data Warehouse"]),
+        ("frontend", &["Untagged Corp", "Frontend Studio"]),
+        ("data", &["Untagged Corp", "Data Warehouse", "Databases"]),
+        ("backend,-data", &["Untagged Corp", "Backend Systems"]),
+    ];
+    let mut texts = Vec::new();
+    for (tags, shown) in cases {
+        let text = rendered(&sb, tags);
+        for name in all {
+            assert_eq!(
+                text.contains(name),
+                shown.contains(&name),
+                "--tags {tags}: {name:?} shown is wrong in:\n{text}"
+            );
+        }
+        // Untagged skills stay.
+        assert!(text.contains("TypeScript"), "{text}");
+        texts.push(text);
+    }
+    texts.dedup();
+    assert_eq!(texts.len(), 4, "four selections, four different PDFs");
+    // Without --tags, everything shows.
+    sb.vita(&["render", "cv.toml", "-o", "everything"]).assert_ok();
+    let text = tool_stdout("pdftotext", &[sb.path("everything/cv.pdf").to_str().unwrap(), "-"]);
+    assert!(all.iter().all(|name| text.contains(name)), "{text}");
+}
+
+/// Tags to draw from.
+const TAGS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
+
+/// A résumé of jobs, each named `JobN` and tagged with the tags whose bits
+/// are set in `masks[N]`.
+fn resume_of(masks: &[u8]) -> String {
+    let mut out = String::from("[basics]\nname = \"Alex Doe\"\n");
+    for (n, mask) in masks.iter().enumerate() {
+        let tags: Vec<String> =
+            (0..4).filter(|b| mask & (1 << b) != 0).map(|b| format!("\"{}\"", TAGS[b])).collect();
+        out.push_str(&format!(
+            "[[work]]\nname = \"Job{n}\"\nposition = \"Role\"\ntags = [{}]\n",
+            tags.join(", ")
+        ));
+    }
+    out
+}
+
+#[test]
+fn random_selections_show_exactly_what_their_tags_select() {
+    let theme = vita::theme::Theme::resolve("classic").unwrap();
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64);
+    let mut runner =
+        TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
+    let strategy = (proptest::collection::vec(0u8..16, 1..8), 0u8..16, 0u8..16);
+    runner
+        .run(&strategy, |(masks, chosen, excluded)| {
+            let mut args: Vec<String> =
+                (0..4).filter(|b| chosen & (1 << b) != 0).map(|b| TAGS[b].to_string()).collect();
+            args.extend(
+                (0..4).filter(|b| excluded & (1 << b) != 0).map(|b| format!("-{}", TAGS[b])),
+            );
+            let mut resume: vita::model::Resume = toml::from_str(&resume_of(&masks)).unwrap();
+            vita::model::select::Selection::parse(&args).apply(&mut resume);
+            let opts = vita::render::Options {
+                formats: vec![vita::render::Format::Txt],
+                timestamp: 0,
+                photo: None,
+                dpi: 72.0,
+                font_dirs: Vec::new(),
+            };
+            let out = vita::render::render(&resume, &theme, &opts).unwrap();
+            let text = String::from_utf8(out.outputs[0].1.clone()).unwrap();
+            for (n, &mask) in masks.iter().enumerate() {
+                // The rule, stated again: untagged shows; tagged shows when
+                // chosen and not excluded.
+                let expected = mask & excluded == 0 && (mask == 0 || mask & chosen != 0);
+                let shown =
+                    text.contains(&format!("Job{n}\n")) || text.contains(&format!("Job{n} "));
+                prop_assert_eq!(
+                    shown,
+                    expected,
+                    "Job{} (mask {:04b}) with {:?}:\n{}",
+                    n,
+                    mask,
+                    args,
+                    text
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// The same résumé with three variants of its own.
+fn with_variants() -> String {
+    format!(
+        "{RESUME}\n\
+         [variants.backend]\ntags = [\"backend\"]\nlabel = \"Backend engineer\"\n\n\
+         [variants.frontend]\ntags = [\"frontend\"]\nlabel = \"Frontend engineer\"\n\
+         theme = \"modern\"\n\n\
+         [variants.data]\ntags = [\"data\"]\nexclude_tags = [\"backend\"]\n\
+         sections = [\"summary\", \"skills\", \"work\"]\nsummary = \"Data engineer.\"\npages = 1\n"
+    )
+}
+
+#[test]
+fn variant_all_writes_each_variant_with_its_selection_label_sections_and_theme() {
+    let sb = Sandbox::new();
+    sb.write("cv.toml", with_variants());
+    let run = sb.vita(&["render", "cv.toml", "--variant", "all"]);
+    run.assert_ok();
+    let read = |name: &str| {
+        let pdf = sb.path(&format!("out/cv.{name}.pdf"));
+        assert!(pdf.is_file(), "{name}: {}", run.report());
+        tool_stdout("pdftotext", &[pdf.to_str().unwrap(), "-"])
+    };
+    let (backend, frontend, data) = (read("backend"), read("frontend"), read("data"));
+    assert!(backend.contains("Backend engineer") && backend.contains("Backend Systems"));
+    assert!(!backend.contains("Frontend Studio"), "{backend}");
+    assert!(frontend.contains("Frontend engineer") && frontend.contains("Frontend Studio"));
+    assert!(!frontend.contains("Backend Systems"), "{frontend}");
+    // Excluded by its backend tag, though tagged data too.
+    assert!(!data.contains("Data Warehouse") && data.contains("Databases"), "{data}");
+    assert!(data.contains("Data engineer.") && !data.contains("Engineer.\n"), "{data}");
+    // Its sections, in its order: skills before work.
+    let (skills, work) = (data.find("Databases").unwrap(), data.find("Untagged Corp").unwrap());
+    assert!(skills < work, "skills come first:\n{data}");
+    // Each variant is its own PDF; the frontend one in its own theme.
+    let fonts = |name: &str| {
+        tool_stdout("pdffonts", &[sb.path(&format!("out/cv.{name}.pdf")).to_str().unwrap()])
+    };
+    assert!(fonts("frontend").contains("Lato"), "{}", fonts("frontend"));
+    assert!(fonts("backend").contains("CharisSIL"), "{}", fonts("backend"));
+    assert!(run.stderr().contains("fits on 1 page") || run.stderr().contains("fit to 1 page"));
+
+    let table = sb.vita(&["variants", "cv.toml"]);
+    table.assert_ok();
+    let out = String::from_utf8_lossy(&table.output.stdout).into_owned();
+    let row = |name: &str| out.lines().find(|l| l.starts_with(name)).unwrap_or("").to_string();
+    assert!(out.starts_with("variant") && out.contains("work") && out.contains("skills"), "{out}");
+    assert!(row("backend").contains("3/4"), "backend keeps 3 of 4 jobs:\n{out}");
+    assert!(row("data").contains("1/4"), "data keeps 1 of 4 jobs:\n{out}");
+
+    let unknown = sb.vita(&["render", "cv.toml", "--variant", "sales"]);
+    assert_eq!(unknown.code(), Some(2), "{}", unknown.report());
+    assert!(unknown.stderr().contains("no variant named `sales`"), "{}", unknown.report());
+    assert!(unknown.stderr().contains("backend, data, frontend"), "{}", unknown.report());
+}
+
+#[test]
+fn validate_warns_of_a_variant_that_selects_nothing_and_a_tag_no_variant_names() {
+    let sb = Sandbox::new();
+    sb.write(
+        "cv.toml",
+        format!("{RESUME}\n[variants.backend]\ntags = [\"bakend\"]\nexclude_tags = [\"data\"]\n"),
+    );
+    let run = sb.vita(&["validate", "cv.toml"]);
+    let err = run.stderr();
+    assert!(err.contains("variant `backend` selects no entry: none is tagged bakend"), "{err}");
+    assert!(err.contains("no variant names the tag `frontend`"), "{err}");
+    // `data` is named (excluded), `backend` is not: one warning each way.
+    assert!(err.contains("no variant names the tag `backend`"), "{err}");
+    assert!(!err.contains("the tag `data`"), "{err}");
+    // Warnings point into the file.
+    assert!(err.contains("cv.toml:"), "{err}");
+}
