@@ -1,6 +1,7 @@
 //! Tailoring by tags (`--tags`): one résumé, an application's selection of
 //! it. Entries without tags always show; a tagged entry shows when one of
-//! its tags is chosen, and never when one is excluded (`-tag`).
+//! its tags is chosen (or when none is chosen), and never when one is
+//! excluded (`-tag`).
 //!
 //! The rendered PDFs hold exactly what their tags select (read back with
 //! pdftotext), and a property test checks the rule on random résumés and
@@ -135,8 +136,9 @@ fn random_selections_show_exactly_what_their_tags_select() {
             let text = String::from_utf8(out.outputs[0].1.clone()).unwrap();
             for (n, &mask) in masks.iter().enumerate() {
                 // The rule, stated again: untagged shows; tagged shows when
-                // chosen and not excluded.
-                let expected = mask & excluded == 0 && (mask == 0 || mask & chosen != 0);
+                // chosen (or when nothing is chosen) and not excluded.
+                let expected =
+                    mask & excluded == 0 && (chosen == 0 || mask == 0 || mask & chosen != 0);
                 let shown =
                     text.contains(&format!("Job{n}\n")) || text.contains(&format!("Job{n} "));
                 prop_assert_eq!(
@@ -226,4 +228,55 @@ fn validate_warns_of_a_variant_that_selects_nothing_and_a_tag_no_variant_names()
     assert!(!err.contains("the tag `data`"), "{err}");
     // Warnings point into the file.
     assert!(err.contains("cv.toml:"), "{err}");
+}
+
+/// Private fields and entries reach no output of a public render: not the
+/// PDF's text, not its raw bytes (metadata, links), not the .txt.
+#[test]
+fn a_public_render_leaves_every_private_string_out_of_every_output() {
+    let private = ["+1 555 0100", "742 Evergreen Terrace", "call Dana on 555 0199", "Dana Reyes"];
+    let resume = format!(
+        "[basics]\nname = \"Alex Doe\"\nemail = \"alex@example.com\"\nphone = \"{}\"\n\
+         private = [\"phone\"]\n\
+         [basics.location]\naddress = \"{}\"\ncity = \"Springfield\"\nprivate = [\"address\"]\n\
+         [[work]]\nname = \"Acme\"\nposition = \"Engineer\"\n\
+         [[references]]\nname = \"{}\"\nreference = \"{}\"\nprivate = true\n\
+         [[references]]\nname = \"Sam Lee\"\nreference = \"A fine engineer.\"\n\
+         [variants.recruiter]\npublic = true\n",
+        private[0], private[1], private[3], private[2]
+    );
+    let sb = Sandbox::new();
+    sb.write("cv.toml", resume);
+    // Everything; --public; a variant with `public = true`.
+    let runs: [(&[&str], &str, &str); 3] = [
+        (&[], "all", "cv"),
+        (&["--public"], "public", "cv"),
+        (&["--variant", "recruiter"], "variant", "cv.recruiter"),
+    ];
+    for (flags, out, stem) in runs {
+        let mut args = vec!["render", "cv.toml", "-o", out, "-f", "pdf,txt,png"];
+        args.extend(flags);
+        sb.vita(&args).assert_ok();
+        let flag = flags.first();
+        let pdf = sb.path(&format!("{out}/{stem}.pdf"));
+        let raw = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+        let text = tool_stdout("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        let txt = std::fs::read_to_string(sb.path(&format!("{out}/{stem}.txt"))).unwrap();
+        let shown =
+            |secret: &str| text.contains(secret) || txt.contains(secret) || raw.contains(secret);
+        if flag.is_some() {
+            for secret in private {
+                assert!(!shown(secret), "{out}: {secret:?} is in an output\n{text}\n{txt}");
+            }
+        } else {
+            // Without --public, they show (the address only where a theme
+            // prints it).
+            for secret in [private[0], private[2], private[3]] {
+                assert!(shown(secret), "{out}: {secret:?} is missing\n{text}\n{txt}");
+            }
+        }
+        // The rest stays.
+        assert!(text.contains("Sam Lee") && txt.contains("Springfield"), "{text}\n{txt}");
+        assert!(sb.path(&format!("{out}/{stem}-1.png")).is_file());
+    }
 }

@@ -167,6 +167,11 @@ pub struct RenderArgs {
     /// run. `vita variants` lists them.
     #[arg(long, value_name = "NAME|all")]
     pub variant: Option<String>,
+    /// Leave out every field and entry the résumé marks private
+    /// (`private = ["phone", "location"]` in a table, `private = true` on an
+    /// entry): from the PDF and its metadata, the text and the previews.
+    #[arg(long)]
+    pub public: bool,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
@@ -280,6 +285,7 @@ fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
         selection: (!args.tags.is_empty())
             .then(|| crate::model::select::Selection::parse(&args.tags)),
         variant: args.variant.clone(),
+        public: args.public,
     })
 }
 

@@ -48,6 +48,8 @@ pub struct Settings {
     pub selection: Option<crate::model::select::Selection>,
     /// `--variant`: the version of the résumé to render, or `all`.
     pub variant: Option<String>,
+    /// `--public`: leave out what the résumé marks `private`.
+    pub public: bool,
 }
 
 /// What one render wrote.
@@ -179,7 +181,12 @@ fn render_language(
     note: &(dyn Fn(&str) + Sync),
 ) -> Result<Outputs, Diagnostic> {
     let limits = &settings.limits;
-    let (mut resume, notes) = crate::model::load_with(path, limits, lang)?;
+    let (mut resume, mut notes) = crate::model::load_public(path, limits, lang, settings.public)?;
+    // A variant may make the render public: the résumé is read again so.
+    let public_variant = version.and_then(|v| resume.variants.get(v)).is_some_and(|v| v.public);
+    if public_variant && !settings.public {
+        (resume, notes) = crate::model::load_public(path, limits, lang, true)?;
+    }
     let tailored = match version {
         Some(name) => Some(variant::tailor(settings, path, &mut resume, name)?),
         None => None,

@@ -30,7 +30,19 @@ pub fn load_with(
     limits: &Limits,
     lang: Option<&str>,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
-    parse_bytes(&read_file(path, limits)?, path, limits, lang)
+    load_public(path, limits, lang, false)
+}
+
+/// [`load_with`], and when `public`, without the fields and entries the
+/// résumé marks `private` (`model::private`).
+pub fn load_public(
+    path: &Path,
+    limits: &Limits,
+    lang: Option<&str>,
+    public: bool,
+) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
+    let bytes = read_file(path, limits)?;
+    read(&bytes, path, limits, lang, (false, public)).map(|l| (l.resume, l.warnings))
 }
 
 /// The bytes of the résumé at `path`, read under `limits`.
@@ -70,7 +82,7 @@ pub fn parse_bytes(
     limits: &Limits,
     lang: Option<&str>,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
-    read(bytes, path, limits, lang, false).map(|l| (l.resume, l.warnings))
+    read(bytes, path, limits, lang, (false, false)).map(|l| (l.resume, l.warnings))
 }
 
 /// A résumé read in one language.
@@ -82,13 +94,14 @@ pub(crate) struct Loaded {
 }
 
 /// [`parse_bytes`]; with `keep`, entries limited to other languages are
-/// kept (and listed), so that every language's résumé has the same shape.
+/// kept (and listed), so that every language's résumé has the same shape;
+/// with `public`, private fields and entries are left out.
 pub(crate) fn read(
     bytes: &[u8],
     path: &Path,
     limits: &Limits,
     lang: Option<&str>,
-    keep: bool,
+    (keep, public): (bool, bool),
 ) -> Result<Loaded, Diagnostic> {
     if bytes.len() as u64 > limits.input_bytes {
         return Err(too_large(path, limits));
@@ -109,7 +122,7 @@ pub(crate) fn read(
         let imported = super::json_resume::read(text, path, limits.depth, lang, keep)?;
         Loaded { resume: imported.resume, warnings: imported.warnings, limited: imported.limited }
     } else {
-        parse_limited(text, path, limits, lang, keep)?
+        parse_limited(text, path, limits, lang, (keep, public))?
     };
     let removed = super::clean::clean(&mut resume);
     if !removed.is_empty() {
@@ -130,7 +143,7 @@ pub(crate) fn read(
 /// Parses résumé text under the default limits; `path` is only used in
 /// messages.
 pub fn parse(text: &str, path: &Path) -> Result<Resume, Diagnostic> {
-    parse_limited(text, path, &Limits::default(), None, false).map(|l| l.resume)
+    parse_limited(text, path, &Limits::default(), None, (false, false)).map(|l| l.resume)
 }
 
 fn parse_limited(
@@ -138,7 +151,7 @@ fn parse_limited(
     path: &Path,
     limits: &Limits,
     lang: Option<&str>,
-    keep: bool,
+    (keep, public): (bool, bool),
 ) -> Result<Loaded, Diagnostic> {
     // A byte-order mark is legal in UTF-8 files but not in TOML.
     // Positions are counted in the text after it, as an editor shows them.
@@ -164,6 +177,7 @@ fn parse_limited(
     let default = meta_language(&root).unwrap_or_else(|| "en".into());
     let want = lang.unwrap_or(&default);
     let resolved = translations::resolve(&mut root, want, &default, keep);
+    super::private::resolve(&mut root, public);
     let warnings = resolved
         .fallbacks
         .into_iter()

@@ -10,6 +10,7 @@ pub mod json_resume;
 pub mod lint;
 pub(crate) mod load;
 pub mod locate;
+mod private;
 mod schema;
 pub mod select;
 mod strings;
@@ -18,7 +19,7 @@ pub mod versions;
 
 pub use date::Date;
 pub use highlight::Highlight;
-pub use load::{load, load_with, load_with_warnings, parse, parse_bytes};
+pub use load::{load, load_public, load_with, load_with_warnings, parse, parse_bytes};
 pub use schema::json_schema;
 
 use schemars::JsonSchema;

@@ -73,6 +73,11 @@ fn multilingual(schema: &mut Schema) {
         "description": "Show this only in these languages (BCP 47 tags): \"de\" or [\"de\", \"fr\"].",
         "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }]
     });
+    let private = json!({
+        "description": "Private: true leaves this entry out of a public render (--public); a list \
+                        of this table's fields (\"phone\", \"location\") leaves those out.",
+        "anyOf": [{ "type": "boolean" }, { "type": "array", "items": { "type": "string" } }]
+    });
     let Some(Value::Object(defs)) = schema.get_mut("definitions") else { return };
     for (name, def) in defs.iter_mut() {
         if name == "Meta" || name == "Date" {
@@ -96,6 +101,9 @@ fn multilingual(schema: &mut Schema) {
         }
         if !matches!(name.as_str(), "Basics" | "Location") {
             props.insert(super::translations::LANG_KEY.into(), lang.clone());
+        }
+        if name != "Variant" {
+            props.insert(super::private::PRIVATE_KEY.into(), private.clone());
         }
     }
     defs.insert("Text".into(), text);

@@ -1,7 +1,8 @@
 //! Tailoring by tags: which entries of a résumé one application shows.
 //!
 //! An entry without tags always shows. A tagged entry shows when one of
-//! its tags is chosen, and never when one of its tags is excluded. The
+//! its tags is chosen (or when no tag is chosen at all), and never when
+//! one of its tags is excluded. The
 //! selection is applied to the model before anything is composed, so
 //! every output (PDF, text, previews) says the same.
 
@@ -37,6 +38,9 @@ pub struct Variant {
     pub set: Vec<String>,
     /// Fit on this many pages, as `--fit-pages` does.
     pub pages: Option<u16>,
+    /// Leave out what the résumé marks `private`, as `--public` does.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub public: bool,
 }
 
 impl Variant {
@@ -87,7 +91,7 @@ impl Selection {
     /// Whether an entry with `tags` shows.
     pub fn shows(&self, tags: &[String]) -> bool {
         let has = |set: &BTreeSet<String>| tags.iter().any(|t| set.contains(&t.to_lowercase()));
-        !has(&self.exclude) && (tags.is_empty() || has(&self.tags))
+        !has(&self.exclude) && (self.tags.is_empty() || tags.is_empty() || has(&self.tags))
     }
 
     /// Keeps the entries of `resume` that show.
@@ -116,6 +120,9 @@ pub fn findings(resume: &Resume) -> Vec<super::lint::Finding> {
     if resume.variants.is_empty() {
         return out;
     }
+    // A variant that chooses no tags shows every tagged entry it does not
+    // exclude: then no tag is unused.
+    let chooses_all = resume.variants.values().any(|v| v.tags.is_empty());
     let carried: BTreeSet<String> = tags_of(resume).iter().map(|t| t.to_lowercase()).collect();
     let mut named = BTreeSet::new();
     for (name, variant) in &resume.variants {
@@ -134,7 +141,8 @@ pub fn findings(resume: &Resume) -> Vec<super::lint::Finding> {
             });
         }
     }
-    for tag in tags_of(resume).into_iter().filter(|t| !named.contains(&t.to_lowercase())) {
+    let unnamed = |t: &String| !chooses_all && !named.contains(&t.to_lowercase());
+    for tag in tags_of(resume).into_iter().filter(unnamed) {
         out.push(Finding {
             path: vec![Seg::Key("variants")],
             message: format!("no variant names the tag `{tag}`: its entries show in none"),
@@ -173,6 +181,10 @@ mod tests {
         assert!(s.shows(&tags(&["frontend", "backend"])));
         assert!(!s.shows(&tags(&["frontend"])));
         assert!(!s.shows(&tags(&["backend", "legacy"])), "an excluded tag hides");
+        // Choosing no tag keeps every entry that is not excluded.
+        let only_hiding = Selection::parse(&tags(&["-legacy"]));
+        assert!(only_hiding.shows(&tags(&["frontend"])));
+        assert!(!only_hiding.shows(&tags(&["legacy"])));
     }
 
     #[test]

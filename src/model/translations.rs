@@ -30,6 +30,8 @@ pub(crate) trait Node: Clone {
     fn retain_items(&mut self, keep: &mut dyn FnMut(&Self) -> bool);
     fn remove_key(&mut self, key: &str) -> Option<Self>;
     fn text(&self) -> Option<&str>;
+    /// The value as a boolean, if it is one.
+    fn boolean(&self) -> Option<bool>;
     /// Where the value is in the file, when the tree knows.
     fn span(&self) -> Option<Range<usize>>;
 }
@@ -274,6 +276,9 @@ impl Node for toml::Spanned<toml::de::DeValue<'_>> {
     fn text(&self) -> Option<&str> {
         self.get_ref().as_str()
     }
+    fn boolean(&self) -> Option<bool> {
+        self.get_ref().as_bool()
+    }
     fn span(&self) -> Option<Range<usize>> {
         Some(toml::Spanned::span(self))
     }
@@ -303,6 +308,9 @@ impl Node for serde_json::Value {
     }
     fn text(&self) -> Option<&str> {
         self.as_str()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
     }
     fn span(&self) -> Option<Range<usize>> {
         None
