@@ -19,26 +19,9 @@ pub struct VariantsArgs {
     pub path: PathBuf,
 }
 
-/// Every entry list of a résumé, by section name, with its entries' tags.
-fn sections(r: &Resume) -> Vec<(&'static str, Vec<&[String]>)> {
-    macro_rules! lists {
-        ($($name:literal $list:ident),*) => {
-            vec![$(($name, r.$list.iter().map(|e| e.tags.as_slice()).collect())),*]
-        };
-    }
-    let mut out = lists!("work" work, "volunteer" volunteer, "education" education,
-        "awards" awards, "certificates" certificates, "publications" publications,
-        "skills" skills, "projects" projects);
-    let custom: Vec<&[String]> =
-        r.custom.iter().flat_map(|s| &s.entries).map(|e| e.tags.as_slice()).collect();
-    out.push(("custom", custom));
-    out.retain(|(_, tags)| !tags.is_empty());
-    out
-}
-
 /// The table `vita variants` prints for `resume`.
 fn table(resume: &Resume) -> String {
-    let sections = sections(resume);
+    let sections = model::select::entry_tags(resume);
     let mut rows = vec![
         std::iter::once("variant".to_string())
             .chain(sections.iter().map(|(name, _)| name.to_string()))

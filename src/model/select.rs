@@ -46,10 +46,7 @@ pub struct Variant {
 impl Variant {
     /// Which entries it shows.
     pub fn selection(&self) -> Selection {
-        let mut out = Selection::default();
-        out.tags.extend(self.tags.iter().map(|t| t.trim().to_lowercase()));
-        out.exclude.extend(self.exclude_tags.iter().map(|t| t.trim().to_lowercase()));
-        out
+        Selection::new(&self.tags, &self.exclude_tags)
     }
 
     /// Applies its selection, label and summary to `resume`.
@@ -78,14 +75,17 @@ impl Selection {
     /// A selection from `--tags`: each tag chosen, or excluded when it
     /// starts with `-`. Tags compare without regard to case.
     pub fn parse(tags: &[String]) -> Selection {
-        let mut out = Selection::default();
-        for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-            match tag.strip_prefix('-') {
-                Some(hidden) => out.exclude.insert(hidden.trim().to_lowercase()),
-                None => out.tags.insert(tag.to_lowercase()),
-            };
-        }
-        out
+        let (hidden, chosen): (Vec<&String>, Vec<&String>) =
+            tags.iter().partition(|t| t.trim().starts_with('-'));
+        let hidden: Vec<&str> = hidden.iter().map(|t| &t.trim()[1..]).collect();
+        Selection::new(&chosen, &hidden)
+    }
+
+    /// A selection of the `chosen` tags, without the `hidden` ones; tags
+    /// compare trimmed and without regard to case, and empty ones count
+    /// for nothing.
+    pub fn new(chosen: &[impl AsRef<str>], hidden: &[impl AsRef<str>]) -> Selection {
+        Selection { tags: tag_set(chosen), exclude: tag_set(hidden) }
     }
 
     /// Whether an entry with `tags` shows.
@@ -152,16 +152,33 @@ pub fn findings(resume: &Resume) -> Vec<super::lint::Finding> {
     out
 }
 
+/// Tags as a selection compares them: trimmed, in lower case, none empty.
+fn tag_set(tags: &[impl AsRef<str>]) -> BTreeSet<String> {
+    let tags = tags.iter().map(|t| t.as_ref().trim().to_lowercase());
+    tags.filter(|t| !t.is_empty()).collect()
+}
+
 /// Every tag the résumé's entries carry, as written.
 pub fn tags_of(resume: &Resume) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    macro_rules! gather {
-        ($($list:ident),*) => {$(
-            out.extend(resume.$list.iter().flat_map(|e| e.tags.iter().cloned()));
-        )*};
+    let lists = entry_tags(resume);
+    lists.into_iter().flat_map(|(_, entries)| entries).flatten().cloned().collect()
+}
+
+/// The tags of every entry, list by list (by section name), for the lists
+/// that have entries.
+pub fn entry_tags(r: &Resume) -> Vec<(&'static str, Vec<&[String]>)> {
+    macro_rules! lists {
+        ($($name:literal $list:ident),*) => {
+            vec![$(($name, r.$list.iter().map(|e| e.tags.as_slice()).collect())),*]
+        };
     }
-    gather!(work, volunteer, education, awards, certificates, publications, skills, projects);
-    out.extend(resume.custom.iter().flat_map(|s| &s.entries).flat_map(|e| e.tags.iter().cloned()));
+    let mut out = lists!("work" work, "volunteer" volunteer, "education" education,
+        "awards" awards, "certificates" certificates, "publications" publications,
+        "skills" skills, "projects" projects);
+    let custom: Vec<&[String]> =
+        r.custom.iter().flat_map(|s| &s.entries).map(|e| e.tags.as_slice()).collect();
+    out.push(("custom", custom));
+    out.retain(|(_, tags)| !tags.is_empty());
     out
 }
 
