@@ -2,8 +2,8 @@
 """Generate locales/cldr/<tag>.toml: the Unicode CLDR date facts vita uses.
 
 For each locale vita ships, this script copies from CLDR the Gregorian month
-names (format and stand-alone context, wide and abbreviated), four date
-patterns (availableFormats yMMM, yMMMM, yMM or yM, and y), the interval
+names (format and stand-alone context, wide and abbreviated), five date
+patterns (availableFormats yMMM, yMMMM, yMM or yM, and y; dateFormats long), the interval
 fallback pattern, the quotation marks, and the default numbering system,
 and writes them as one small TOML file per locale. Patterns are copied
 verbatim; vita interprets them itself.
@@ -251,6 +251,9 @@ def generate(cldr, tag, locale, english, cldr_version, json_version):
         value, src = get("ca-gregorian.json", avail + (skeleton,), skeleton)
         lines.append(line(key, toml_string(value),
                           "availableFormats " + skeleton + inherited(locale, src)))
+
+    value, src = get("ca-gregorian.json", greg + ("dateFormats", "long"), "dateFormats long")
+    lines.append(line("date_long", toml_string(value), "dateFormats long" + inherited(locale, src)))
 
     # numeric: yMM if the locale (or a parent) has it, else yM. Kept verbatim:
     # a lone M stays M (vita pads the month only when the pattern says MM).

@@ -247,7 +247,7 @@ fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {
     let mut keywords = vec!["résumé".to_string(), "CV".to_string()];
     for skill in &resume.skills {
         keywords.push(skill.name.clone());
-        keywords.extend(skill.keywords.iter().cloned());
+        keywords.extend(skill.keywords.iter().map(|k| k.text.clone()));
     }
     pdf::Metadata {
         title: format!("{} — Résumé", b.name),

@@ -21,7 +21,11 @@ summary = "Engineer."
 [[work]]
 name = "Untagged Corp"
 position = "Engineer"
-highlights = ["Shipped things."]
+highlights = [
+  "Shipped things.",
+  { text = "Tuned the query planner.", tags = ["data"] },
+  { text = "Led the on-call rota:", items = ["Wrote runbooks.", { text = "Cut page volume.", tags = ["backend"] }] },
+]
 
 [[work]]
 name = "Backend Systems"
@@ -45,7 +49,19 @@ tags = ["data"]
 
 [[skills]]
 name = "Languages"
-keywords = ["Rust", "TypeScript"]
+keywords = ["Rust", "TypeScript", { text = "Kafka", tags = ["data"] }]
+
+[[basics.profiles]]
+network = "Dribbble"
+username = "alexdraws"
+tags = ["frontend"]
+
+[[projects]]
+name = "Design System"
+tags = ["frontend"]
+
+[meta.section_tags]
+projects = ["frontend"]
 "#;
 
 /// The text pdftotext reads from the résumé rendered with `--tags tags`.
@@ -61,13 +77,25 @@ fn rendered(sb: &Sandbox, tags: &str) -> String {
 fn three_selections_give_three_pdfs_with_exactly_their_entries() {
     let sb = Sandbox::new();
     sb.write("cv.toml", RESUME);
-    let all =
-        ["Untagged Corp", "Backend Systems", "Frontend Studio", "Data Warehouse", "Databases"];
+    // Entries, a bullet, a group's item, a keyword, a profile and a
+    // section, each tagged.
+    let all = [
+        "Untagged Corp",
+        "Backend Systems",
+        "Frontend Studio",
+        "Data Warehouse",
+        "Databases",
+        "query planner",
+        "Cut page volume",
+        "Kafka",
+        "alexdraws",
+        "Design System",
+    ];
     let cases: [(&str, &[&str]); 4] = [
-        ("backend", &["Untagged Corp", "Backend Systems", "Data Warehouse"]),
-        ("frontend", &["Untagged Corp", "Frontend Studio"]),
-        ("data", &["Untagged Corp", "Data Warehouse", "Databases"]),
-        ("backend,-data", &["Untagged Corp", "Backend Systems"]),
+        ("backend", &["Untagged Corp", "Backend Systems", "Data Warehouse", "Cut page volume"]),
+        ("frontend", &["Untagged Corp", "Frontend Studio", "alexdraws", "Design System"]),
+        ("data", &["Untagged Corp", "Data Warehouse", "Databases", "query planner", "Kafka"]),
+        ("backend,-data", &["Untagged Corp", "Backend Systems", "Cut page volume"]),
     ];
     let mut texts = Vec::new();
     for (tags, shown) in cases {
@@ -79,8 +107,10 @@ fn three_selections_give_three_pdfs_with_exactly_their_entries() {
                 "--tags {tags}: {name:?} shown is wrong in:\n{text}"
             );
         }
-        // Untagged skills stay.
-        assert!(text.contains("TypeScript"), "{text}");
+        // Untagged skills, bullets and items stay.
+        for untagged in ["TypeScript", "Shipped things", "Wrote runbooks"] {
+            assert!(text.contains(untagged), "{text}");
+        }
         texts.push(text);
     }
     texts.dedup();
@@ -94,18 +124,38 @@ fn three_selections_give_three_pdfs_with_exactly_their_entries() {
 /// Tags to draw from.
 const TAGS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
 
-/// A résumé of jobs, each named `JobN` and tagged with the tags whose bits
-/// are set in `masks[N]`.
-fn resume_of(masks: &[u8]) -> String {
+/// Tag masks: for each job its own and its bullets', then the keywords'.
+type Masks = (Vec<(u8, Vec<u8>)>, Vec<u8>);
+
+/// The tags whose bits are set in `mask`, as a TOML list.
+fn tag_list(mask: u8) -> String {
+    let tags: Vec<String> =
+        (0..4).filter(|b| mask & (1 << b) != 0).map(|b| format!("\"{}\"", TAGS[b])).collect();
+    format!("[{}]", tags.join(", "))
+}
+
+/// A résumé of jobs named `JobN`, each with bullets `BqNkMq`, and one
+/// skill with keywords `KqMq`, each tagged by its mask.
+fn resume_of((jobs, keywords): &Masks) -> String {
     let mut out = String::from("[basics]\nname = \"Alex Doe\"\n");
-    for (n, mask) in masks.iter().enumerate() {
-        let tags: Vec<String> =
-            (0..4).filter(|b| mask & (1 << b) != 0).map(|b| format!("\"{}\"", TAGS[b])).collect();
+    for (n, (mask, bullets)) in jobs.iter().enumerate() {
+        let bullets: Vec<String> = bullets
+            .iter()
+            .enumerate()
+            .map(|(m, b)| format!("{{ text = \"Bq{n}k{m}q\", tags = {} }}", tag_list(*b)))
+            .collect();
         out.push_str(&format!(
-            "[[work]]\nname = \"Job{n}\"\nposition = \"Role\"\ntags = [{}]\n",
-            tags.join(", ")
+            "[[work]]\nname = \"Job{n}\"\nposition = \"Role\"\ntags = {}\nhighlights = [{}]\n",
+            tag_list(*mask),
+            bullets.join(", ")
         ));
     }
+    let keywords: Vec<String> = keywords
+        .iter()
+        .enumerate()
+        .map(|(m, k)| format!("{{ text = \"Kq{m}q\", tags = {} }}", tag_list(*k)))
+        .collect();
+    out.push_str(&format!("[[skills]]\nname = \"Tools\"\nkeywords = [{}]\n", keywords.join(", ")));
     out
 }
 
@@ -115,7 +165,9 @@ fn random_selections_show_exactly_what_their_tags_select() {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64);
     let mut runner =
         TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
-    let strategy = (proptest::collection::vec(0u8..16, 1..8), 0u8..16, 0u8..16);
+    let job = (0u8..16, proptest::collection::vec(0u8..16, 0..4));
+    let masks = (proptest::collection::vec(job, 1..6), proptest::collection::vec(0u8..16, 1..5));
+    let strategy = (masks, 0u8..16, 0u8..16);
     runner
         .run(&strategy, |(masks, chosen, excluded)| {
             let mut args: Vec<String> =
@@ -134,22 +186,23 @@ fn random_selections_show_exactly_what_their_tags_select() {
             };
             let out = vita::render::render(&resume, &theme, &opts).unwrap();
             let text = String::from_utf8(out.outputs[0].1.clone()).unwrap();
-            for (n, &mask) in masks.iter().enumerate() {
-                // The rule, stated again: untagged shows; tagged shows when
-                // chosen (or when nothing is chosen) and not excluded.
-                let expected =
-                    mask & excluded == 0 && (chosen == 0 || mask == 0 || mask & chosen != 0);
-                let shown =
-                    text.contains(&format!("Job{n}\n")) || text.contains(&format!("Job{n} "));
-                prop_assert_eq!(
-                    shown,
-                    expected,
-                    "Job{} (mask {:04b}) with {:?}:\n{}",
-                    n,
-                    mask,
-                    args,
-                    text
-                );
+            // The rule, stated again: untagged shows; tagged shows when
+            // chosen (or when nothing is chosen) and not excluded.
+            let rule =
+                |mask: u8| mask & excluded == 0 && (chosen == 0 || mask == 0 || mask & chosen != 0);
+            let mut expected: Vec<(String, bool)> = Vec::new();
+            for (n, (mask, bullets)) in masks.0.iter().enumerate() {
+                expected.push((format!("Job{n}"), rule(*mask)));
+                for (m, b) in bullets.iter().enumerate() {
+                    expected.push((format!("Bq{n}k{m}q"), rule(*mask) && rule(*b)));
+                }
+            }
+            for (m, k) in masks.1.iter().enumerate() {
+                expected.push((format!("Kq{m}q"), rule(*k)));
+            }
+            for (token, shown) in expected {
+                let found = text.split(|c: char| !c.is_alphanumeric()).any(|word| word == token);
+                prop_assert_eq!(found, shown, "{} with {:?}:\n{}", token, args, text);
             }
             Ok(())
         })
@@ -279,4 +332,39 @@ fn a_public_render_leaves_every_private_string_out_of_every_output() {
         assert!(text.contains("Sam Lee") && txt.contains("Springfield"), "{text}\n{txt}");
         assert!(sb.path(&format!("{out}/{stem}-1.png")).is_file());
     }
+}
+
+#[test]
+fn a_json_resume_marks_private_fields_the_same_way() {
+    let resume = serde_json::json!({
+        "basics": {
+            "name": "Alex Doe",
+            "phone": "+1 555 0100",
+            "private": ["phone"],
+            "location": { "city": "Springfield", "address": "742 Evergreen Terrace",
+                          "private": ["address"] }
+        },
+        "work": [{ "name": "Acme", "position": "Engineer" }],
+        "references": [
+            { "name": "Dana Reyes", "reference": "call Dana on 555 0199", "private": true },
+            { "name": "Sam Lee", "reference": "A fine engineer." }
+        ]
+    });
+    let sb = Sandbox::new();
+    sb.write("cv.json", resume.to_string());
+    let run = sb.vita(&["render", "cv.json", "-o", "all", "-f", "txt"]);
+    run.assert_ok();
+    assert!(
+        !run.stderr().contains("private"),
+        "`private` is not reported as unknown: {}",
+        run.report()
+    );
+    let all = std::fs::read_to_string(sb.path("all/cv.txt")).unwrap();
+    assert!(all.contains("+1 555 0100") && all.contains("Dana Reyes"), "{all}");
+    sb.vita(&["render", "cv.json", "-o", "public", "-f", "txt", "--public"]).assert_ok();
+    let public = std::fs::read_to_string(sb.path("public/cv.txt")).unwrap();
+    for secret in ["+1 555 0100", "742 Evergreen Terrace", "555 0199", "Dana Reyes"] {
+        assert!(!public.contains(secret), "{secret:?} is in the public text:\n{public}");
+    }
+    assert!(public.contains("Sam Lee") && public.contains("Springfield"), "{public}");
 }

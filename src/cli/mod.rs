@@ -172,6 +172,14 @@ pub struct RenderArgs {
     /// entry): from the PDF and its metadata, the text and the previews.
     #[arg(long)]
     pub public: bool,
+    /// Merge a small TOML file over the résumé before it is read, for one
+    /// application; repeatable, applied in order. A table changes keys one
+    /// by one; `[[work]] id = "acme"` changes the entry whose `id` is acme;
+    /// any other value replaces the résumé's, a list included, unless it
+    /// is written `{ append = [...] }` (`[[work.append]]` adds a job). Errors
+    /// point at the overlay's own lines.
+    #[arg(long, value_name = "FILE")]
+    pub overlay: Vec<PathBuf>,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
@@ -286,6 +294,7 @@ fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
             .then(|| crate::model::select::Selection::parse(&args.tags)),
         variant: args.variant.clone(),
         public: args.public,
+        overlays: args.overlay.clone(),
     })
 }
 

@@ -8,9 +8,10 @@ use crate::model::{self, Resume};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Each row is a variant; each column a section with entries, as \
-kept/all (\"work 3/5\": three of five jobs). An entry without tags is always kept; a tagged \
-entry when the variant lists one of its tags, and never when it excludes one. Render one with \
+#[command(after_help = "Each row is a variant; each column a section with entries, then \
+the bullets, keywords and profiles, as kept/all (\"work 3/5\": three of five jobs). Anything \
+without tags is always kept; anything tagged when the variant lists one of its tags, and never \
+when it excludes one; a section named in `meta.section_tags` likewise. Render one with \
 `vita render --variant NAME`, or all with `--variant all`.\n\n\
 Exit status: 0 on success, 2 on bad input.")]
 pub struct VariantsArgs {
@@ -21,19 +22,20 @@ pub struct VariantsArgs {
 
 /// The table `vita variants` prints for `resume`.
 fn table(resume: &Resume) -> String {
-    let sections = model::select::entry_tags(resume);
+    let all = model::select::census(resume);
+    // The kinds the résumé has, by their place in the census.
+    let shown: Vec<usize> = (0..all.len()).filter(|&i| all[i].1 > 0).collect();
     let mut rows = vec![
         std::iter::once("variant".to_string())
-            .chain(sections.iter().map(|(name, _)| name.to_string()))
+            .chain(shown.iter().map(|&i| all[i].0.to_string()))
             .collect::<Vec<_>>(),
     ];
     for (name, variant) in &resume.variants {
-        let selection = variant.selection();
+        let mut tailored = resume.clone();
+        variant.selection().apply(&mut tailored);
+        let kept = model::select::census(&tailored);
         let mut row = vec![name.clone()];
-        for (_, tags) in &sections {
-            let kept = tags.iter().filter(|t| selection.shows(t)).count();
-            row.push(format!("{kept}/{}", tags.len()));
-        }
+        row.extend(shown.iter().map(|&i| format!("{}/{}", kept[i].1, all[i].1)));
         rows.push(row);
     }
     let widths: Vec<usize> = (0..rows[0].len())

@@ -405,7 +405,7 @@ fn each<T>(items: &[T], field: &str, entry: impl Fn(&T) -> Entry) -> Vec<Item> {
 }
 
 /// "Label: a, b, c", or nothing when the list is empty.
-fn list(label: &str, items: &[String]) -> Vec<Labelled> {
+fn list<S: std::ops::Deref<Target = str>>(label: &str, items: &[S]) -> Vec<Labelled> {
     let text = items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
     if text.is_empty() {
         Vec::new()
@@ -431,12 +431,17 @@ fn score(score: &str, label: &str) -> Labelled {
 }
 
 /// A skill or interest: "Name (level): a, b", or just the name.
-fn named(name: &str, level: Option<&str>, keywords: &[String]) -> Labelled {
+fn named<S: std::ops::Deref<Target = str>>(
+    name: &str,
+    level: Option<&str>,
+    keywords: &[S],
+) -> Labelled {
     let label = match level.filter(|l| !l.trim().is_empty()) {
         Some(level) => format!("{name} ({level})"),
         None => name.to_string(),
     };
-    Labelled { label, text: keywords.join(", "), ..Labelled::default() }
+    let text = keywords.iter().map(|k| &**k).collect::<Vec<&str>>().join(", ");
+    Labelled { label, text, ..Labelled::default() }
 }
 
 fn link(url: &Option<String>) -> Option<Link> {

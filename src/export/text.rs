@@ -12,7 +12,7 @@
 
 use crate::compose::describe::{Contact, Description, Entry, Item, Labelled, Part};
 use crate::compose::markup::{self, plain, plain_with_urls};
-use crate::model::Highlight;
+use crate::model::{Highlight, Tagged};
 use crate::theme::EntryLayout;
 
 /// Longest line, in characters; only a longer single word exceeds it.
@@ -164,7 +164,7 @@ fn bullets(highlights: &[Highlight]) -> Lines {
 }
 
 /// "- lead-in", then "  - item" or "  1. item".
-fn group(lead_in: &str, items: &[String], numbered: bool) -> Lines {
+fn group(lead_in: &str, items: &[Tagged], numbered: bool) -> Lines {
     let mut lines = wrap(&plain_with_urls(lead_in), "- ");
     for (i, item) in items.iter().enumerate() {
         let marker = if numbered { format!("  {}. ", i + 1) } else { "  - ".to_string() };

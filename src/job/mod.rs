@@ -50,6 +50,8 @@ pub struct Settings {
     pub variant: Option<String>,
     /// `--public`: leave out what the résumé marks `private`.
     pub public: bool,
+    /// `--overlay`: files merged over the résumé, in order.
+    pub overlays: Vec<PathBuf>,
 }
 
 /// What one render wrote.
@@ -181,11 +183,13 @@ fn render_language(
     note: &(dyn Fn(&str) + Sync),
 ) -> Result<Outputs, Diagnostic> {
     let limits = &settings.limits;
-    let (mut resume, mut notes) = crate::model::load_public(path, limits, lang, settings.public)?;
+    let layers = settings.layers()?;
+    let load = |public| crate::model::load_layered(path, &layers, limits, lang, public);
+    let (mut resume, mut notes) = load(settings.public)?;
     // A variant may make the render public: the résumé is read again so.
     let public_variant = version.and_then(|v| resume.variants.get(v)).is_some_and(|v| v.public);
     if public_variant && !settings.public {
-        (resume, notes) = crate::model::load_public(path, limits, lang, true)?;
+        (resume, notes) = load(true)?;
     }
     let tailored = match version {
         Some(name) => Some(variant::tailor(settings, path, &mut resume, name)?),
@@ -248,6 +252,7 @@ fn render_language(
     }
     let names = outputs::names(&base, rendered.outputs.iter().map(|(f, _)| *f));
     let mut inputs = vec![("the résumé", path.to_path_buf())];
+    inputs.extend(settings.overlays.iter().map(|f| ("an overlay", f.clone())));
     inputs.extend(theme_files.into_iter().map(|f| ("a theme file", f)));
     if let Some(image) = &resume.basics.image {
         inputs.push(("the photo", resume_dir(path).join(image)));
@@ -278,6 +283,12 @@ fn at_image_key(d: Diagnostic, resume: &Path, cap: u64) -> Diagnostic {
 }
 
 impl Settings {
+    /// The overlays of `--overlay`, read.
+    pub fn layers(&self) -> Result<Vec<crate::model::overlay::Layer>, Diagnostic> {
+        let read = |p: &PathBuf| crate::model::overlay::Layer::read(p, &self.limits);
+        self.overlays.iter().map(read).collect()
+    }
+
     /// The folders of fonts for the résumé at `path`: `--font-path`,
     /// `VITA_FONT_PATHS`, then `fonts/` beside the résumé.
     pub fn font_dirs(&self, path: &Path) -> Vec<PathBuf> {

@@ -23,7 +23,9 @@ pub(super) fn versions(
     match settings.variant.as_deref() {
         None => Ok(vec![None]),
         Some(ALL) => {
-            let (resume, _) = crate::model::load_with(path, &settings.limits, None)?;
+            let layers = settings.layers()?;
+            let limits = &settings.limits;
+            let (resume, _) = crate::model::load_layered(path, &layers, limits, None, false)?;
             if resume.variants.is_empty() {
                 return Err(Diagnostic::new("`--variant all`: the résumé defines no variants")
                     .in_file(path)

@@ -22,6 +22,8 @@ pub struct Cldr {
     pub month_year: String,
     /// A month in full and a year ("MMMM y").
     pub month_year_wide: String,
+    /// A whole date, as in a letter ("MMMM d, y", "d. MMMM y").
+    pub date_long: String,
     /// Month and year in figures ("MM/y").
     pub numeric: String,
     /// A year alone ("y", "y年").
@@ -40,6 +42,17 @@ impl Cldr {
     /// `pattern` filled in with `year` and `month` (1–12). Fields the date
     /// lacks are left out; a literal next to a missing field stays.
     pub fn format(&self, pattern: &str, year: u16, month: Option<u8>) -> String {
+        self.format_day(pattern, year, month, None)
+    }
+
+    /// A whole day in the locale's long form ("March 14, 2026", "14. März
+    /// 2026"), as a letter is dated.
+    pub fn long_date(&self, year: u16, month: u8, day: u8) -> String {
+        self.format_day(&self.date_long, year, Some(month), Some(day))
+    }
+
+    /// [`Cldr::format`], with the day of the month when there is one.
+    fn format_day(&self, pattern: &str, year: u16, month: Option<u8>, day: Option<u8>) -> String {
         let mut out = String::new();
         let mut chars = pattern.chars().peekable();
         while let Some(c) = chars.next() {
@@ -71,7 +84,11 @@ impl Cldr {
                 chars.next();
                 width += 1;
             }
-            self.field(&mut out, c, width, year, month);
+            match (c, day) {
+                ('d', Some(d)) if width == 2 => out.push_str(&format!("{d:02}")),
+                ('d', Some(d)) => out.push_str(&d.to_string()),
+                _ => self.field(&mut out, c, width, year, month),
+            }
         }
         self.localise_digits(out)
     }
@@ -145,6 +162,17 @@ mod tests {
         assert_eq!(may_2021("pt-BR").0, "mai. de 2021");
         // Persian digits.
         assert_eq!(may_2021("fa").0, "مه ۲۰۲۱");
+    }
+
+    #[test]
+    fn letters_are_dated_in_each_languages_long_form() {
+        let day = |t: &str| Locale::new(t).unwrap().cldr.long_date(2026, 3, 4);
+        assert_eq!(day("en"), "March 4, 2026");
+        assert_eq!(day("en-GB"), "4 March 2026");
+        assert_eq!(day("de"), "4. März 2026");
+        assert_eq!(day("ja"), "2026年3月4日");
+        assert_eq!(day("es"), "4 de marzo de 2026");
+        assert_eq!(day("fa"), "۴ مارس ۲۰۲۶");
     }
 
     #[test]

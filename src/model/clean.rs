@@ -72,8 +72,16 @@ impl Clean for Highlight {
             Highlight::Group(g) => {
                 g.text.clean(found);
                 g.items.clean(found);
+                g.tags.clean(found);
             }
         }
+    }
+}
+
+impl Clean for Tagged {
+    fn clean(&mut self, found: &mut Vec<char>) {
+        self.text.clean(found);
+        self.tags.clean(found);
     }
 }
 
@@ -91,10 +99,10 @@ macro_rules! clean_fields {
 clean_fields! {
     Resume { meta, basics, work, volunteer, education, awards, certificates, publications,
              skills, languages, interests, references, projects, custom }
-    Meta { language, theme, labels, section_languages }
+    Meta { language, theme, labels, section_languages, section_tags }
     Basics { name, label, email, phone, url, image, summary, location, profiles }
     Location { address, postal_code, city, region, country_code }
-    Profile { network, username, url }
+    Profile { network, username, url, tags }
     Work { name, position, url, location, summary, highlights, tags }
     Volunteer { organization, position, url, location, summary, highlights, tags }
     Education { institution, url, area, study_type, location, score, summary, courses, tags }

@@ -2,6 +2,7 @@
 //! serde cannot express (a date range that ends before it starts). Every
 //! failure is a [`Diagnostic`] naming the file, line and column.
 
+use super::overlay::{Layer, Layers};
 use super::{Date, DateField, Resume, translations};
 use crate::diag::{self, Diagnostic};
 use crate::limits::Limits;
@@ -41,8 +42,33 @@ pub fn load_public(
     lang: Option<&str>,
     public: bool,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
+    load_layered(path, &[], limits, lang, public)
+}
+
+/// [`load_public`], with `overlays` merged over the résumé first
+/// ([`super::overlay`]); they apply to a TOML résumé only.
+pub fn load_layered(
+    path: &Path,
+    overlays: &[Layer],
+    limits: &Limits,
+    lang: Option<&str>,
+    public: bool,
+) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
     let bytes = read_file(path, limits)?;
-    read(&bytes, path, limits, lang, (false, public)).map(|l| (l.resume, l.warnings))
+    let how = Reading { public, overlays, ..Reading::default() };
+    read(&bytes, path, limits, lang, how).map(|l| (l.resume, l.warnings))
+}
+
+/// How a résumé is read, beyond its language.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Reading<'a> {
+    /// Keep the entries limited to other languages (and list them), so
+    /// that every language's résumé has the same shape.
+    pub keep: bool,
+    /// Leave out what the résumé marks `private`.
+    pub public: bool,
+    /// Files merged over the résumé first.
+    pub overlays: &'a [Layer],
 }
 
 /// The bytes of the résumé at `path`, read under `limits`.
@@ -82,7 +108,7 @@ pub fn parse_bytes(
     limits: &Limits,
     lang: Option<&str>,
 ) -> Result<(Resume, Vec<Diagnostic>), Diagnostic> {
-    read(bytes, path, limits, lang, (false, false)).map(|l| (l.resume, l.warnings))
+    read(bytes, path, limits, lang, Reading::default()).map(|l| (l.resume, l.warnings))
 }
 
 /// A résumé read in one language.
@@ -93,36 +119,30 @@ pub(crate) struct Loaded {
     pub limited: Vec<(String, Vec<String>)>,
 }
 
-/// [`parse_bytes`]; with `keep`, entries limited to other languages are
-/// kept (and listed), so that every language's résumé has the same shape;
-/// with `public`, private fields and entries are left out.
+/// [`parse_bytes`], read as `how` says.
 pub(crate) fn read(
     bytes: &[u8],
     path: &Path,
     limits: &Limits,
     lang: Option<&str>,
-    (keep, public): (bool, bool),
+    how: Reading<'_>,
 ) -> Result<Loaded, Diagnostic> {
     if bytes.len() as u64 > limits.input_bytes {
         return Err(too_large(path, limits));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("prefix is valid");
-            let at = e.valid_up_to();
-            return Err(Diagnostic::new("the file is not valid UTF-8")
-                .in_file(path)
-                .at_span(valid, at..at)
-                .with_hint("save the file as UTF-8"));
-        }
-    };
+    let text = utf8(bytes, path)?;
     let Loaded { mut resume, mut warnings, limited } = if super::json_resume::is_json(path) {
+        if let Some(overlay) = how.overlays.first() {
+            return Err(Diagnostic::new("overlays apply to a TOML résumé, and this one is JSON")
+                .in_file(&overlay.path)
+                .with_hint("convert the résumé once with `vita import`, then overlay the TOML"));
+        }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let imported = super::json_resume::read(text, path, limits.depth, lang, keep)?;
+        let imported =
+            super::json_resume::read(text, path, limits.depth, lang, (how.keep, how.public))?;
         Loaded { resume: imported.resume, warnings: imported.warnings, limited: imported.limited }
     } else {
-        parse_limited(text, path, limits, lang, (keep, public))?
+        parse_limited(text, path, limits, lang, how)?
     };
     let removed = super::clean::clean(&mut resume);
     if !removed.is_empty() {
@@ -140,10 +160,22 @@ pub(crate) fn read(
     Ok(Loaded { resume, warnings, limited })
 }
 
+/// `bytes` as text, or an error at the first byte that is not UTF-8.
+pub(super) fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, Diagnostic> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("prefix is valid");
+        let at = e.valid_up_to();
+        Diagnostic::new("the file is not valid UTF-8")
+            .in_file(path)
+            .at_span(valid, at..at)
+            .with_hint("save the file as UTF-8")
+    })
+}
+
 /// Parses résumé text under the default limits; `path` is only used in
 /// messages.
 pub fn parse(text: &str, path: &Path) -> Result<Resume, Diagnostic> {
-    parse_limited(text, path, &Limits::default(), None, (false, false)).map(|l| l.resume)
+    parse_limited(text, path, &Limits::default(), None, Reading::default()).map(|l| l.resume)
 }
 
 fn parse_limited(
@@ -151,33 +183,57 @@ fn parse_limited(
     path: &Path,
     limits: &Limits,
     lang: Option<&str>,
-    (keep, public): (bool, bool),
+    how: Reading<'_>,
 ) -> Result<Loaded, Diagnostic> {
     // A byte-order mark is legal in UTF-8 files but not in TOML.
     // Positions are counted in the text after it, as an editor shows them.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some((depth, at)) = crate::limits::nesting(text, limits.depth) {
-        return Err(Diagnostic::new(format!(
-            "the file nests {depth} levels deep here; vita reads at most {}",
-            limits.depth
-        ))
-        .in_file(path)
-        .at_span(text, at..at + 1)
-        .with_hint(
-            "a résumé nests three levels: highlights = [{ items = [\"…\"] }]; \
-             --max-depth raises the limit",
-        ));
+    let overlays = how.overlays.iter().map(|l| (l.path.as_path(), l.text.as_str()));
+    for (file, text) in std::iter::once((path, text)).chain(overlays) {
+        if let Some((depth, at)) = crate::limits::nesting(text, limits.depth) {
+            return Err(Diagnostic::new(format!(
+                "the file nests {depth} levels deep here; vita reads at most {}",
+                limits.depth
+            ))
+            .in_file(file)
+            .at_span(text, at..at + 1)
+            .with_hint(
+                "a résumé nests three levels: highlights = [{ items = [\"…\"] }]; \
+                 --max-depth raises the limit",
+            ));
+        }
     }
+    // The overlays are read as if they followed the résumé, and what is
+    // found in their part is then reported at their own lines.
+    let layers = Layers::new(text, how.overlays);
+    let remap = |d: Diagnostic| layers.remap(d);
+    let mut loaded = parse_layers(&layers, text.len(), path, lang, how).map_err(remap)?;
+    loaded.warnings = loaded.warnings.into_iter().map(remap).collect();
+    Ok(loaded)
+}
+
+/// [`parse_limited`]'s work on the résumé's text and its overlays',
+/// `base` bytes of the résumé first; places are in `layers.text`.
+fn parse_layers(
+    layers: &Layers,
+    base: usize,
+    path: &Path,
+    lang: Option<&str>,
+    how: Reading<'_>,
+) -> Result<Loaded, Diagnostic> {
     use serde::Deserialize;
     use toml::de::{DeTable, DeValue};
+    let text = layers.text.as_str();
     let toml_error = |e: toml::de::Error| diag::from_toml_error(&e, text, path);
-    let table = DeTable::parse(text).map_err(toml_error)?;
+    let table = DeTable::parse(&text[..base]).map_err(toml_error)?;
     let span = table.span();
     let mut root = toml::Spanned::new(span.clone(), DeValue::Table(table.into_inner()));
+    layers.merge(&mut root)?;
     let default = meta_language(&root).unwrap_or_else(|| "en".into());
     let want = lang.unwrap_or(&default);
-    let resolved = translations::resolve(&mut root, want, &default, keep);
-    super::private::resolve(&mut root, public);
+    let resolved = translations::resolve(&mut root, want, &default, how.keep);
+    super::private::resolve(&mut root, how.public);
+    super::overlay::strip_ids(&mut root);
     let warnings = resolved
         .fallbacks
         .into_iter()
@@ -288,6 +344,13 @@ fn check(r: &Resume, text: &str) -> Result<(), Problem> {
             "section",
             "sections",
             r.meta.section_languages.keys().collect(),
+            &sections[..],
+        ),
+        (
+            "meta.section_tags",
+            "section",
+            "sections",
+            r.meta.section_tags.keys().collect(),
             &sections[..],
         ),
     ];

@@ -10,6 +10,7 @@ pub mod json_resume;
 pub mod lint;
 pub(crate) mod load;
 pub mod locate;
+pub mod overlay;
 mod private;
 mod schema;
 pub mod select;
@@ -18,8 +19,10 @@ pub mod translations;
 pub mod versions;
 
 pub use date::Date;
-pub use highlight::Highlight;
-pub use load::{load, load_public, load_with, load_with_warnings, parse, parse_bytes};
+pub use highlight::{Group, Highlight, Tagged};
+pub use load::{
+    load, load_layered, load_public, load_with, load_with_warnings, parse, parse_bytes,
+};
 pub use schema::json_schema;
 
 use schemars::JsonSchema;
@@ -111,6 +114,10 @@ pub struct Meta {
     /// section not named here shows in every language.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub section_languages: BTreeMap<String, Vec<String>>,
+    /// Tags of whole sections (`publications = ["research"]`): a section
+    /// named here shows only in variants that choose one of its tags.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub section_tags: BTreeMap<String, Vec<String>>,
 }
 
 impl Meta {
@@ -123,6 +130,7 @@ impl Meta {
             && self.labels.is_empty()
             && !self.references_on_request
             && self.section_languages.is_empty()
+            && self.section_tags.is_empty()
     }
 }
 
@@ -190,6 +198,9 @@ pub struct Profile {
     pub username: Option<String>,
     /// The profile's address.
     pub url: Option<String>,
+    /// Labels for tailored variants.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// A job.
@@ -344,9 +355,10 @@ pub struct Skill {
     pub name: String,
     /// How good you are ("Expert").
     pub level: Option<String>,
-    /// The skills themselves ("Kubernetes", "Terraform").
+    /// The skills themselves ("Kubernetes", "Terraform"), each a string or
+    /// `{ text, tags }`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Tagged>,
     /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -410,9 +422,9 @@ pub struct Project {
     /// Achievements as bullets: a string, or a group { text, items, numbered }.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<Highlight>,
-    /// Technologies or topics.
+    /// Technologies or topics, each a string or `{ text, tags }`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Tagged>,
     /// Labels for tailored variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -427,6 +439,10 @@ pub struct CustomSection {
     /// The section's entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<CustomEntry>,
+    /// Labels for tailored variants: the whole section shows only in
+    /// variants that choose one of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// An entry of a custom section.

@@ -78,6 +78,11 @@ fn multilingual(schema: &mut Schema) {
                         of this table's fields (\"phone\", \"location\") leaves those out.",
         "anyOf": [{ "type": "boolean" }, { "type": "array", "items": { "type": "string" } }]
     });
+    let id = json!({
+        "type": "string",
+        "description": "A stable name for the entry, so that an overlay (`vita render --overlay`) \
+                        can change it: [[work]] id = \"acme\"."
+    });
     let Some(Value::Object(defs)) = schema.get_mut("definitions") else { return };
     for (name, def) in defs.iter_mut() {
         if name == "Meta" || name == "Date" {
@@ -104,6 +109,9 @@ fn multilingual(schema: &mut Schema) {
         }
         if name != "Variant" {
             props.insert(super::private::PRIVATE_KEY.into(), private.clone());
+        }
+        if !matches!(name.as_str(), "Basics" | "Location" | "Variant" | "Group") {
+            props.insert(super::overlay::ID_KEY.into(), id.clone());
         }
     }
     defs.insert("Text".into(), text);

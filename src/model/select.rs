@@ -6,7 +6,7 @@
 //! selection is applied to the model before anything is composed, so
 //! every output (PDF, text, previews) says the same.
 
-use super::Resume;
+use super::{Highlight, Resume};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -94,20 +94,82 @@ impl Selection {
         !has(&self.exclude) && (self.tags.is_empty() || tags.is_empty() || has(&self.tags))
     }
 
-    /// Keeps the entries of `resume` that show.
-    pub fn apply(&self, resume: &mut Resume) {
+    /// Keeps what shows of `resume`: its sections, entries, bullets,
+    /// keywords and profiles.
+    pub fn apply(&self, r: &mut Resume) {
+        let hidden: Vec<String> = r
+            .meta
+            .section_tags
+            .iter()
+            .filter(|(_, t)| !self.shows(t))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for section in hidden {
+            clear_section(r, &section);
+        }
+        r.basics.profiles.retain(|p| self.shows(&p.tags));
         macro_rules! keep {
             ($($list:ident),*) => {$(
-                resume.$list.retain(|e| self.shows(&e.tags));
+                r.$list.retain(|e| self.shows(&e.tags));
             )*};
         }
         keep!(work, volunteer, education, awards, certificates, publications, skills, projects);
+        r.work.iter_mut().for_each(|e| self.bullets(&mut e.highlights));
+        r.volunteer.iter_mut().for_each(|e| self.bullets(&mut e.highlights));
+        for p in &mut r.projects {
+            self.bullets(&mut p.highlights);
+            p.keywords.retain(|k| self.shows(&k.tags));
+        }
+        // A skill whose every keyword is hidden goes with them.
+        r.skills.retain_mut(|s| {
+            let had = !s.keywords.is_empty();
+            s.keywords.retain(|k| self.shows(&k.tags));
+            !(had && s.keywords.is_empty())
+        });
         // A custom section whose every entry is hidden goes with them.
-        resume.custom.retain_mut(|section| {
+        r.custom.retain_mut(|section| {
             let had = !section.entries.is_empty();
             section.entries.retain(|e| self.shows(&e.tags));
-            !(had && section.entries.is_empty())
+            section.entries.iter_mut().for_each(|e| self.bullets(&mut e.highlights));
+            self.shows(&section.tags) && !(had && section.entries.is_empty())
         });
+    }
+
+    /// Keeps the bullets that show, and in each group the items that show;
+    /// a group whose every item is hidden goes with them.
+    fn bullets(&self, highlights: &mut Vec<Highlight>) {
+        highlights.retain_mut(|h| {
+            if let Highlight::Group(g) = h {
+                let had = !g.items.is_empty();
+                g.items.retain(|i| self.shows(&i.tags));
+                if had && g.items.is_empty() {
+                    return false;
+                }
+            }
+            self.shows(h.tags())
+        });
+    }
+}
+
+/// Empties the section `key` ("work", "summary"; see
+/// `theme::SectionKind::key`), so that it is not shown.
+fn clear_section(r: &mut Resume, key: &str) {
+    match key {
+        "summary" => r.basics.summary = None,
+        "work" => r.work.clear(),
+        "volunteer" => r.volunteer.clear(),
+        "education" => r.education.clear(),
+        "awards" => r.awards.clear(),
+        "certificates" => r.certificates.clear(),
+        "publications" => r.publications.clear(),
+        "skills" => r.skills.clear(),
+        "languages" => r.languages.clear(),
+        "interests" => r.interests.clear(),
+        "references" => r.references.clear(),
+        "projects" => r.projects.clear(),
+        "custom" => r.custom.clear(),
+        // `contact` is refused when the résumé is read.
+        _ => {}
     }
 }
 
@@ -158,27 +220,82 @@ fn tag_set(tags: &[impl AsRef<str>]) -> BTreeSet<String> {
     tags.filter(|t| !t.is_empty()).collect()
 }
 
-/// Every tag the résumé's entries carry, as written.
-pub fn tags_of(resume: &Resume) -> BTreeSet<String> {
-    let lists = entry_tags(resume);
-    lists.into_iter().flat_map(|(_, entries)| entries).flatten().cloned().collect()
+/// Every tag the résumé carries (on sections, entries, bullets, keywords
+/// and profiles), as written.
+pub fn tags_of(r: &Resume) -> BTreeSet<String> {
+    let mut lists: Vec<&[String]> = r.meta.section_tags.values().map(Vec::as_slice).collect();
+    lists.extend(r.basics.profiles.iter().map(|p| p.tags.as_slice()));
+    macro_rules! entries {
+        ($($list:ident),*) => {$(
+            lists.extend(r.$list.iter().map(|e| e.tags.as_slice()));
+        )*};
+    }
+    entries!(work, volunteer, education, awards, certificates, publications, skills, projects);
+    for w in &r.work {
+        lists.extend(bullet_tags(&w.highlights));
+    }
+    for v in &r.volunteer {
+        lists.extend(bullet_tags(&v.highlights));
+    }
+    for p in &r.projects {
+        lists.extend(bullet_tags(&p.highlights));
+        lists.extend(p.keywords.iter().map(|k| k.tags.as_slice()));
+    }
+    lists.extend(r.skills.iter().flat_map(|s| &s.keywords).map(|k| k.tags.as_slice()));
+    for c in &r.custom {
+        lists.push(&c.tags);
+        for e in &c.entries {
+            lists.push(&e.tags);
+            lists.extend(bullet_tags(&e.highlights));
+        }
+    }
+    lists.into_iter().flatten().cloned().collect()
 }
 
-/// The tags of every entry, list by list (by section name), for the lists
-/// that have entries.
-pub fn entry_tags(r: &Resume) -> Vec<(&'static str, Vec<&[String]>)> {
-    macro_rules! lists {
-        ($($name:literal $list:ident),*) => {
-            vec![$(($name, r.$list.iter().map(|e| e.tags.as_slice()).collect())),*]
-        };
+/// The tags of each bullet of `highlights`, and of each group's items.
+fn bullet_tags(highlights: &[Highlight]) -> Vec<&[String]> {
+    let items = highlights.iter().flat_map(|h| match h {
+        Highlight::Group(g) => g.items.iter().map(|i| i.tags.as_slice()).collect(),
+        Highlight::Text(_) => Vec::new(),
+    });
+    highlights.iter().map(Highlight::tags).chain(items).collect()
+}
+
+/// How much of each kind the résumé has: entries per section with any,
+/// then bullets, keywords and profiles; what `vita variants` compares.
+pub fn census(r: &Resume) -> Vec<(&'static str, usize)> {
+    macro_rules! counts {
+        ($($list:ident),*) => { vec![$((stringify!($list), r.$list.len())),*] };
     }
-    let mut out = lists!("work" work, "volunteer" volunteer, "education" education,
-        "awards" awards, "certificates" certificates, "publications" publications,
-        "skills" skills, "projects" projects);
-    let custom: Vec<&[String]> =
-        r.custom.iter().flat_map(|s| &s.entries).map(|e| e.tags.as_slice()).collect();
-    out.push(("custom", custom));
-    out.retain(|(_, tags)| !tags.is_empty());
+    let mut out = counts!(
+        work,
+        volunteer,
+        education,
+        awards,
+        certificates,
+        publications,
+        skills,
+        languages,
+        interests,
+        references,
+        projects
+    );
+    out.push(("custom", r.custom.iter().map(|c| c.entries.len()).sum()));
+    let bullets = |h: &[Highlight]| -> usize {
+        h.iter().map(|h| if let Highlight::Group(g) = h { 1 + g.items.len() } else { 1 }).sum()
+    };
+    let all = r
+        .work
+        .iter()
+        .map(|e| bullets(&e.highlights))
+        .chain(r.volunteer.iter().map(|e| bullets(&e.highlights)))
+        .chain(r.projects.iter().map(|e| bullets(&e.highlights)))
+        .chain(r.custom.iter().flat_map(|c| &c.entries).map(|e| bullets(&e.highlights)));
+    out.push(("bullets", all.sum()));
+    let keywords = r.skills.iter().map(|s| s.keywords.len()).sum::<usize>()
+        + r.projects.iter().map(|p| p.keywords.len()).sum::<usize>();
+    out.push(("keywords", keywords));
+    out.push(("profiles", r.basics.profiles.len()));
     out
 }
 

@@ -26,7 +26,13 @@ impl Versions {
     /// Reads the résumé at `path` once per language it mentions.
     pub fn read(path: &Path, limits: &Limits) -> Result<Versions, Diagnostic> {
         let bytes = load::read_file(path, limits)?;
-        let first = load::read(&bytes, path, limits, None, (true, false))?;
+        let first = load::read(
+            &bytes,
+            path,
+            limits,
+            None,
+            load::Reading { keep: true, ..load::Reading::default() },
+        )?;
         let default = first.resume.meta.language.clone().unwrap_or_else(|| "en".into());
         let text = String::from_utf8_lossy(&bytes);
         let mut each = vec![(default.clone(), first.resume)];
@@ -34,7 +40,14 @@ impl Versions {
             if same_language(&lang, &default) {
                 continue;
             }
-            let mut resume = load::read(&bytes, path, limits, Some(&lang), (true, false))?.resume;
+            let mut resume = load::read(
+                &bytes,
+                path,
+                limits,
+                Some(&lang),
+                load::Reading { keep: true, ..load::Reading::default() },
+            )?
+            .resume;
             // Facts about the document are the same in every language.
             resume.meta = each[0].1.meta.clone();
             each.push((lang, resume));

@@ -199,3 +199,41 @@ pub(crate) fn ats_harness() -> (PathBuf, PathBuf) {
     );
     (python, score)
 }
+
+/// A word as `pdftotext -bbox` places it: its page (from 1), its text, and
+/// its box as fractions of the page (x from the left, y from the top).
+#[allow(dead_code)]
+#[derive(Debug, Clone)]
+pub(crate) struct Placed {
+    pub page: usize,
+    pub word: String,
+    pub x: (f32, f32),
+    pub y: (f32, f32),
+}
+
+/// Every word of the PDF at `pdf`, where it is.
+#[allow(dead_code)]
+pub(crate) fn words_placed(pdf: &Path) -> Vec<Placed> {
+    let html = tool_stdout("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let attr = |line: &str, name: &str| -> f32 {
+        let at = line.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let (mut page, mut size, mut out) = (0, (1.0, 1.0), Vec::new());
+    for line in html.lines() {
+        if line.contains("<page ") {
+            page += 1;
+            size = (attr(line, "width"), attr(line, "height"));
+        } else if line.contains("<word ") {
+            let word = line.split('>').nth(1).and_then(|w| w.split('<').next()).unwrap_or("");
+            let word = word.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+            out.push(Placed {
+                page,
+                word,
+                x: (attr(line, "xMin") / size.0, attr(line, "xMax") / size.0),
+                y: (attr(line, "yMin") / size.1, attr(line, "yMax") / size.1),
+            });
+        }
+    }
+    out
+}

@@ -55,17 +55,18 @@ pub fn parse_in(
     depth: usize,
     lang: Option<&str>,
 ) -> Result<Imported, Diagnostic> {
-    read(text, file, depth, lang, false)
+    read(text, file, depth, lang, (false, false))
 }
 
 /// [`parse_in`]; with `keep`, entries limited to other languages are kept
-/// and listed (see `model::load::read`).
+/// and listed (see `model::load::read`); with `public`, what the file marks
+/// `private` is left out (`model::private`).
 pub(crate) fn read(
     text: &str,
     file: &Path,
     depth: usize,
     lang: Option<&str>,
-    keep: bool,
+    (keep, public): (bool, bool),
 ) -> Result<Imported, Diagnostic> {
     if let Some((found, at)) = crate::limits::json_nesting(text, depth) {
         return Err(Diagnostic::new(format!(
@@ -86,7 +87,11 @@ pub(crate) fn read(
     let mut limited = Vec::new();
     // Translations exported as extension fields become tables again.
     let absorbed = i18n::absorb(&mut tree);
-    let doc: types::JResume = if !absorbed && translations::languages(&tree).is_empty() {
+    // A public render takes private fields out of the tree first; otherwise
+    // `private` keys are read past (and not reported) from the text.
+    let private = public && has_key(&tree, super::private::PRIVATE_KEY);
+    let doc: types::JResume = if !absorbed && !private && translations::languages(&tree).is_empty()
+    {
         // Read from the text, so that a problem has its line and column.
         let mut de = serde_json::Deserializer::from_str(text);
         serde_ignored::deserialize(&mut de, |p| ignored.push(path_of(&p)))
@@ -96,6 +101,7 @@ pub(crate) fn read(
         let default = tree["meta"]["language"].as_str().unwrap_or("en").to_string();
         let want = lang.unwrap_or(&default).to_string();
         let resolved = translations::resolve(&mut tree, &want, &default, keep);
+        super::private::resolve(&mut tree, public);
         limited = resolved.limited;
         fallbacks = resolved
             .fallbacks
@@ -119,7 +125,7 @@ pub(crate) fn read(
     }
     let mut warnings: Vec<Diagnostic> = ignored
         .into_iter()
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.is_empty() && *p != "private" && !p.ends_with(".private"))
         .map(|p| {
             let hint = hint_for_unmapped(&p);
             Diagnostic::warning(format!(
@@ -134,6 +140,17 @@ pub(crate) fn read(
     warnings.append(&mut fallbacks);
     let resume = crate::model::load::checked(resume, text, file)?;
     Ok(Imported { resume, warnings, limited })
+}
+
+/// Whether `key` is a key anywhere in `tree`.
+fn has_key(tree: &serde_json::Value, key: &str) -> bool {
+    match tree {
+        serde_json::Value::Object(map) => {
+            map.contains_key(key) || map.values().any(|v| has_key(v, key))
+        }
+        serde_json::Value::Array(items) => items.iter().any(|v| has_key(v, key)),
+        _ => false,
+    }
 }
 
 /// The résumé as a JSON Resume document, as a tree.

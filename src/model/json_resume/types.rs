@@ -12,7 +12,7 @@
 //! résumé, while a JSON Resume document must accept (and report) the
 //! fields other tools add, under other key names.
 
-use crate::model::Highlight;
+use crate::model::{Highlight, Tagged};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// `null` where a list is expected reads as an empty list.
@@ -103,6 +103,9 @@ pub(super) struct JProfile {
     pub username: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// *vita*
+    #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -247,6 +250,10 @@ pub(super) struct JSkill {
     pub level: Option<String>,
     #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// *vita*: the same keywords with their tags, written when any has
+    /// tags; read while `keywords` still holds their text.
+    #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
+    pub vita_keywords: Vec<Tagged>,
     /// *vita*
     #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -290,6 +297,9 @@ pub(super) struct JProject {
     pub vita_highlights: Vec<Highlight>,
     #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// *vita*: the same keywords with their tags (see [`JSkill`]).
+    #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
+    pub vita_keywords: Vec<Tagged>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -313,6 +323,8 @@ pub(super) struct JCustomSection {
     pub title: String,
     #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<JCustomEntry>,
+    #[serde(default, deserialize_with = "list", skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -365,6 +377,9 @@ pub(super) struct JMeta {
     /// *vita*: sections shown only in some languages.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub section_languages: std::collections::BTreeMap<String, Vec<String>>,
+    /// *vita*
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub section_tags: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl JMeta {
@@ -376,5 +391,6 @@ impl JMeta {
             && self.labels.is_empty()
             && !self.references_on_request
             && self.section_languages.is_empty()
+            && self.section_tags.is_empty()
     }
 }

@@ -7,7 +7,10 @@
 //! once, so the JSON types are their own); no shared function can copy
 //! between distinct structs.
 
-use super::{Convert, Importer, export_all, export_highlights, export_range, text};
+use super::{
+    Convert, Importer, export_all, export_highlights, export_keywords, export_range,
+    import_keywords, text,
+};
 use crate::diag::Diagnostic;
 use crate::model::json_resume::types::*;
 use crate::model::*;
@@ -15,13 +18,14 @@ use crate::model::*;
 impl Convert for Profile {
     type Json = JProfile;
     fn import(j: JProfile, _: &str, _: &mut Importer) -> Result<Self, Diagnostic> {
-        Ok(Profile { network: j.network, username: j.username, url: j.url })
+        Ok(Profile { network: j.network, username: j.username, url: j.url, tags: j.tags })
     }
     fn export(&self) -> JProfile {
         JProfile {
             network: self.network.clone(),
             username: self.username.clone(),
             url: self.url.clone(),
+            tags: self.tags.clone(),
         }
     }
 }
@@ -201,13 +205,16 @@ impl Convert for Publication {
 impl Convert for Skill {
     type Json = JSkill;
     fn import(j: JSkill, _: &str, _: &mut Importer) -> Result<Self, Diagnostic> {
-        Ok(Skill { name: j.name, level: j.level, keywords: j.keywords, tags: j.tags })
+        let keywords = import_keywords(j.keywords, j.vita_keywords);
+        Ok(Skill { name: j.name, level: j.level, keywords, tags: j.tags })
     }
     fn export(&self) -> JSkill {
+        let (keywords, vita_keywords) = export_keywords(&self.keywords);
         JSkill {
             name: self.name.clone(),
             level: self.level.clone(),
-            keywords: self.keywords.clone(),
+            keywords,
+            vita_keywords,
             tags: self.tags.clone(),
         }
     }
@@ -257,19 +264,21 @@ impl Convert for Project {
             start_date,
             end_date,
             roles: j.roles,
-            keywords: j.keywords,
+            keywords: import_keywords(j.keywords, j.vita_keywords),
             tags: j.tags,
         })
     }
     fn export(&self) -> JProject {
         let (start_date, end_date) = export_range(&self.start_date, &self.end_date);
         let (highlights, vita_highlights) = export_highlights(&self.highlights);
+        let (keywords, vita_keywords) = export_keywords(&self.keywords);
         JProject {
             name: self.name.clone(),
             description: self.description.clone(),
             highlights,
             vita_highlights,
-            keywords: self.keywords.clone(),
+            keywords,
+            vita_keywords,
             start_date,
             end_date,
             url: self.url.clone(),
@@ -285,10 +294,11 @@ impl Convert for CustomSection {
     type Json = JCustomSection;
     fn import(j: JCustomSection, base: &str, im: &mut Importer) -> Result<Self, Diagnostic> {
         let entries = im.list(&format!("{base}.entries"), j.entries)?;
-        Ok(CustomSection { title: j.title, entries })
+        Ok(CustomSection { title: j.title, entries, tags: j.tags })
     }
     fn export(&self) -> JCustomSection {
-        JCustomSection { title: self.title.clone(), entries: export_all(&self.entries) }
+        let entries = export_all(&self.entries);
+        JCustomSection { title: self.title.clone(), entries, tags: self.tags.clone() }
     }
 }
 

@@ -77,7 +77,7 @@ impl Importer<'_> {
 
     fn highlights(&mut self, base: &str, flat: &[String], groups: &[Highlight]) -> Vec<Highlight> {
         if groups.is_empty() {
-            return flat.iter().cloned().map(Highlight::Text).collect();
+            return flat.iter().map(|t| Highlight::from(t.as_str())).collect();
         }
         if flat.is_empty() || flatten(groups) == flat {
             return groups.to_vec();
@@ -91,7 +91,7 @@ impl Importer<'_> {
             .at_span(self.text, self.spans.key_or_value(&path))
             .with_hint("`highlights` was edited after vita wrote the file; delete `vitaHighlights` to silence this"),
         );
-        flat.iter().cloned().map(Highlight::Text).collect()
+        flat.iter().map(|t| Highlight::from(t.as_str())).collect()
     }
 
     /// The whole document: each section through its entry type's
@@ -175,6 +175,7 @@ impl Importer<'_> {
             labels: m.labels,
             references_on_request: m.references_on_request,
             section_languages: m.section_languages,
+            section_tags: m.section_tags,
             last_modified,
         })
     }
@@ -206,20 +207,34 @@ pub(super) fn flatten(highlights: &[Highlight]) -> Vec<String> {
     let mut out = Vec::new();
     for h in highlights {
         match h {
-            Highlight::Text(t) => out.push(t.clone()),
+            Highlight::Text(t) => out.push(t.text.clone()),
             Highlight::Group(g) => {
                 out.push(g.text.clone());
-                out.extend(g.items.iter().cloned());
+                out.extend(g.items.iter().map(|i| i.text.clone()));
             }
         }
     }
     out
 }
 
-/// (flat, groups): groups only when there are any.
+/// (flat, groups): groups (and tags) only when there are any.
 fn export_highlights(h: &[Highlight]) -> (Vec<String>, Vec<Highlight>) {
-    let grouped = h.iter().any(|h| matches!(h, Highlight::Group(_)));
-    (flatten(h), if grouped { h.to_vec() } else { Vec::new() })
+    let plain = |h: &Highlight| matches!(h, Highlight::Text(t) if t.tags.is_empty());
+    (flatten(h), if h.iter().all(plain) { Vec::new() } else { h.to_vec() })
+}
+
+/// (text, tagged): keywords as JSON Resume has them, and with their tags
+/// only when any has tags.
+fn export_keywords(k: &[Tagged]) -> (Vec<String>, Vec<Tagged>) {
+    let flat = k.iter().map(|k| k.text.clone()).collect();
+    (flat, if k.iter().all(|k| k.tags.is_empty()) { Vec::new() } else { k.to_vec() })
+}
+
+/// The inverse of [`export_keywords`]: the tagged keywords while their
+/// text still matches `keywords`, else the plain ones.
+fn import_keywords(flat: Vec<String>, tagged: Vec<Tagged>) -> Vec<Tagged> {
+    let same = tagged.len() == flat.len() && tagged.iter().zip(&flat).all(|(t, f)| t.text == *f);
+    if same && !tagged.is_empty() { tagged } else { flat.into_iter().map(Tagged::from).collect() }
 }
 
 fn text(d: &DateField) -> Option<String> {
@@ -278,6 +293,7 @@ pub(in crate::model::json_resume) fn export(r: &Resume) -> JResume {
             labels: r.meta.labels.clone(),
             references_on_request: r.meta.references_on_request,
             section_languages: r.meta.section_languages.clone(),
+            section_tags: r.meta.section_tags.clone(),
         },
     }
 }
