@@ -82,12 +82,14 @@ pub enum Shape {
     Circle,
 }
 
-/// A square RGBA picture ready to embed.
+/// An RGBA picture ready to embed: a square photo, or a signature.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Photo {
-    /// Width and height of the picture, in pixels ([`SIDE`]).
-    pub side: u32,
-    /// `side × side` pixels, RGBA, row by row.
+    /// Width of the picture, in pixels ([`SIDE`] for a photo).
+    pub width: u32,
+    /// Height of the picture, in pixels.
+    pub height: u32,
+    /// `width × height` pixels, RGBA, row by row.
     pub rgba: Vec<u8>,
 }
 
@@ -99,42 +101,7 @@ pub fn load(path: &Path, shape: Shape) -> Result<Photo, Diagnostic> {
 /// Loads `path`, refusing it before decoding when its header claims more
 /// than `max_pixels` pixels, and frames it as `shape`.
 pub fn load_limited(path: &Path, shape: Shape, max_pixels: u64) -> Result<Photo, Diagnostic> {
-    use crate::input::{ReadError, read_regular};
-    let fail = |what: String| Diagnostic::new(what.trim_end()).in_file(path);
-    // A folder or a device (a pipe would block the read forever).
-    let bytes = read_regular(path, MAX_BYTES).map_err(|e| match e {
-        ReadError::NotAFile(_) => fail("the photo is not a file".into())
-            .with_hint("basics.image names a JPEG or PNG file, relative to the résumé"),
-        ReadError::TooLarge(_) => fail(format!("cannot read the photo: {e}"))
-            .with_hint("a résumé photo needs about 300 × 300 pixels; save a smaller copy"),
-        ReadError::Io(_) => fail(format!("cannot read the photo: {e}"))
-            .with_hint("basics.image is resolved relative to the résumé"),
-    })?;
-    let bytes = without_png_metadata(bytes);
-    let reader = || {
-        let mut r = ImageReader::new(std::io::Cursor::new(&bytes[..]))
-            .with_guessed_format()
-            .map_err(|e| fail(format!("cannot read the photo: {e}")))?;
-        let mut limits = image::Limits::default();
-        limits.max_alloc = Some(MAX_DECODE_BYTES);
-        r.limits(limits);
-        Ok::<_, Diagnostic>(r)
-    };
-    let (w, h) = reader()?
-        .into_dimensions()
-        .map_err(|e| fail(format!("the photo is not a JPEG or PNG image vita can read: {e}")))?;
-    if (w as u64) * (h as u64) > max_pixels {
-        return Err(fail(format!(
-            "the photo is {w} × {h} pixels; vita reads at most {max_pixels} pixels"
-        ))
-        .with_hint("scale it down (a résumé photo needs about 300 × 300), or raise --max-pixels"));
-    }
-    if bytes.starts_with(&[0xff, 0xd8]) && !jpeg_is_complete(&bytes) {
-        // The decoder would fill the missing part with grey and go on.
-        return Err(fail("the photo cannot be decoded: the JPEG file ends early".into())
-            .with_hint("the file is cut short (an interrupted copy or download); save it again"));
-    }
-    let img = reader()?.decode().map_err(|e| fail(format!("the photo cannot be decoded: {e}")))?;
+    let img = decode(path, max_pixels, ("the photo", "basics.image, relative to the résumé"))?;
     let (w, h) = img.dimensions();
     let side = w.min(h);
     let square = img.crop_imm((w - side) / 2, (h - side) / 2, side, side);
@@ -148,7 +115,76 @@ pub fn load_limited(path: &Path, shape: Shape, max_pixels: u64) -> Result<Photo,
             px.0[3] = (px.0[3] as f32 * coverage).round() as u8;
         }
     }
-    Ok(Photo { side: SIDE, rgba: rgba.into_raw() })
+    Ok(Photo { width: SIDE, height: SIDE, rgba: rgba.into_raw() })
+}
+
+/// The widest a signature is kept, in pixels: sharp at 300 dpi across 2.5 in.
+const SIGNATURE_WIDTH: u32 = 750;
+
+/// Loads a signature (`path`, under `max_pixels`), keeping its shape and
+/// its transparency, at most [`SIGNATURE_WIDTH`] pixels wide.
+pub fn load_signature(path: &Path, max_pixels: u64) -> Result<Photo, Diagnostic> {
+    let img = decode(
+        path,
+        max_pixels,
+        ("the signature", "the letter's `signature`, relative to the letter"),
+    )?;
+    let img = if img.width() > SIGNATURE_WIDTH {
+        img.resize(SIGNATURE_WIDTH, u32::MAX, FilterType::Lanczos3)
+    } else {
+        img
+    };
+    let rgba = img.to_rgba8();
+    Ok(Photo { width: rgba.width(), height: rgba.height(), rgba: rgba.into_raw() })
+}
+
+/// Reads and decodes the picture at `path`, refusing it before decoding
+/// when its header claims more than `max_pixels` pixels; messages call it
+/// `what` and say that `key` names it.
+fn decode(
+    path: &Path,
+    max_pixels: u64,
+    (what, key): (&str, &str),
+) -> Result<image::DynamicImage, Diagnostic> {
+    use crate::input::{ReadError, read_regular};
+    let fail = |message: String| Diagnostic::new(message.trim_end()).in_file(path);
+    // A folder or a device (a pipe would block the read forever).
+    let bytes = read_regular(path, MAX_BYTES).map_err(|e| match e {
+        ReadError::NotAFile(_) => fail(format!("{what} is not a file"))
+            .with_hint(format!("{key} names a JPEG or PNG file")),
+        ReadError::TooLarge(_) => fail(format!("cannot read {what}: {e}"))
+            .with_hint("it needs a few hundred pixels a side; save a smaller copy"),
+        ReadError::Io(_) => {
+            fail(format!("cannot read {what}: {e}")).with_hint(format!("{key} is where vita looks"))
+        }
+    })?;
+    let bytes = without_png_metadata(bytes);
+    let reader = || {
+        let mut r = ImageReader::new(std::io::Cursor::new(&bytes[..]))
+            .with_guessed_format()
+            .map_err(|e| fail(format!("cannot read {what}: {e}")))?;
+        let mut limits = image::Limits::default();
+        limits.max_alloc = Some(MAX_DECODE_BYTES);
+        r.limits(limits);
+        Ok::<_, Diagnostic>(r)
+    };
+    let (w, h) = reader()?
+        .into_dimensions()
+        .map_err(|e| fail(format!("{what} is not a JPEG or PNG image vita can read: {e}")))?;
+    if (w as u64) * (h as u64) > max_pixels {
+        return Err(fail(format!(
+            "{what} is {w} × {h} pixels; vita reads at most {max_pixels} pixels"
+        ))
+        .with_hint(
+            "scale it down (a few hundred pixels a side is enough), or raise --max-pixels",
+        ));
+    }
+    if bytes.starts_with(&[0xff, 0xd8]) && !jpeg_is_complete(&bytes) {
+        // The decoder would fill the missing part with grey and go on.
+        return Err(fail(format!("{what} cannot be decoded: the JPEG file ends early"))
+            .with_hint("the file is cut short (an interrupted copy or download); save it again"));
+    }
+    reader()?.decode().map_err(|e| fail(format!("{what} cannot be decoded: {e}")))
 }
 
 #[cfg(test)]

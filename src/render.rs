@@ -142,10 +142,21 @@ fn render_pages(
     book: &FontBook,
     opts: &Options,
 ) -> Result<Rendered, Diagnostic> {
+    let doc = layout(composed, theme, book, opts.photo.as_ref());
+    page_outputs(&doc, book, &metadata(resume, opts.timestamp), opts)
+}
+
+/// The PDF and PNG outputs of a laid-out document (a résumé, a letter, or
+/// both), with layout's and the links' warnings.
+pub fn page_outputs(
+    doc: &Document,
+    book: &FontBook,
+    meta: &pdf::Metadata,
+    opts: &Options,
+) -> Result<Rendered, Diagnostic> {
     let wants = |f: Format| opts.formats.contains(&f);
     let mut out = Rendered::default();
-    let doc = layout(composed, theme, book, opts.photo.as_ref());
-    if let Some((page, words)) = overflow(&doc) {
+    if let Some((page, words)) = overflow(doc) {
         return Err(Diagnostic::new(format!(
             "the text runs off the bottom of page {page} at \"{words}\": the header (name, \
              label, contact details, profiles) is taller than the page"
@@ -156,18 +167,18 @@ fn render_pages(
         ));
     }
     if wants(Format::Pdf) {
-        let bytes = pdf::render(&doc, book, &metadata(resume, opts.timestamp))?;
+        let bytes = pdf::render(doc, book, meta)?;
         out.outputs.push((Format::Pdf, bytes));
     }
     if wants(Format::Png) {
-        check_preview_size(&doc, opts.dpi)?;
-        let pages = png::render(&doc, opts.dpi)?;
+        check_preview_size(doc, opts.dpi)?;
+        let pages = png::render(doc, opts.dpi)?;
         out.outputs.extend(pages.into_iter().map(|bytes| (Format::Png, bytes)));
     }
     out.pages = doc.pages.len();
     out.truncated = doc.truncated;
     out.warnings.extend(crate::layout::warning::diagnostics(&doc.warnings));
-    out.warnings.extend(link_warnings(&doc).into_iter().map(|d| (None, d)));
+    out.warnings.extend(link_warnings(doc).into_iter().map(|d| (None, d)));
     Ok(out)
 }
 
@@ -242,7 +253,8 @@ fn link_warnings(doc: &Document) -> Vec<Diagnostic> {
     out
 }
 
-fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {
+/// The PDF's document information for a résumé.
+pub fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {
     let b = &resume.basics;
     let mut keywords = vec!["résumé".to_string(), "CV".to_string()];
     for skill in &resume.skills {
@@ -280,6 +292,17 @@ pub fn fit_pages(
 ) -> Result<Fitted, Diagnostic> {
     // Measured exactly as it will be rendered, photo included.
     let count = |t: &Theme| lay_out_with_photo(resume, t, book, photo).map(|d| d.pages.len());
+    fit_with(theme, pages, "the résumé", &count)
+}
+
+/// [`fit_pages`] for any document: `what` names it in messages ("the
+/// letter"), `count` lays it out with a theme and counts its pages.
+pub fn fit_with(
+    theme: &Theme,
+    pages: usize,
+    what: &str,
+    count: &dyn Fn(&Theme) -> Result<usize, Diagnostic>,
+) -> Result<Fitted, Diagnostic> {
     if count(theme)? <= pages {
         return Ok(Fitted { theme: theme.clone(), changes: Vec::new() });
     }
@@ -288,7 +311,7 @@ pub fn fit_pages(
     if needed > pages {
         let f = &theme.fit;
         return Err(Diagnostic::new(format!(
-            "the résumé does not fit on {pages} page{} even at the theme's floors \
+            "{what} does not fit on {pages} page{} even at the theme's floors \
              (body {} pt, leading {}, margins {}): it needs {needed}",
             if pages == 1 { "" } else { "s" },
             f.min_body_size,
@@ -296,7 +319,7 @@ pub fn fit_pages(
             f.min_margin
         ))
         .with_hint(
-            "allow more pages, shorten the résumé, or lower the floors in the theme's [fit] table",
+            "allow more pages, shorten it, or lower the floors in the theme's [fit] table",
         ));
     }
     // Invariant: `lo` does not fit, `hi` does. Seven halvings find the
@@ -314,4 +337,36 @@ pub fn fit_pages(
     let fitted = theme.squeezed(hi);
     let changes = fitted.changes_from(theme);
     Ok(Fitted { theme: fitted, changes })
+}
+
+/// A cover letter laid out in `theme` (made for letters by
+/// `Theme::for_letter`): `d` describes the résumé, `text` the letter.
+pub fn lay_out_letter(
+    d: &crate::compose::describe::Description,
+    text: &crate::compose::letter::LetterText,
+    (window, signature): (crate::theme::Window, Option<&crate::compose::letter::Signature>),
+    theme: &Theme,
+    book: &FontBook,
+) -> Result<Document, Diagnostic> {
+    let composed = crate::compose::letter::compose_letter(d, text, window, signature, theme, book)?;
+    Ok(layout(&composed, theme, book, None))
+}
+
+/// One document of the letter's pages, then the résumé's, with an outline
+/// entry for each (`titles`) and the résumé's sections under its own.
+pub fn combine(letter: Document, resume: Document, titles: [&str; 2]) -> Document {
+    use crate::layout::Bookmark;
+    let first = letter.pages.len();
+    let mut doc = letter;
+    doc.bookmarks = vec![Bookmark { title: titles[0].into(), page: 0, y: 0.0, level: 0 }];
+    doc.bookmarks.push(Bookmark { title: titles[1].into(), page: first, y: 0.0, level: 0 });
+    doc.bookmarks.extend(resume.bookmarks.into_iter().map(|b| Bookmark {
+        page: b.page + first,
+        level: 1,
+        ..b
+    }));
+    doc.pages.extend(resume.pages);
+    doc.warnings.extend(resume.warnings);
+    doc.truncated |= resume.truncated;
+    doc
 }

@@ -63,6 +63,7 @@ fn block_words(b: &Block) -> (Vec<String>, Vec<String>) {
             w.extend(para_words(para));
             (w, Vec::new())
         }
+        BlockKind::Image { .. } => (Vec::new(), Vec::new()),
         // The rail's text is read first, beside or above the main text.
         BlockKind::Rail { rail, main, .. } => {
             let mut w = rail.as_ref().map(para_words).unwrap_or_default();

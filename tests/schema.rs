@@ -8,20 +8,37 @@ use common::{Sandbox, root};
 const REGENERATE: &str = "cargo run --release -- schema -o schema/resume.schema.json";
 
 #[test]
-fn committed_schema_is_current() {
+fn committed_schemas_are_current() {
     let sb = Sandbox::new();
-    let run = sb.vita(&["schema"]);
-    run.assert_ok();
-    let printed = String::from_utf8(run.output.stdout.clone()).expect("utf-8 schema");
-    let committed = std::fs::read_to_string(root().join("schema/resume.schema.json"))
-        .unwrap_or_else(|e| {
-            panic!("schema/resume.schema.json: {e}; create it with `{REGENERATE}`")
-        });
-    assert!(
-        printed == committed,
-        "schema/resume.schema.json is stale: the model changed since it was generated.\n\
-         Regenerate it with `{REGENERATE}` and commit the result."
-    );
+    for kind in ["resume", "letter", "application"] {
+        let run = sb.vita(&["schema", "--for", kind]);
+        run.assert_ok();
+        let printed = String::from_utf8(run.output.stdout.clone()).expect("utf-8 schema");
+        let file = format!("schema/{kind}.schema.json");
+        let regenerate = REGENERATE
+            .replace("schema -o", &format!("schema --for {kind} -o"))
+            .replace("resume.schema", &format!("{kind}.schema"));
+        let committed = std::fs::read_to_string(root().join(&file))
+            .unwrap_or_else(|e| panic!("{file}: {e}; create it with `{regenerate}`"));
+        assert!(
+            printed == committed,
+            "{file} is stale: the model changed since it was generated.\n\
+             Regenerate it with `{regenerate}` and commit the result."
+        );
+    }
+}
+
+#[test]
+fn the_letter_schema_names_its_parts_and_windows() {
+    let sb = Sandbox::new();
+    let run = sb.vita(&["schema", "--for", "letter"]);
+    let schema: serde_json::Value = serde_json::from_slice(&run.output.stdout).expect("JSON");
+    assert_eq!(schema["required"], serde_json::json!(["resume", "body"]), "{schema}");
+    assert_eq!(schema["additionalProperties"], false);
+    let text = schema.to_string();
+    for part in ["recipient", "salutation", "closing", "signature", "din5008", "us10"] {
+        assert!(text.contains(part), "no {part} in {schema}");
+    }
 }
 
 #[test]

@@ -368,3 +368,31 @@ fn a_json_resume_marks_private_fields_the_same_way() {
     }
     assert!(public.contains("Sam Lee") && public.contains("Springfield"), "{public}");
 }
+
+#[test]
+fn export_writes_the_tailored_resume_as_json_resume() {
+    let sb = Sandbox::new();
+    sb.write(
+        "cv.toml",
+        format!("{RESUME}\n[variants.data]\ntags = [\"data\"]\nlabel = \"Data Engineer\"\n"),
+    );
+    sb.write("acme.toml", "[basics]\nsummary = \"Overlaid summary.\"\n");
+    let run = sb.vita(&["export", "cv.toml", "--variant", "data", "--overlay", "acme.toml"]);
+    run.assert_ok();
+    let json: serde_json::Value = serde_json::from_slice(&run.output.stdout).unwrap();
+    let names: Vec<&str> =
+        json["work"].as_array().unwrap().iter().map(|w| w["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Untagged Corp", "Data Warehouse"], "{json}");
+    assert_eq!(json["basics"]["label"], "Data Engineer");
+    assert_eq!(json["basics"]["summary"], "Overlaid summary.");
+    // The selection reaches bullets and keywords too.
+    let text = json.to_string();
+    assert!(text.contains("query planner") && !text.contains("Cut page volume"), "{text}");
+    assert!(text.contains("Kafka") && !text.contains("Dribbble"), "{text}");
+    // Without flags, everything is exported, tags and all.
+    let run = sb.vita(&["export", "cv.toml"]);
+    let all = String::from_utf8(run.output.stdout.clone()).unwrap();
+    assert!(all.contains("Frontend Studio") && all.contains("vitaKeywords"), "{all}");
+    let run = sb.vita(&["export", "cv.toml", "--variant", "nope"]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+}

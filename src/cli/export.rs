@@ -23,6 +23,8 @@ sections, and `vitaHighlights` (highlight groups; `highlights` holds them flatte
 them all: the standard fields hold its default language, and each object's other languages are \
 in `vitaTranslations` ({\"de\": {\"position\": \"…\"}}), with `lang` on entries limited to some \
 languages; --lang writes one language alone.\n\n\
+--variant, --tags, --public and --overlay export the résumé as `vita render` would tailor it: \
+what they leave out is not in the file (in one language: --lang's, or the résumé's own).\n\n\
 Exit status: 0 on success, 2 on bad input (the message names the file, line and column) or when \
 the output cannot be written. An existing output file is replaced only by a complete new one.")]
 pub struct ExportArgs {
@@ -38,11 +40,53 @@ pub struct ExportArgs {
     /// Write only this language of a multilingual résumé (a BCP 47 tag).
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
+    /// Export this variant of the résumé (`[variants.NAME]`): its
+    /// selection, label and summary.
+    #[arg(long, value_name = "NAME")]
+    pub variant: Option<String>,
+    /// Export only what these tags select, as `vita render --tags` does.
+    #[arg(long, value_name = "TAG[,TAG…]", value_delimiter = ',', allow_hyphen_values = true)]
+    pub tags: Vec<String>,
+    /// Leave out what the résumé marks private, as `vita render --public`.
+    #[arg(long)]
+    pub public: bool,
+    /// Merge a file over the résumé first, as `vita render --overlay`.
+    #[arg(long, value_name = "FILE")]
+    pub overlay: Vec<PathBuf>,
 }
 
 pub(super) fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
     let limits = crate::limits::Limits::default();
+    let tailored = args.variant.is_some() || !args.tags.is_empty() || args.public;
     let text = match (&args.lang, args.format) {
+        _ if tailored || !args.overlay.is_empty() => {
+            let layers: Vec<model::overlay::Layer> = args
+                .overlay
+                .iter()
+                .map(|o| model::overlay::Layer::read(o, &limits))
+                .collect::<Result<_, _>>()?;
+            let lang = args.lang.as_deref();
+            let (mut resume, warnings) =
+                model::load_layered(&args.path, &layers, &limits, lang, args.public)?;
+            warnings.iter().for_each(|w| crate::diag::eprint(&w.to_string()));
+            if let Some(name) = &args.variant {
+                let Some(variant) = resume.variants.get(name).cloned() else {
+                    let names: Vec<&str> = resume.variants.keys().map(String::as_str).collect();
+                    return Err(Diagnostic::new(format!("the résumé has no variant `{name}`"))
+                        .in_file(&args.path)
+                        .with_hint(crate::diag::unknown_name_hint(name, &names, "variants")));
+                };
+                if variant.public && !args.public {
+                    let again = model::load_layered(&args.path, &layers, &limits, lang, true)?;
+                    resume = again.0;
+                }
+                variant.apply(&mut resume);
+            }
+            if !args.tags.is_empty() {
+                model::select::Selection::parse(&args.tags).apply(&mut resume);
+            }
+            json_resume::to_json(&resume)
+        }
         (Some(lang), ExportFormat::JsonResume) => {
             let (resume, warnings) = model::load_with(&args.path, &limits, Some(lang))?;
             warnings.iter().for_each(|w| crate::diag::eprint(&w.to_string()));

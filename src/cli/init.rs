@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 /// it names every field of the model).
 pub(super) const TEMPLATE: &str = include_str!("init.toml");
 
+/// The starter cover letter, its words from a locale's `[letter_starter]`.
+pub(super) const LETTER_TEMPLATE: &str = include_str!("letter.toml");
+
 #[derive(Debug, clap::Args)]
 #[command(after_help = "The starter holds every section with example entries and a comment on \
 each field; it renders and validates as it is. Replace the examples and delete what you don't \
@@ -20,28 +23,44 @@ Exit status: 0 on success, 2 when the file exists (it is never overwritten), can
 the language is unknown (the message lists those vita has).")]
 pub struct InitArgs {
     /// Where to write the résumé; missing folders are created. The default
-    /// is what `vita render` reads when given no path.
-    #[arg(default_value = "data/resume.toml")]
-    pub path: PathBuf,
+    /// is what `vita render` reads when given no path (data/resume.toml),
+    /// or data/letter.toml with --letter.
+    pub path: Option<PathBuf>,
     /// The starter's language, as a BCP 47 tag (de, fr, pt-BR, ja…): its
     /// comments, its example text and its `meta.language`.
     #[arg(long, value_name = "TAG", default_value = "en")]
     pub lang: String,
+    /// Write a starter cover letter instead: recipient, date, subject,
+    /// salutation, body and closing, for the résumé beside it
+    /// (`resume = "resume.toml"`). `vita render` renders it in the
+    /// résumé's style.
+    #[arg(long)]
+    pub letter: bool,
 }
 
 /// The starter résumé in the language `tag`.
 pub(super) fn starter(tag: &str) -> Result<String, Diagnostic> {
-    #[derive(serde::Deserialize)]
-    struct Words {
-        starter: BTreeMap<String, String>,
-    }
+    fill(TEMPLATE, "starter", tag)
+}
+
+/// The starter cover letter in the language `tag`.
+pub(super) fn letter_starter(tag: &str) -> Result<String, Diagnostic> {
+    fill(LETTER_TEMPLATE, "letter_starter", tag)
+}
+
+/// `template` with each `{{key}}` replaced by the words of the locale
+/// `tag`'s `table` (English where it has none).
+fn fill(template: &str, table: &str, tag: &str) -> Result<String, Diagnostic> {
     let entry = crate::locale::resolve(tag).ok_or_else(|| crate::locale::unknown(tag))?;
     let words = |text: &str| {
-        toml::from_str::<Words>(text).map(|w| w.starter).expect("a built-in locale parses")
+        let mut all: BTreeMap<String, toml::Value> =
+            toml::from_str(text).expect("a built-in locale parses");
+        let words = all.remove(table).expect("a built-in locale has the starter's words");
+        words.try_into::<BTreeMap<String, String>>().expect("the starter's words are text")
     };
     let (own, english) = (words(entry.words), words(crate::locale::LOCALES[0].words));
-    let mut out = String::with_capacity(TEMPLATE.len() * 2);
-    let mut rest = TEMPLATE;
+    let mut out = String::with_capacity(template.len() * 2);
+    let mut rest = template;
     while let Some(at) = rest.find("{{") {
         let end = rest[at..].find("}}").map(|e| at + e).expect("the template closes its keys");
         let key = &rest[at + 2..end];
@@ -60,7 +79,9 @@ pub(super) fn starter(tag: &str) -> Result<String, Diagnostic> {
     }
     out.push_str(rest);
     // The words' lengths differ by language: comments are set again.
-    let (head, body) = out.split_at(out.find("\n[meta]").map_or(0, |i| i + 1));
+    // The head: the comment lines before the first key or table.
+    let first = out.lines().find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("");
+    let (head, body) = out.split_at(out.find(&format!("\n{first}")).map_or(0, |i| i + 1));
     let mut lines = wrap_comments(head);
     lines.extend(body.lines().map(align_comment));
     Ok(lines.join("\n") + "\n")
@@ -157,15 +178,16 @@ fn escape(text: &str) -> String {
 }
 
 pub(super) fn run(args: &InitArgs) -> Result<(), Diagnostic> {
-    let path = &args.path;
-    let text = starter(&args.lang)?;
+    let default = if args.letter { "data/letter.toml" } else { "data/resume.toml" };
+    let path = &args.path.clone().unwrap_or_else(|| PathBuf::from(default));
+    let text = if args.letter { letter_starter(&args.lang)? } else { starter(&args.lang)? };
     if path.exists() {
         return Err(Diagnostic::new("the file exists; `vita init` never overwrites")
             .in_file(path)
             .with_hint("give another path: vita init my-resume.toml"));
     }
     write_new(path, &text).map_err(|e| {
-        Diagnostic::new(format!("cannot write the résumé: {e}"))
+        Diagnostic::new(format!("cannot write the file: {e}"))
             .in_file(path)
             .with_hint("check that the folder is writable, or give another path")
     })?;

@@ -108,8 +108,10 @@ pub struct RenderArgs {
     /// Two résumés may not get the same name.
     #[arg(long, value_name = "TEMPLATE")]
     pub name_template: Option<String>,
-    /// Keep running and render again whenever the résumé, its theme file or
-    /// its photo changes; one status line per render. Ctrl-C stops.
+    /// Keep running and render again whenever the résumé, an overlay, its
+    /// theme file or its photo changes (for a letter, also the letter and
+    /// its signature; for an application, every file it names); one status
+    /// line per render. Ctrl-C stops.
     #[arg(short, long)]
     pub watch: bool,
     /// A built-in theme name (see `vita themes`) or the path of a theme file.
@@ -180,6 +182,11 @@ pub struct RenderArgs {
     /// point at the overlay's own lines.
     #[arg(long, value_name = "FILE")]
     pub overlay: Vec<PathBuf>,
+    /// With a cover letter (or an application with one): write one PDF
+    /// and one text holding the letter, then the résumé, with an outline
+    /// entry for each.
+    #[arg(long)]
+    pub combine: bool,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
@@ -295,6 +302,7 @@ fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
         variant: args.variant.clone(),
         public: args.public,
         overlays: args.overlay.clone(),
+        combine: args.combine,
     })
 }
 

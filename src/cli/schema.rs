@@ -16,8 +16,29 @@ pub struct SchemaArgs {
     /// output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Which file's schema: a résumé's, a cover letter's (`vita init
+    /// --letter`) or an application's.
+    #[arg(long = "for", value_enum, value_name = "KIND", default_value = "resume")]
+    pub kind: Document,
+}
+
+/// The files vita reads that a schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Document {
+    /// A résumé.
+    Resume,
+    /// A cover letter.
+    Letter,
+    /// An application: a résumé, a variant, overlays and a letter.
+    Application,
 }
 
 pub(super) fn run(args: &SchemaArgs) -> Result<(), Diagnostic> {
-    emit(&crate::model::json_schema(), args.output.as_deref())
+    use crate::model::letter::Kind;
+    let kind = match args.kind {
+        Document::Resume => Kind::Resume,
+        Document::Letter => Kind::Letter,
+        Document::Application => Kind::Application,
+    };
+    emit(&crate::model::json_schema_of(kind), args.output.as_deref())
 }

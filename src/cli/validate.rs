@@ -22,7 +22,8 @@ A JSON Resume file (.json) is checked too, and fields vita would leave out are w
 Exit status: 0 when every file is valid (warnings allowed), 1 with --strict when there are \
 warnings, 2 when any file has an error. Nothing is written.")]
 pub struct ValidateArgs {
-    /// The résumés to check (TOML, or JSON Resume if the name ends in .json).
+    /// The files to check: résumés (TOML, or JSON Resume if the name ends
+    /// in .json), cover letters and applications.
     #[arg(value_name = "FILE", default_value = "data/resume.toml")]
     pub files: Vec<PathBuf>,
     /// Also check a theme: a built-in name or a theme file (repeatable). A
@@ -49,7 +50,7 @@ pub(super) fn run(args: &ValidateArgs) -> ExitCode {
         warnings += w;
     };
     for file in &args.files {
-        report(&file.display().to_string(), check_resume(file));
+        report(&file.display().to_string(), check_file(file));
     }
     for name in &args.theme {
         let found = check_theme(name, &Confine::default()).err().into_iter().collect();
@@ -76,6 +77,87 @@ fn summary(errors: usize, warnings: usize) -> String {
         (e, 0) => n(e, "error"),
         (e, w) => format!("{}, {}", n(e, "error"), n(w, "warning")),
     }
+}
+
+/// Everything wrong with a résumé, a letter or an application.
+fn check_file(path: &Path) -> Vec<Diagnostic> {
+    use crate::model::letter::{self, Application, Kind};
+    let limits = crate::limits::Limits::default();
+    match crate::job::letter::kind(path, &limits) {
+        Kind::Resume => check_resume(path),
+        Kind::Letter => check_letter(path, None),
+        Kind::Application => {
+            let app: Application = match letter::read(path, &limits) {
+                Ok(app) => app,
+                Err(e) => return vec![e],
+            };
+            let named = |name: &str, key: &str| crate::job::letter::existing(path, name, key);
+            let mut overlays = Vec::new();
+            for name in &app.overlay {
+                match named(name, "overlay").and_then(|o| model::overlay::Layer::read(&o, &limits))
+                {
+                    Ok(layer) => overlays.push(layer),
+                    Err(e) => return vec![e],
+                }
+            }
+            let resume = match named(&app.resume, "resume") {
+                Ok(resume) => resume,
+                Err(e) => return vec![e],
+            };
+            let mut found = check_resume(&resume);
+            match model::load_layered(&resume, &overlays, &limits, None, false) {
+                Err(e) => found.push(e),
+                Ok((r, _)) => {
+                    if let Some(v) = app.variant.as_deref().filter(|v| !r.variants.contains_key(*v))
+                    {
+                        let names: Vec<&str> = r.variants.keys().map(String::as_str).collect();
+                        let hint = crate::diag::unknown_name_hint(v, &names, "variants");
+                        found.push(
+                            Diagnostic::new(format!("the résumé has no variant `{v}`"))
+                                .in_file(path)
+                                .with_hint(hint),
+                        );
+                    }
+                }
+            }
+            if let Some(name) = &app.letter {
+                match named(name, "letter") {
+                    Ok(l) => found.extend(check_letter(&l, Some(&resume))),
+                    Err(e) => found.push(e),
+                }
+            }
+            found
+        }
+    }
+}
+
+/// Everything wrong with a letter: it reads, its body is not empty, and
+/// the résumé (`resume`, or the one it names) and its signature are there.
+fn check_letter(path: &Path, resume: Option<&Path>) -> Vec<Diagnostic> {
+    use crate::model::letter::{self, Letter};
+    let limits = crate::limits::Limits::default();
+    let l: Letter = match letter::read(path, &limits) {
+        Ok(l) => l,
+        Err(e) => return vec![e],
+    };
+    let mut found = Vec::new();
+    if l.body.trim().is_empty() {
+        found.push(Diagnostic::new("the letter's `body` is empty").in_file(path));
+    }
+    if let Some(name) = &l.signature
+        && let Err(e) = crate::job::letter::existing(path, name, "signature")
+    {
+        found.push(Diagnostic { severity: Severity::Warning, ..e });
+    }
+    if resume.is_none() {
+        match crate::job::letter::existing(path, &l.resume, "resume") {
+            Ok(r) => {
+                found.extend(check_resume(&r).into_iter().filter(|d| d.severity == Severity::Error))
+            }
+            Err(e) => found.push(e),
+        }
+    }
+    found
 }
 
 /// Everything wrong with one résumé: its load error, or its import

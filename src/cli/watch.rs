@@ -1,5 +1,6 @@
 //! `vita render --watch`: render, then render again whenever the résumé,
-//! its theme file or its photo changes, printing one status line per
+//! an overlay, its theme file or its photo changes (or, for a letter or an
+//! application, the letter and its signature), printing one status line per
 //! render. A save that does not parse is reported and the loop waits for
 //! the next one; the last good outputs stay in place (writes are atomic).
 //!
@@ -97,20 +98,13 @@ pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
     }
 }
 
-/// The résumé, the theme file it uses (if it is a file, not a built-in
-/// name) and its photo; `None` while the résumé does not load (the files
-/// watched before stay watched).
+/// The files the render reads ([`crate::job::letter::inputs`]: the
+/// résumé, its overlays, theme file and photo, a letter and its
+/// signature); `None` while one does not read (the files watched before
+/// stay watched).
 fn watched_files(settings: &Settings, path: &Path) -> Option<Vec<PathBuf>> {
-    let resume = crate::model::load(path).ok()?;
-    let mut files = vec![absolute(path)];
-    let theme = PathBuf::from(settings.theme_name(path, &resume));
-    if theme.is_file() {
-        files.push(absolute(&theme));
-    }
-    if let Some(image) = &resume.basics.image {
-        files.push(absolute(&path.parent().unwrap_or(Path::new(".")).join(image)));
-    }
-    Some(files)
+    let files = crate::job::letter::inputs(settings, path)?;
+    Some(files.iter().map(|f| absolute(f)).collect())
 }
 
 /// `path` with its folder made absolute and canonical, as notify reports

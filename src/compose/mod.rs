@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod dates;
 pub mod describe;
 mod header;
+pub mod letter;
 pub mod markup;
 mod sections;
 
@@ -139,6 +140,16 @@ pub enum BlockKind {
         /// The item's text.
         para: Para,
     },
+    /// A picture (a letter's signature), `width × height` points, at the
+    /// block's indent.
+    Image {
+        /// The picture.
+        photo: std::sync::Arc<crate::photo::Photo>,
+        /// Its width in points.
+        width: f32,
+        /// Its height in points.
+        height: f32,
+    },
     /// A line of a column with a rail: `rail`, set in the rail (`width`
     /// points wide, at the block's indent), beside the first line of
     /// `main`, which starts `gap` to its right and may wrap. Read rail
@@ -153,6 +164,16 @@ pub enum BlockKind {
         /// Points between the rail and `main`.
         gap: f32,
     },
+}
+
+/// Where the columns start on the first page at the earliest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ColumnTop {
+    /// Points from the page's top.
+    pub y: f32,
+    /// An envelope's window shows what starts there, so a header reaching
+    /// below it is worth a warning.
+    pub window: bool,
 }
 
 /// The rule of a section heading.
@@ -208,6 +229,7 @@ impl Block {
             | BlockKind::Bullet { para: p, .. } => [Some(p), None],
             BlockKind::Row { left, right, .. } => [Some(left), right.as_ref()],
             BlockKind::Rail { rail, main, .. } => [rail.as_ref(), main.as_ref()],
+            BlockKind::Image { .. } => [None, None],
         };
         first.into_iter().chain(second)
     }
@@ -296,6 +318,9 @@ pub struct Composed {
     pub hyphenation: Option<&'static str>,
     /// Whether lines run right to left, and the page is mirrored.
     pub rtl: bool,
+    /// On the first page, where the columns start at the earliest: a
+    /// letter's address. `None` starts them under the header.
+    pub column_top: Option<ColumnTop>,
 }
 
 impl Composed {
@@ -332,14 +357,7 @@ pub fn compose_description(
     book: &FontBook,
 ) -> Result<Composed, Diagnostic> {
     let styles = Styles::resolve(theme, book)?;
-    let mut c = sections::Composer {
-        theme,
-        book,
-        styles: &styles,
-        out: Vec::new(),
-        pending_space: None,
-        origin: String::new(),
-    };
+    let mut c = sections::Composer::new(theme, book, &styles);
     c.header(d, !theme.contact_in_column());
     // Without a band, the header simply opens the first column.
     let band = if theme.header.band { std::mem::take(&mut c.out) } else { Vec::new() };
@@ -363,7 +381,8 @@ pub fn compose_description(
         updated: d.updated.clone(),
         folio: d.folio.clone(),
     };
-    Ok(Composed { band, columns, running, hyphenation: d.hyphenation, rtl: d.rtl })
+    let (hyphenation, rtl) = (d.hyphenation, d.rtl);
+    Ok(Composed { band, columns, running, hyphenation, rtl, column_top: None })
 }
 
 #[cfg(test)]

@@ -25,6 +25,18 @@ pub(super) struct Composer<'a> {
 const CODE_SCALE: f32 = 0.92;
 
 impl<'a> Composer<'a> {
+    /// A composer with nothing composed yet.
+    pub(super) fn new(theme: &'a Theme, book: &'a FontBook, styles: &'a Styles) -> Composer<'a> {
+        Composer {
+            theme,
+            book,
+            styles,
+            out: Vec::new(),
+            pending_space: None,
+            origin: String::new(),
+        }
+    }
+
     pub(super) fn para(&self, text: &str, base: Style, align: Align) -> Para {
         let spans = self.spans(text, base);
         let mut para = Para::new(spans, align, self.theme.spacing.leading);
@@ -50,7 +62,7 @@ impl<'a> Composer<'a> {
             .collect()
     }
 
-    fn plain_para(&self, text: &str, style: Style, align: Align) -> Para {
+    pub(super) fn plain_para(&self, text: &str, style: Style, align: Align) -> Para {
         let span = Span { text: text.to_string(), style, link: None };
         let mut para = Para::new(vec![span], align, self.theme.spacing.leading);
         para.origin = self.origin.clone();
@@ -58,7 +70,7 @@ impl<'a> Composer<'a> {
     }
 
     /// Body text: the theme's alignment and hyphenation.
-    fn body_para(&self, text: &str) -> Para {
+    pub(super) fn body_para(&self, text: &str) -> Para {
         let align = match self.theme.text.align {
             crate::theme::TextAlign::Left => Align::Left,
             crate::theme::TextAlign::Justify => Align::Justify,

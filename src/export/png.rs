@@ -319,8 +319,8 @@ impl Canvas {
     fn image(&mut self, x: f32, y: f32, w: f32, h: f32, photo: &Photo) {
         let s = self.scale;
         let (x0, y0, x1, y1) = (x * s, y * s, (x + w) * s, (y + h) * s);
-        let side = photo.side as f32;
-        let n = (side / (x1 - x0).min(y1 - y0)).ceil().clamp(1.0, 16.0) as usize;
+        let (pw, ph) = (photo.width as f32, photo.height as f32);
+        let n = (pw / (x1 - x0)).max(ph / (y1 - y0)).ceil().clamp(1.0, 16.0) as usize;
         let (cols, rows) = self.clip(x0, y0, x1, y1);
         for py in rows {
             let cy = overlap(py as f32, y0, y1);
@@ -329,9 +329,9 @@ impl Canvas {
                 // Premultiplied sums, so transparent samples add no colour.
                 let mut sum = [0.0f32; 4];
                 for j in 0..n {
-                    let v = (py as f32 + (j as f32 + 0.5) / n as f32 - y0) / (y1 - y0) * side;
+                    let v = (py as f32 + (j as f32 + 0.5) / n as f32 - y0) / (y1 - y0) * ph;
                     for i in 0..n {
-                        let u = (px as f32 + (i as f32 + 0.5) / n as f32 - x0) / (x1 - x0) * side;
+                        let u = (px as f32 + (i as f32 + 0.5) / n as f32 - x0) / (x1 - x0) * pw;
                         let t = bilinear(photo, u - 0.5, v - 0.5);
                         for k in 0..3 {
                             sum[k] += t[k] * t[3];
@@ -352,14 +352,12 @@ impl Canvas {
 /// The photo's RGBA at (u, v) in its pixels (centres at whole numbers),
 /// interpolated between the four nearest, edges clamped.
 fn bilinear(photo: &Photo, u: f32, v: f32) -> [f32; 4] {
-    let last = photo.side as f32 - 1.0;
-    let (u, v) = (u.clamp(0.0, last), v.clamp(0.0, last));
+    let (w, h) = (photo.width as usize, photo.height as usize);
+    let (u, v) = (u.clamp(0.0, w as f32 - 1.0), v.clamp(0.0, h as f32 - 1.0));
     let (i, j) = (u.floor() as usize, v.floor() as usize);
     let (fu, fv) = (u - u.floor(), v - v.floor());
     let texel = |i: usize, j: usize| {
-        let o = (j.min(photo.side as usize - 1) * photo.side as usize
-            + i.min(photo.side as usize - 1))
-            * 4;
+        let o = (j.min(h - 1) * w + i.min(w - 1)) * 4;
         &photo.rgba[o..o + 4]
     };
     let mut out = [0.0f32; 4];
@@ -460,7 +458,7 @@ mod tests {
         let img = rasterize(&frame(items), 72.0);
         assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
         assert_eq!(img.get_pixel(71, 71).0, [0; 3], "the rule covers the page below it");
-        let photo = std::sync::Arc::new(Photo { side: 1, rgba: vec![0, 0, 0, 255] });
+        let photo = std::sync::Arc::new(Photo { width: 1, height: 1, rgba: vec![0, 0, 0, 255] });
         let image = FrameItem::Image { width: 1e7, height: 1e7, photo };
         let started = std::time::Instant::now();
         let img = rasterize(&frame(vec![(Point { x: 0.0, y: 0.0 }, image)]), 72.0);
@@ -478,7 +476,7 @@ mod tests {
                 px.copy_from_slice(&[0, 0, 255, 255]);
             }
         }
-        let photo = std::sync::Arc::new(Photo { side, rgba });
+        let photo = std::sync::Arc::new(Photo { width: side, height: side, rgba });
         let tint = FrameItem::Rect { width: 72.0, height: 36.0, color: Color::rgb(0, 200, 0) };
         let image = FrameItem::Image { width: 40.0, height: 40.0, photo };
         let img = rasterize(

@@ -60,6 +60,35 @@ pub fn render(d: &Description, layout: EntryLayout) -> String {
     out
 }
 
+/// A cover letter as plain text: the sender's header as the résumé's
+/// text begins, then the address, the date, the subject, the salutation,
+/// the paragraphs (a blank line between), the closing and the name.
+pub fn letter(d: &Description, l: &crate::compose::letter::LetterText) -> String {
+    let mut lines = wrap(&plain(&d.name), "");
+    lines.extend(wrap(&clean(d.label.as_deref()).unwrap_or_default(), ""));
+    lines.extend(pack(d.contacts.iter().map(|c| Some(contact(c))), " | "));
+    let mut part = |part: Lines| {
+        if !part.is_empty() {
+            lines.push(String::new());
+            lines.extend(part);
+        }
+    };
+    part(l.recipient.clone());
+    part(vec![l.date.clone()]);
+    for line in [&l.subject, &l.salutation].into_iter().flatten() {
+        part(wrap(&plain_with_urls(line), ""));
+    }
+    for paragraph in &l.paragraphs {
+        part(wrap(&plain_with_urls(paragraph), ""));
+    }
+    let mut closing: Lines = l.closing.iter().flat_map(|c| wrap(&plain_with_urls(c), "")).collect();
+    closing.push(l.name.clone());
+    part(closing);
+    let mut out: String = lines.iter().map(|l| l.trim_end()).collect::<Vec<_>>().join("\n");
+    out.push('\n');
+    out
+}
+
 /// Greedy word wrap: the first line starts with `prefix`, later lines with
 /// as many spaces, so text aligns after a bullet marker. Words are split on
 /// ASCII whitespace only (a no-break space stays inside its word).

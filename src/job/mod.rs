@@ -6,6 +6,7 @@
 //! written together or not at all, with stale previews removed. The
 //! command line only parses flags into [`Settings`] and reports.
 
+pub mod letter;
 pub mod outputs;
 pub mod variant;
 
@@ -14,6 +15,7 @@ use crate::export::write_all_atomic;
 use crate::fonts::FontBook;
 use crate::limits::Limits;
 use crate::model::Resume;
+use crate::model::letter::Kind;
 use crate::model::locate::Locator;
 use crate::render::{self, Format, Options};
 use crate::theme::{self, Override, Theme};
@@ -52,6 +54,8 @@ pub struct Settings {
     pub public: bool,
     /// `--overlay`: files merged over the résumé, in order.
     pub overlays: Vec<PathBuf>,
+    /// `--combine`: a letter's PDF and text hold the résumé after it.
+    pub combine: bool,
 }
 
 /// What one render wrote.
@@ -86,6 +90,9 @@ struct Outputs {
 /// own) and writes the outputs next to `base` (`out/cv` → out/cv.pdf,
 /// out/cv.txt, out/cv-1.png…; out/cv.de.pdf… with several languages), all
 /// or nothing. Messages on the way (fitting, warnings) go to `note`.
+///
+/// A cover letter (`model::letter`) renders as a letter, and an
+/// application as everything it names ([`letter`]).
 pub fn render_file(
     settings: &Settings,
     path: &Path,
@@ -95,6 +102,24 @@ pub fn render_file(
     let started = std::time::Instant::now();
     // A render killed while putting its outputs in place is finished first.
     crate::export::journal::recover(base.parent().unwrap_or(Path::new(".")));
+    let all = match letter::kind(path, &settings.limits) {
+        Kind::Resume => resume_outputs(settings, path, base, (note, true))?,
+        Kind::Letter => letter::letter_outputs(settings, path, base, note)?,
+        Kind::Application => letter::application_outputs(settings, path, base, note)?,
+    };
+    write_outputs(&all, base, started)
+}
+
+/// The résumé at `path` rendered in memory: in each language and variant
+/// the settings ask for, each set of outputs named from `base`, with the
+/// variant's name after it when `suffix` (an application's one variant
+/// goes without).
+fn resume_outputs(
+    settings: &Settings,
+    path: &Path,
+    base: &Path,
+    (note, suffix): (&(dyn Fn(&str) + Sync), bool),
+) -> Result<Vec<Outputs>, Diagnostic> {
     let languages: Vec<Option<&str>> = match settings.languages.len() {
         0 => vec![None],
         _ => settings.languages.iter().map(|l| Some(l.as_str())).collect(),
@@ -103,17 +128,28 @@ pub fn render_file(
     // Each version (variant) in each language: out/cv.backend.de.pdf.
     for version in variant::versions(settings, path)? {
         let base = match &version {
-            Some(name) => with_suffix(base, name),
-            None => base.to_path_buf(),
+            Some(name) if suffix => with_suffix(base, name),
+            _ => base.to_path_buf(),
         };
         for lang in &languages {
             let base = match lang {
                 Some(lang) if languages.len() > 1 => with_suffix(&base, lang),
                 _ => base.clone(),
             };
-            all.push(render_language(settings, path, base, (*lang, version.as_deref()), note)?);
+            let version = (*lang, version.as_deref());
+            all.push(render_language(settings, path, base, version, note)?);
         }
     }
+    Ok(all)
+}
+
+/// Writes every output of `all` into place together, or none; `base`
+/// names the folder.
+fn write_outputs(
+    all: &[Outputs],
+    base: &Path,
+    started: std::time::Instant,
+) -> Result<Written, Diagnostic> {
     let folder = base.parent().unwrap_or(Path::new("."));
     if folder.exists() && !folder.is_dir() {
         return Err(Diagnostic::new("the output path is a file, not a folder")
@@ -136,7 +172,7 @@ pub fn render_file(
             .in_file(&path)
             .with_hint("check that the folder is writable, or choose another with -o DIR")
     })?;
-    for o in &all {
+    for o in all {
         let previews = o.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "png"));
         let previews = previews.count();
         if previews > 0 {
@@ -173,15 +209,28 @@ fn with_suffix(base: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// The résumé in one language (and one variant, if any), rendered in
-/// memory.
-fn render_language(
+/// A résumé read, tailored and themed for one render.
+struct Prepared {
+    resume: Resume,
+    theme: Theme,
+    /// The theme's files, which no output may replace.
+    theme_files: Vec<PathBuf>,
+    photo: Option<std::sync::Arc<crate::photo::Photo>>,
+    /// The settings, with a variant's changes.
+    settings: Settings,
+}
+
+/// Reads the résumé at `path` in `lang`, as `version` (a variant) and the
+/// settings tailor it, with its theme (fitted when asked) and its photo.
+///
+/// Without `fit`, the theme is not fitted to a page count (a letter reads
+/// the résumé for its header and styles only).
+fn prepare(
     settings: &Settings,
     path: &Path,
-    base: PathBuf,
     (lang, version): (Option<&str>, Option<&str>),
-    note: &(dyn Fn(&str) + Sync),
-) -> Result<Outputs, Diagnostic> {
+    (note, fit): (&(dyn Fn(&str) + Sync), bool),
+) -> Result<Prepared, Diagnostic> {
     let limits = &settings.limits;
     let layers = settings.layers()?;
     let load = |public| crate::model::load_layered(path, &layers, limits, lang, public);
@@ -207,7 +256,7 @@ fn render_language(
     // The photo's frame comes from the theme's header, which fitting leaves alone.
     let photo = render::load_photo_with(&resume, &theme, resume_dir(path), limits)
         .map_err(|d| at_image_key(d, path, limits.input_bytes))?;
-    if let Some(n) = settings.fit_pages {
+    if let Some(n) = settings.fit_pages.filter(|_| fit) {
         let book = settings.font_book(path);
         let fitted = render::fit_pages(&resume, &theme, n, photo.as_ref(), &book)?;
         if !settings.quiet {
@@ -218,6 +267,23 @@ fn render_language(
         }
         theme = fitted.theme;
     }
+    let settings = settings.clone();
+    Ok(Prepared { resume, theme, theme_files, photo, settings })
+}
+
+/// The résumé in one language (and one variant, if any), rendered in
+/// memory.
+fn render_language(
+    settings: &Settings,
+    path: &Path,
+    base: PathBuf,
+    version: (Option<&str>, Option<&str>),
+    note: &(dyn Fn(&str) + Sync),
+) -> Result<Outputs, Diagnostic> {
+    let Prepared { resume, theme, theme_files, photo, settings } =
+        prepare(settings, path, version, (note, true))?;
+    let settings = &settings;
+    let limits = &settings.limits;
     let mut formats = settings.formats.clone();
     formats.dedup();
     let font_dirs = settings.font_dirs(path);

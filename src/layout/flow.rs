@@ -130,6 +130,11 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             }
             Laid { lines, splittable: false }
         }
+        BlockKind::Image { photo, width, height } => {
+            let item = FrameItem::Image { width: *width, height: *height, photo: photo.clone() };
+            let items = vec![(Point { x: x0, y: 0.0 }, item)];
+            Laid { lines: vec![LaidLine { height: *height, items }], splittable: false }
+        }
         BlockKind::Bullet { marker, para } => {
             let text_x = x0 + block.hang;
             let mut lines = place(para_lines(para, width - text_x, ctx), text_x);
@@ -406,7 +411,7 @@ impl<'a> Stream<'a> {
                 }
                 y += space;
                 if let Some(title) = &blocks[i].bookmark {
-                    marks.push(Bookmark { title: title.clone(), page, y });
+                    marks.push(Bookmark { title: title.clone(), page, y, level: 0 });
                 }
             }
             let take = lines_that_fit(&laid[i], self.line, bottom - y, !placed);

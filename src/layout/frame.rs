@@ -243,6 +243,8 @@ pub struct Bookmark {
     pub page: usize,
     /// Where it starts, in points from the top of the page.
     pub y: f32,
+    /// Its depth in the outline: 0 at the top, 1 under the entry before.
+    pub level: u8,
 }
 
 /// A rectangle on the page, in points from the top-left corner.

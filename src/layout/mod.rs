@@ -86,7 +86,7 @@ pub fn layout(
     {
         tints.push(pages::Tint { x: first.x, width: e.rail_width.pt(), color });
     }
-    let geo = pages::Geometry { page: (page_w, page_h), content };
+    let geo = pages::Geometry { page: (page_w, page_h), content, column_top: composed.column_top };
     let mut doc =
         pages::paginate(&band, &mut streams, &tints, &composed.running, theme, &geo, &mut ctx);
     if composed.rtl {

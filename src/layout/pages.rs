@@ -29,6 +29,9 @@ pub struct Geometry {
     pub page: (f32, f32),
     /// The box the content fills.
     pub content: Rect,
+    /// On the first page, where the columns start at the earliest
+    /// ([`crate::compose::Composed::column_top`]).
+    pub column_top: Option<crate::compose::ColumnTop>,
 }
 
 /// A tinted strip behind a column (or a column's rail), on every page:
@@ -76,6 +79,13 @@ pub fn paginate(
                 y += line.height;
             }
             region_top = y + BAND_GAP;
+            if let Some(floor) = geo.column_top {
+                if floor.window && region_top > floor.y + 0.5 {
+                    let by_mm = (region_top - floor.y) / crate::theme::mm(1.0);
+                    ctx.warnings.push(crate::layout::Warning::BelowWindow { by_mm });
+                }
+                region_top = region_top.max(floor.y);
+            }
         } else if let Some(header) = &continuation {
             let items = header.lines.first().map(|l| l.items.clone()).unwrap_or_default();
             frame

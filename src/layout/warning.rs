@@ -28,6 +28,12 @@ pub enum Warning {
         /// The most pages layout makes.
         most: usize,
     },
+    /// A letter's header reaches below the envelope window's top, so the
+    /// address is set lower than the window shows.
+    BelowWindow {
+        /// How far below, in millimetres.
+        by_mm: f32,
+    },
 }
 
 impl Warning {
@@ -35,7 +41,7 @@ impl Warning {
     pub fn field(&self) -> Option<&str> {
         match self {
             Warning::CutWord { field, .. } | Warning::MissingGlyph { field, .. } => Some(field),
-            Warning::TooManyPages { .. } => None,
+            Warning::TooManyPages { .. } | Warning::BelowWindow { .. } => None,
         }
     }
 }
@@ -54,6 +60,11 @@ impl fmt::Display for Warning {
             Warning::TooManyPages { most } => {
                 write!(f, "the résumé needs more than {most} pages; the rest was left out")
             }
+            Warning::BelowWindow { by_mm } => write!(
+                f,
+                "the header is too tall for the envelope window: the address starts {by_mm:.0} mm \
+                 below the window's top"
+            ),
         }
     }
 }
@@ -83,6 +94,13 @@ pub fn diagnostics(warnings: &[Warning]) -> Vec<(Option<String>, Diagnostic)> {
                 ),
             )),
             Warning::TooManyPages { .. } => out.push((None, Diagnostic::warning(w.to_string()))),
+            Warning::BelowWindow { .. } => out.push((
+                None,
+                Diagnostic::warning(w.to_string()).with_hint(
+                    "a shorter header fits (fewer contact lines, a smaller name), or set \
+                     window = \"none\" in the letter",
+                ),
+            )),
         }
     }
     for (field, at, chars) in fields {

@@ -7,6 +7,7 @@ mod clean;
 mod date;
 mod highlight;
 pub mod json_resume;
+pub mod letter;
 pub mod lint;
 pub(crate) mod load;
 pub mod locate;
@@ -18,12 +19,12 @@ mod strings;
 pub mod translations;
 pub mod versions;
 
-pub use date::Date;
+pub use date::{Date, civil_from_days};
 pub use highlight::{Group, Highlight, Tagged};
 pub use load::{
     load, load_layered, load_public, load_with, load_with_warnings, parse, parse_bytes,
 };
-pub use schema::json_schema;
+pub use schema::{json_schema, json_schema_of};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -185,7 +185,7 @@ fn change<'i>(
 
 /// `{ append = [...] }` or `{ replace = [...] }`: whether it appends, and
 /// the items.
-fn list_operation<'a, 'i>(value: &'a Spanned<DeValue<'i>>) -> Option<(bool, Spanned<DeValue<'i>>)> {
+fn list_operation<'i>(value: &Spanned<DeValue<'i>>) -> Option<(bool, Spanned<DeValue<'i>>)> {
     let table = value.get_ref().as_table()?;
     if table.len() != 1 {
         return None;

@@ -6,6 +6,7 @@
 mod check;
 mod color;
 mod grid;
+mod letter;
 mod parts;
 mod range;
 mod resolve;
@@ -15,6 +16,7 @@ mod units;
 pub use check::find_key_or_member;
 pub use color::Color;
 pub use grid::{Column, Entry, EntryLayout, Fit, Running};
+pub use letter::{LetterStyle, Placement, Window};
 pub use parts::*;
 pub use resolve::{Confine, MAX_THEME_BYTES, Override};
 pub use text::{Figures, Text, TextAlign};
@@ -84,6 +86,8 @@ pub struct Theme {
     pub running: Running,
     /// How far `--fit-pages` may shrink the theme.
     pub fit: Fit,
+    /// How a cover letter sits on the page.
+    pub letter: LetterStyle,
     /// Words of the theme's own for titles and labels (`work = "Career"`),
     /// over the language's; `vita render --help` lists the keys.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
@@ -218,6 +222,7 @@ impl Default for Theme {
             reading_order: Vec::new(),
             running: Running::default(),
             fit: Fit::default(),
+            letter: LetterStyle::default(),
             labels: Default::default(),
         }
     }

@@ -210,11 +210,10 @@ fn write_images(pdf: &mut Pdf, ids: &mut Ids, photos: &[Arc<Photo>]) -> Vec<Ref>
         let rgb: Vec<u8> = photo.rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
         let alpha: Vec<u8> = photo.rgba.chunks_exact(4).map(|p| p[3]).collect();
         let opaque = alpha.iter().all(|&a| a == 255);
-        let side = photo.side as i32;
         let data = deflate(&rgb);
         let mut image = pdf.image_xobject(image_ref, &data);
         image.filter(Filter::FlateDecode);
-        image.width(side).height(side);
+        image.width(photo.width as i32).height(photo.height as i32);
         image.color_space().device_rgb();
         image.bits_per_component(8);
         if !opaque {
@@ -225,7 +224,7 @@ fn write_images(pdf: &mut Pdf, ids: &mut Ids, photos: &[Arc<Photo>]) -> Vec<Ref>
             let data = deflate(&alpha);
             let mut mask = pdf.image_xobject(mask_ref, &data);
             mask.filter(Filter::FlateDecode);
-            mask.width(side).height(side);
+            mask.width(photo.width as i32).height(photo.height as i32);
             mask.color_space().device_gray();
             mask.bits_per_component(8);
         }
@@ -234,27 +233,40 @@ fn write_images(pdf: &mut Pdf, ids: &mut Ids, photos: &[Arc<Photo>]) -> Vec<Ref>
     out
 }
 
-/// One outline entry per section, each pointing at its heading.
+/// One outline entry per section, each pointing at its heading; entries
+/// of level 1 (a résumé's sections after a letter) nest under the entry
+/// of level 0 before them.
 fn write_outline(pdf: &mut Pdf, ids: &mut Ids, doc: &Document, pages: &[Ref]) -> Option<Ref> {
     let marks: Vec<_> = doc.bookmarks.iter().filter(|b| b.page < pages.len()).collect();
     if marks.is_empty() {
         return None;
     }
     let root = ids.next();
-    let items: Vec<Ref> = marks.iter().map(|_| ids.next()).collect();
+    let refs: Vec<Ref> = marks.iter().map(|_| ids.next()).collect();
+    // Each entry's parent: the root, or the last entry of a lower level.
+    let parents: Vec<Option<usize>> =
+        (0..marks.len()).map(|i| (0..i).rev().find(|&j| marks[j].level < marks[i].level)).collect();
     for (i, b) in marks.iter().enumerate() {
-        let mut item = pdf.outline_item(items[i]);
-        item.title(TextStr(&b.title)).parent(root);
-        if i > 0 {
-            item.prev(items[i - 1]);
+        let mut item = pdf.outline_item(refs[i]);
+        item.title(TextStr(&b.title)).parent(parents[i].map_or(root, |p| refs[p]));
+        let kin: Vec<usize> = (0..marks.len()).filter(|&j| parents[j] == parents[i]).collect();
+        let at = kin.iter().position(|&j| j == i).expect("an entry is its own sibling");
+        if at > 0 {
+            item.prev(refs[kin[at - 1]]);
         }
-        if i + 1 < items.len() {
-            item.next(items[i + 1]);
+        if let Some(&next) = kin.get(at + 1) {
+            item.next(refs[next]);
+        }
+        let children: Vec<usize> = (0..marks.len()).filter(|&j| parents[j] == Some(i)).collect();
+        if let (Some(&first), Some(&last)) = (children.first(), children.last()) {
+            item.first(refs[first]).last(refs[last]).count(children.len() as i32);
         }
         let top = doc.pages[b.page].height - b.y + 4.0;
         item.dest().page(pages[b.page]).xyz(0.0, top, None);
     }
-    pdf.outline(root).first(items[0]).last(items[items.len() - 1]).count(items.len() as i32);
+    let top: Vec<usize> = (0..marks.len()).filter(|&j| parents[j].is_none()).collect();
+    let (first, last) = (top[0], top[top.len() - 1]);
+    pdf.outline(root).first(refs[first]).last(refs[last]).count(top.len() as i32);
     Some(root)
 }
 
@@ -277,7 +289,7 @@ fn write_info(pdf: &mut Pdf, id: Ref, meta: &Metadata) {
 fn pdf_date(timestamp: i64) -> Date {
     let days = timestamp.div_euclid(86_400);
     let secs = timestamp.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = crate::model::civil_from_days(days);
     Date::new(y.clamp(0, 9999) as u16)
         .month(m)
         .day(d)
@@ -285,21 +297,6 @@ fn pdf_date(timestamp: i64) -> Date {
         .minute((secs / 60 % 60) as u8)
         .second((secs % 60) as u8)
         .utc_offset_hour(0)
-}
-
-/// Year, month and day of the day `days` after 1970-01-01. Counts in
-/// 400-year eras starting in March, so that leap days fall at an era's end.
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// A content hash for the trailer /ID: same document, same ID.
@@ -345,11 +342,11 @@ mod tests {
 
     #[test]
     fn civil_dates_round_the_calendar() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(FIXED_TIMESTAMP / 86_400), (2000, 1, 1));
+        assert_eq!(crate::model::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(crate::model::civil_from_days(FIXED_TIMESTAMP / 86_400), (2000, 1, 1));
         // 2024-02-29, a leap day, and the day after.
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(19_783), (2024, 3, 1));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(crate::model::civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(crate::model::civil_from_days(19_783), (2024, 3, 1));
+        assert_eq!(crate::model::civil_from_days(-1), (1969, 12, 31));
     }
 }
