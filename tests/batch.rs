@@ -124,3 +124,23 @@ fn a_terminal_gets_a_progress_bar() {
         assert!(sb.path(&format!("out/cv{n:02}/cv{n:02}.txt")).exists());
     }
 }
+
+#[test]
+fn a_batch_takes_letters_and_applications_among_resumes() {
+    let sb = Sandbox::new();
+    sb.write("cv.toml", resume(1));
+    sb.write("letter.toml", "resume = \"cv.toml\"\nbody = \"A short letter.\"\n");
+    sb.write("apps/acme.toml", "resume = \"../cv.toml\"\nletter = \"../letter.toml\"\n");
+    let run = sb.vita(&["render", "cv.toml", "letter.toml", "apps/acme.toml", "-f", "txt"]);
+    run.assert_ok();
+    for (file, says) in [
+        ("out/cv/cv.txt", "EXPERIENCE"),
+        ("out/letter/letter.txt", "A short letter."),
+        ("out/acme/acme.txt", "EXPERIENCE"),
+        ("out/acme/acme.letter.txt", "A short letter."),
+    ] {
+        let text = std::fs::read_to_string(sb.path(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}{}", run.report()));
+        assert!(text.contains(says), "{file}:\n{text}");
+    }
+}

@@ -164,3 +164,49 @@ fn watch_follows_a_folder_deleted_and_made_again() {
     w.expect("rendered cv/cv.toml");
     assert!(pdf_text(&sb).contains("Third Version"), "{}", w.log());
 }
+
+#[test]
+fn watch_follows_an_overlay_a_letter_its_resume_and_its_signature() {
+    let sb = Sandbox::new();
+    sb.write("cv.toml", "[basics]\nname = \"Alex Doe\"\nlabel = \"First Label\"\n");
+    sb.write("acme.toml", "[basics]\nlabel = \"Overlay One\"\n");
+    let mut w = Watcher::start(
+        &sb,
+        &["render", "cv.toml", "--overlay", "acme.toml", "--watch", "-f", "pdf"],
+    );
+    w.expect("rendered cv.toml");
+    assert!(pdf_text(&sb).contains("Overlay One"), "{}", w.log());
+    sb.write("acme.toml", "[basics]\nlabel = \"Overlay Two\"\n");
+    w.expect("rendered cv.toml");
+    assert!(pdf_text(&sb).contains("Overlay Two"), "{}", w.log());
+    drop(w);
+
+    let signature = |rgb: [u8; 3]| {
+        image::RgbImage::from_pixel(120, 40, image::Rgb(rgb)).save(sb.path("sig.png")).unwrap();
+    };
+    signature([20, 30, 110]);
+    sb.write(
+        "letter.toml",
+        "resume = \"cv.toml\"\nsignature = \"sig.png\"\nbody = \"Letter one.\"\n",
+    );
+    let mut w = Watcher::start(&sb, &["render", "letter.toml", "--watch", "-f", "pdf"]);
+    let letter_text =
+        || tool_stdout("pdftotext", &[sb.path("out/letter.pdf").to_str().unwrap(), "-"]);
+    w.expect("rendered letter.toml");
+    assert!(letter_text().contains("Letter one."), "{}", w.log());
+    sb.write(
+        "letter.toml",
+        "resume = \"cv.toml\"\nsignature = \"sig.png\"\nbody = \"Letter two.\"\n",
+    );
+    w.expect("rendered letter.toml");
+    assert!(letter_text().contains("Letter two."), "{}", w.log());
+    // The résumé gives the sender's name.
+    sb.write("cv.toml", "[basics]\nname = \"Sam Roe\"\n");
+    w.expect("rendered letter.toml");
+    assert!(letter_text().contains("Sam Roe"), "{}", w.log());
+    // And the signature is watched: a new picture, a new PDF.
+    let before = std::fs::read(sb.path("out/letter.pdf")).unwrap();
+    signature([110, 30, 20]);
+    w.expect("rendered letter.toml");
+    assert_ne!(std::fs::read(sb.path("out/letter.pdf")).unwrap(), before, "{}", w.log());
+}

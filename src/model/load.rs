@@ -215,7 +215,7 @@ fn parse_limited(
 /// [`parse_limited`]'s work on the résumé's text and its overlays',
 /// `base` bytes of the résumé first; places are in `layers.text`.
 fn parse_layers(
-    layers: &Layers,
+    layers: &Layers<'_>,
     base: usize,
     path: &Path,
     lang: Option<&str>,
@@ -223,7 +223,7 @@ fn parse_layers(
 ) -> Result<Loaded, Diagnostic> {
     use serde::Deserialize;
     use toml::de::{DeTable, DeValue};
-    let text = layers.text.as_str();
+    let text = &*layers.text;
     let toml_error = |e: toml::de::Error| diag::from_toml_error(&e, text, path);
     let table = DeTable::parse(&text[..base]).map_err(toml_error)?;
     let span = table.span();

@@ -20,6 +20,7 @@
 
 use crate::diag::Diagnostic;
 use crate::limits::Limits;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -47,17 +48,21 @@ impl Layer {
 }
 
 /// The résumé's text and its overlays' as one text, with where each begins.
-pub(crate) struct Layers {
-    /// The résumé's text, then each overlay's, each ending in a newline.
-    pub text: String,
+pub(crate) struct Layers<'a> {
+    /// The résumé's text, then each overlay's, each ending in a newline;
+    /// without overlays, the résumé's text as it is, not copied.
+    pub text: Cow<'a, str>,
     /// For each overlay: its file, its first byte and its first line
     /// (0-based) in `text`.
     starts: Vec<(PathBuf, usize, usize)>,
 }
 
-impl Layers {
+impl<'a> Layers<'a> {
     /// `base` followed by `overlays`.
-    pub(crate) fn new(base: &str, overlays: &[Layer]) -> Layers {
+    pub(crate) fn new(base: &'a str, overlays: &[Layer]) -> Layers<'a> {
+        if overlays.is_empty() {
+            return Layers { text: Cow::Borrowed(base), starts: Vec::new() };
+        }
         let mut text = base.to_string();
         let mut starts = Vec::new();
         for layer in overlays {
@@ -67,7 +72,7 @@ impl Layers {
             starts.push((layer.path.clone(), text.len(), text.matches('\n').count()));
             text.push_str(&layer.text);
         }
-        Layers { text, starts }
+        Layers { text: Cow::Owned(text), starts }
     }
 
     /// Each overlay's part of the text: its file and its byte range.
@@ -88,7 +93,7 @@ impl Layers {
     }
 
     /// Merges every overlay into `root`, the résumé's tree.
-    pub(crate) fn merge<'a>(&'a self, root: &mut Spanned<DeValue<'a>>) -> Result<(), Diagnostic> {
+    pub(crate) fn merge<'t>(&'t self, root: &mut Spanned<DeValue<'t>>) -> Result<(), Diagnostic> {
         for (path, range) in self.parts() {
             let part = &self.text[range.clone()];
             let table =
