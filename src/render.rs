@@ -5,7 +5,7 @@
 use crate::compose::describe::describe;
 use crate::compose::{Composed, compose, compose_description};
 use crate::diag::Diagnostic;
-use crate::export::{pdf, png, text};
+use crate::export::{markdown, pdf, png, text};
 use crate::fonts::FontBook;
 use crate::layout::{Document, layout};
 use crate::limits::Limits;
@@ -25,6 +25,8 @@ pub enum Format {
     Txt,
     /// A PNG preview of each page (cv-1.png, cv-2.png, …), at `--dpi`.
     Png,
+    /// GitHub-flavoured Markdown, as a profile README reads.
+    Md,
 }
 
 impl Format {
@@ -34,6 +36,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Txt => "txt",
             Format::Png => "png",
+            Format::Md => "md",
         }
     }
 }
@@ -130,6 +133,9 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     if wants(Format::Txt) {
         let txt = text::render(&description, theme.entry.layout);
         out.outputs.push((Format::Txt, txt.into_bytes()));
+    }
+    if wants(Format::Md) {
+        out.outputs.push((Format::Md, markdown::render(&description).into_bytes()));
     }
     Ok(out)
 }

@@ -3,6 +3,7 @@
 //! shows up in review as a diff.
 //!
 //! - `THEME.txt`: the ATS text, byte for byte.
+//! - `THEME.md`: the Markdown, byte for byte.
 //! - `THEME.lines`: the laid-out pages, one line of text per row: page,
 //!   left edge and baseline in points (to a tenth), then the text as it
 //!   extracts (a split word's /ActualText where it has one).
@@ -102,6 +103,8 @@ fn the_seed_prints_as_the_golden_files_say_in_every_theme() {
         let description = vita::compose::describe::describe(&resume, &theme, &locale);
         let txt = vita::export::text::render(&description, theme.entry.layout);
         failures.extend(compare(&format!("{name}.txt"), &txt));
+        let md = vita::export::markdown::render(&description);
+        failures.extend(compare(&format!("{name}.md"), &md));
         let doc = vita::render::lay_out(&resume, &theme, &book).unwrap();
         failures.extend(compare(&format!("{name}.lines"), &lines(&doc)));
     }

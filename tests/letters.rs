@@ -83,8 +83,14 @@ fn top(words: &[common::Placed], word: &str) -> f32 {
 #[test]
 fn a_letter_is_one_page_under_the_resumes_header_with_its_parts_in_order() {
     let sb = sandbox(&letter(""));
-    let run = sb.vita(&["render", "cover.toml", "-o", "out", "-f", "pdf,txt,png"]);
+    let run = sb.vita(&["render", "cover.toml", "-o", "out", "-f", "pdf,txt,png,md"]);
     run.assert_ok();
+    let md = std::fs::read_to_string(sb.path("out/cover.md")).unwrap();
+    assert!(md.starts_with("# Alex Doe\n"), "{md}");
+    assert!(md.contains("Maria Rivera  \nHead of Engineering"), "{md}");
+    assert!(md.contains("**Application for the SRE role**"), "{md}");
+    assert!(md.contains("the **Site Reliability** role"), "{md}");
+    assert!(md.trim_end().ends_with("Kind regards,  \nAlex Doe"), "{md}");
     let pdf = sb.path("out/cover.pdf");
     let info = tool_stdout("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains("Pages:           1"), "{info}");

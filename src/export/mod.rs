@@ -1,8 +1,9 @@
-//! Exporters: laid-out frames → PDF and PNG previews, the résumé model →
-//! ATS plain text, and the atomic file writing they share. Exporters never
-//! lay out.
+//! Exporters: laid-out frames → PDF and PNG previews, the résumé's
+//! description → ATS plain text and Markdown, and the atomic file writing
+//! they share. Exporters never lay out.
 
 pub mod journal;
+pub mod markdown;
 pub mod pdf;
 pub mod png;
 pub mod text;

@@ -155,6 +155,7 @@ fn letter_with(
         .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
     let mut doc = lay(&theme)?;
     let mut txt = text::letter(&description, &text);
+    let mut md = crate::export::markdown::letter(&description, &text);
     let mut inputs = vec![("the letter", path.to_path_buf()), ("the résumé", resume_path.clone())];
     inputs.extend(settings.overlays.iter().map(|f| ("an overlay", f.clone())));
     inputs.extend(p.theme_files.iter().map(|f| ("a theme file", f.clone())));
@@ -169,9 +170,11 @@ fn letter_with(
             describe(&r.resume, &r.theme, &Locale::for_resume(&r.resume, &r.theme)?);
         txt.push('\n');
         txt.push_str(&text::render(&resume_description, r.theme.entry.layout));
+        md.push_str("\n---\n\n");
+        md.push_str(&crate::export::markdown::render(&resume_description));
     }
     let meta = letter_metadata(&p, &text, settings.timestamp, settings.combine);
-    outputs(settings, (doc, txt), &book, &meta, (base, inputs), (path, note))
+    outputs(settings, (doc, txt, md), &book, &meta, (base, inputs), (path, note))
 }
 
 /// The theme the letter fits one page in (or `--fit-pages N`): `theme`
@@ -219,11 +222,11 @@ fn letter_metadata(
 }
 
 /// The outputs of a laid-out letter: the PDF and previews of `doc`, the
-/// text `txt`, named from `base`, with `inputs` guarded; warnings go to
+/// text `txt` and the Markdown `md`, named from `base`, with `inputs` guarded; warnings go to
 /// `note`, placed in `path`.
 fn outputs(
     settings: &Settings,
-    (doc, txt): (Document, String),
+    (doc, txt, md): (Document, String, String),
     book: &crate::fonts::FontBook,
     meta: &crate::export::pdf::Metadata,
     (base, inputs): (&Path, Vec<(&'static str, PathBuf)>),
@@ -245,6 +248,9 @@ fn outputs(
     }
     if formats.contains(&Format::Txt) {
         rendered.outputs.push((Format::Txt, txt.into_bytes()));
+    }
+    if formats.contains(&Format::Md) {
+        rendered.outputs.push((Format::Md, md.into_bytes()));
     }
     let names = super::outputs::names(base, rendered.outputs.iter().map(|(f, _)| *f));
     let files = names
