@@ -101,7 +101,7 @@ pub fn load(path: &Path, shape: Shape) -> Result<Photo, Diagnostic> {
 /// Loads `path`, refusing it before decoding when its header claims more
 /// than `max_pixels` pixels, and frames it as `shape`.
 pub fn load_limited(path: &Path, shape: Shape, max_pixels: u64) -> Result<Photo, Diagnostic> {
-    let img = decode(path, max_pixels, ("the photo", "basics.image, relative to the résumé"))?;
+    let img = decode(path, max_pixels, ("the photo", "basics.image is relative to the résumé"))?;
     let (w, h) = img.dimensions();
     let side = w.min(h);
     let square = img.crop_imm((w - side) / 2, (h - side) / 2, side, side);
@@ -127,7 +127,7 @@ pub fn load_signature(path: &Path, max_pixels: u64) -> Result<Photo, Diagnostic>
     let img = decode(
         path,
         max_pixels,
-        ("the signature", "the letter's `signature`, relative to the letter"),
+        ("the signature", "the letter's `signature` is relative to the letter"),
     )?;
     let img = if img.width() > SIGNATURE_WIDTH {
         img.resize(SIGNATURE_WIDTH, u32::MAX, FilterType::Lanczos3)
@@ -151,7 +151,7 @@ fn decode(
     // A folder or a device (a pipe would block the read forever).
     let bytes = read_regular(path, MAX_BYTES).map_err(|e| match e {
         ReadError::NotAFile(_) => fail(format!("{what} is not a file"))
-            .with_hint(format!("{key} names a JPEG or PNG file")),
+            .with_hint(format!("name a JPEG or PNG file; {key}")),
         ReadError::TooLarge(_) => fail(format!("cannot read {what}: {e}"))
             .with_hint("it needs a few hundred pixels a side; save a smaller copy"),
         ReadError::Io(_) => {

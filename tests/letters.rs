@@ -170,6 +170,26 @@ fn din_and_us_windows_put_the_address_where_the_envelope_shows_it() {
 }
 
 #[test]
+fn a_letter_is_told_what_it_lacks_and_takes_a_bare_date_and_a_tall_signature() {
+    // Read as a letter though it lacks `body`: told so, at its line.
+    let sb = sandbox("resume = \"cv.toml\"\nclosing = \"Best,\"\n");
+    let run = sb.vita(&["render", "cover.toml", "-o", "out"]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+    assert!(run.stderr().contains("missing field `body`"), "{}", run.report());
+    // A date written as a TOML date; a signature 30 times taller than wide
+    // is set small, and the letter keeps to one page.
+    let sb = sandbox(&letter("").replace("date = \"2026-03-14\"", "date = 2026-03-14"));
+    image::RgbaImage::from_pixel(100, 3000, image::Rgba([20, 30, 110, 255]))
+        .save(sb.path("sig.png"))
+        .unwrap();
+    sb.vita(&["render", "cover.toml", "-o", "out", "-f", "pdf,txt"]).assert_ok();
+    let txt = std::fs::read_to_string(sb.path("out/cover.txt")).unwrap();
+    assert!(txt.contains("March 14, 2026"), "{txt}");
+    let info = tool_stdout("pdfinfo", &[sb.path("out/cover.pdf").to_str().unwrap()]);
+    assert!(info.contains("Pages:           1"), "{info}");
+}
+
+#[test]
 fn a_letter_longer_than_a_page_is_refused_or_fitted() {
     let long = "Filler sentence about reliability work at scale. ".repeat(120);
     let sb = sandbox(&letter("").replace("Parawordthree", &long));

@@ -114,6 +114,12 @@ fn problems_in_an_overlay_are_reported_at_its_own_lines() {
         ("\n\n[basics]\nname = 42\n", "acme.toml:4:8", "invalid type"),
         // Not TOML.
         ("[basics\n", "acme.toml:1:8", "unclosed table"),
+        // A list operation without a list.
+        (
+            "[[work]]\nid = \"acme\"\nhighlights = { append = \"x\" }\n",
+            "acme.toml:3:",
+            "takes a list",
+        ),
         // A date range that ends before it starts, from the overlay.
         ("[[work]]\nid = \"acme\"\nend_date = \"2019-01\"\n", "acme.toml:3:", "before"),
     ];
@@ -126,6 +132,16 @@ fn problems_in_an_overlay_are_reported_at_its_own_lines() {
         assert!(err.contains(says), "{overlay}: does not say {says:?}:\n{err}");
         assert!(!sb.path("out").exists(), "nothing is written on an error");
     }
+    // A photo the overlay names is reported at the overlay's line, in a
+    // theme that shows it.
+    sb.write("acme.toml", "\n[basics]\nimage = \"nope.png\"\n");
+    let run = sb.vita(&["render", "cv.toml", "--overlay", "acme.toml", "-t", "modern"]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+    assert!(run.stderr().contains("acme.toml:3:1"), "{}", run.report());
+    // An overlay that is not there is called an overlay.
+    let run = sb.vita(&["render", "cv.toml", "--overlay", "gone.toml"]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+    assert!(run.stderr().contains("cannot read the overlay"), "{}", run.report());
 }
 
 #[test]

@@ -258,6 +258,17 @@ fn variant_all_writes_each_variant_with_its_selection_label_sections_and_theme()
     assert!(out.starts_with("variant") && out.contains("work") && out.contains("skills"), "{out}");
     assert!(row("backend").contains("3/4"), "backend keeps 3 of 4 jobs:\n{out}");
     assert!(row("data").contains("1/4"), "data keeps 1 of 4 jobs:\n{out}");
+    // A section a variant leaves out counts as dropped.
+    sb.write("edu.toml", format!("{}\n[[education]]\ninstitution = \"Uni\"\n", with_variants()));
+    let out =
+        String::from_utf8_lossy(&sb.vita(&["variants", "edu.toml"]).output.stdout).into_owned();
+    let header: Vec<&str> = out.lines().next().unwrap().split_whitespace().collect();
+    let column = header.iter().position(|c| *c == "education").expect("an education column");
+    let cell = |name: &str| {
+        let line = out.lines().find(|l| l.starts_with(name)).unwrap().to_string();
+        line.split_whitespace().nth(column).unwrap().to_string()
+    };
+    assert_eq!((cell("data"), cell("backend")), ("0/1".into(), "1/1".into()), "{out}");
 
     let unknown = sb.vita(&["render", "cv.toml", "--variant", "sales"]);
     assert_eq!(unknown.code(), Some(2), "{}", unknown.report());
@@ -270,17 +281,24 @@ fn validate_warns_of_a_variant_that_selects_nothing_and_a_tag_no_variant_names()
     let sb = Sandbox::new();
     sb.write(
         "cv.toml",
-        format!("{RESUME}\n[variants.backend]\ntags = [\"bakend\"]\nexclude_tags = [\"data\"]\n"),
+        format!(
+            "{RESUME}\n[variants.aaa]\nexclude_tags = [\"data\"]\n\
+             [variants.backend]\ntags = [\"bakend\"]\nexclude_tags = [\"data\"]\n"
+        ),
     );
     let run = sb.vita(&["validate", "cv.toml"]);
     let err = run.stderr();
     assert!(err.contains("variant `backend` selects no entry: none is tagged bakend"), "{err}");
+    // Warnings point into the file: at the variant that selects nothing.
+    assert!(err.contains("[variants.backend]") && err.contains("cv.toml:"), "{err}");
+    // A variant that chooses no tags shows every tag it does not exclude…
+    assert!(!err.contains("no variant names the tag"), "{err}");
+    // …and without it, a tag no variant names is a warning.
+    let only = format!("{RESUME}\n[variants.backend]\ntags = [\"backend\"]\n");
+    sb.write("only.toml", only);
+    let err = sb.vita(&["validate", "only.toml"]).stderr();
     assert!(err.contains("no variant names the tag `frontend`"), "{err}");
-    // `data` is named (excluded), `backend` is not: one warning each way.
-    assert!(err.contains("no variant names the tag `backend`"), "{err}");
-    assert!(!err.contains("the tag `data`"), "{err}");
-    // Warnings point into the file.
-    assert!(err.contains("cv.toml:"), "{err}");
+    assert!(!err.contains("the tag `backend`"), "{err}");
 }
 
 /// Private fields and entries reach no output of a public render: not the

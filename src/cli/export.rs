@@ -14,7 +14,9 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "The JSON Resume output holds every field of the résumé. Standard fields \
+#[command(after_help = "The JSON Resume output holds every field of the résumé but its \
+[variants] and entries' `id`s, which tailor the TOML source (a JSON Resume file is one version \
+of a résumé: export a variant with --variant). Standard fields \
 use JSON Resume's names (start_date → startDate; an ongoing role has no endDate). What JSON \
 Resume has no field for is kept in extra fields that its tools ignore: `tags`, `location` of \
 volunteer and education entries, education `summary`, `meta.language`, `meta.theme`, `custom` \
@@ -45,7 +47,13 @@ pub struct ExportArgs {
     #[arg(long, value_name = "NAME")]
     pub variant: Option<String>,
     /// Export only what these tags select, as `vita render --tags` does.
-    #[arg(long, value_name = "TAG[,TAG…]", value_delimiter = ',', allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TAG[,TAG…]",
+        value_delimiter = ',',
+        allow_hyphen_values = true,
+        conflicts_with = "variant"
+    )]
     pub tags: Vec<String>,
     /// Leave out what the résumé marks private, as `vita render --public`.
     #[arg(long)]

@@ -161,7 +161,13 @@ pub struct RenderArgs {
     /// without tags always show, a tagged entry shows when one of its
     /// `tags` is given, and never when one is given with a minus
     /// (`--tags backend,infra,-legacy`). Tags compare without regard to case.
-    #[arg(long, value_name = "TAG[,TAG…]", value_delimiter = ',', allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TAG[,TAG…]",
+        value_delimiter = ',',
+        allow_hyphen_values = true,
+        conflicts_with = "variant"
+    )]
     pub tags: Vec<String>,
     /// Render the version of the résumé its `[variants.NAME]` table
     /// defines (its tags, sections, label, summary, theme, theme keys and

@@ -142,12 +142,13 @@ fn check_letter(path: &Path, resume: Option<&Path>) -> Vec<Diagnostic> {
     };
     let mut found = Vec::new();
     if l.body.trim().is_empty() {
-        found.push(Diagnostic::new("the letter's `body` is empty").in_file(path));
+        let d = Diagnostic::new("the letter's `body` is empty");
+        found.push(crate::job::letter::at_key(d, path, "body"));
     }
     if let Some(name) = &l.signature
         && let Err(e) = crate::job::letter::existing(path, name, "signature")
     {
-        found.push(Diagnostic { severity: Severity::Warning, ..e });
+        found.push(e);
     }
     if resume.is_none() {
         match crate::job::letter::existing(path, &l.resume, "resume") {

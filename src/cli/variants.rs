@@ -11,7 +11,8 @@ use std::path::PathBuf;
 #[command(after_help = "Each row is a variant; each column a section with entries, then \
 the bullets, keywords and profiles, as kept/all (\"work 3/5\": three of five jobs). Anything \
 without tags is always kept; anything tagged when the variant lists one of its tags, and never \
-when it excludes one; a section named in `meta.section_tags` likewise. Render one with \
+when it excludes one; a section named in `meta.section_tags` likewise, and a section the \
+variant's `sections` leaves out is dropped whole. Render one with \
 `vita render --variant NAME`, or all with `--variant all`.\n\n\
 Exit status: 0 on success, 2 on bad input.")]
 pub struct VariantsArgs {
@@ -33,6 +34,14 @@ fn table(resume: &Resume) -> String {
     for (name, variant) in &resume.variants {
         let mut tailored = resume.clone();
         variant.selection().apply(&mut tailored);
+        // The sections a variant leaves out are dropped whole.
+        if !variant.sections.is_empty() {
+            for kind in crate::theme::SectionKind::ALL {
+                if !variant.sections.iter().any(|s| s == kind.key()) {
+                    model::select::clear_section(&mut tailored, kind.key());
+                }
+            }
+        }
         let kept = model::select::census(&tailored);
         let mut row = vec![name.clone()];
         row.extend(shown.iter().map(|&i| format!("{}/{}", kept[i].1, all[i].1)));

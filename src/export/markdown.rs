@@ -12,14 +12,7 @@ use crate::model::Highlight;
 
 /// The Markdown rendering of a résumé's description, in reading order.
 pub fn render(d: &Description) -> String {
-    let mut blocks: Vec<String> = vec![format!("# {}", inline(&d.name))];
-    if let Some(label) = d.label.as_deref().filter(|l| !l.trim().is_empty()) {
-        blocks.push(format!("**{}**", inline(label).trim()));
-    }
-    if !d.contacts.is_empty() {
-        let shown: Vec<String> = d.contacts.iter().map(contact).collect();
-        blocks.push(shown.join(" · "));
-    }
+    let mut blocks = header(d);
     for section in &d.sections {
         let mut body: Vec<String> = Vec::new();
         let mut list: Vec<String> = Vec::new();
@@ -42,6 +35,19 @@ pub fn render(d: &Description) -> String {
         blocks.extend(body);
     }
     blocks.join("\n\n") + "\n"
+}
+
+/// The name as the title, the label in bold, the contact details on one
+/// line.
+fn header(d: &Description) -> Vec<String> {
+    let mut blocks: Vec<String> = vec![format!("# {}", inline(&d.name))];
+    if let Some(label) = d.label.as_deref().filter(|l| !l.trim().is_empty()) {
+        blocks.push(format!("**{}**", inline(label).trim()));
+    }
+    if !d.contacts.is_empty() {
+        blocks.push(d.contacts.iter().map(contact).collect::<Vec<_>>().join(" · "));
+    }
+    blocks
 }
 
 /// A contact detail: its text, linked when it has an address.
@@ -209,10 +215,7 @@ fn destination(url: &str) -> String {
 /// then the address (a line each), the date, the subject in bold, the
 /// salutation, the paragraphs, the closing and the name.
 pub fn letter(d: &Description, l: &crate::compose::letter::LetterText) -> String {
-    let mut blocks: Vec<String> = vec![format!("# {}", inline(&d.name))];
-    if !d.contacts.is_empty() {
-        blocks.push(d.contacts.iter().map(contact).collect::<Vec<_>>().join(" · "));
-    }
+    let mut blocks = header(d);
     let hard_break = |lines: Vec<String>| lines.join("  \n");
     if !l.recipient.is_empty() {
         blocks.push(hard_break(l.recipient.iter().map(|r| escape(r)).collect()));

@@ -22,8 +22,12 @@ use crate::theme::{Theme, mm};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// How wide a signature is set, in millimetres.
+/// How wide a signature is set at most, in millimetres.
 const SIGNATURE_MM: f32 = 40.0;
+
+/// How tall a signature is set at most, in millimetres: a tall picture is
+/// set narrower.
+const SIGNATURE_HEIGHT_MM: f32 = 20.0;
 
 /// Which kind of file `path` is; a file that cannot be read is taken for a
 /// résumé, whose reader reports why.
@@ -91,15 +95,19 @@ pub(crate) fn existing(file: &Path, name: &str, key: &str) -> Result<PathBuf, Di
     if path.is_file() {
         return Ok(path);
     }
-    let mut d = Diagnostic::new(format!("`{key}` names {}, which is not a file", path.display()))
-        .in_file(file)
+    let d = Diagnostic::new(format!("`{key}` names {}, which is not a file", path.display()))
         .with_hint(format!("`{key}` is relative to this file's folder"));
-    if let Ok(text) = std::fs::read_to_string(file)
-        && let Some(span) = crate::model::locate::Locator::new(&text, false).span_of(key)
-    {
-        d = d.at_span(&text, span);
+    Err(at_key(d, file, key))
+}
+
+/// `d`, placed at the key `key` of the TOML file `file` when it has it.
+pub(crate) fn at_key(d: Diagnostic, file: &Path, key: &str) -> Diagnostic {
+    let d = d.in_file(file);
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    match crate::model::locate::Locator::new(&text, false).span_of(key) {
+        Some(span) => d.at_span(&text, span),
+        None => d,
     }
-    Err(d)
 }
 
 /// The letter at `path` with the résumé it names (or `resume`, an
@@ -113,9 +121,9 @@ fn letter_with(
 ) -> Result<Outputs, Diagnostic> {
     let letter: Letter = letter::read(path, &settings.limits)?;
     if letter.body.trim().is_empty() {
-        return Err(Diagnostic::new("the letter's `body` is empty")
-            .in_file(path)
-            .with_hint("write the letter in `body`, a blank line between paragraphs"));
+        let d = Diagnostic::new("the letter's `body` is empty")
+            .with_hint("write the letter in `body`, a blank line between paragraphs");
+        return Err(at_key(d, path, "body"));
     }
     let resume_path = match resume {
         Some(r) => r.to_path_buf(),
@@ -140,10 +148,13 @@ fn letter_with(
     let signature = match &letter.signature {
         Some(name) => {
             let limits = &settings.limits;
+            existing(path, name, "signature")?;
             let file =
                 crate::limits::confine(name, resume_dir(path), &limits.allowed, "signature")?;
             let photo = crate::photo::load_signature(&file, limits.pixels)?;
-            Some(Signature { photo: Arc::new(photo), width: mm(SIGNATURE_MM) })
+            let aspect = photo.width as f32 / photo.height.max(1) as f32;
+            let width = mm(SIGNATURE_MM).min(mm(SIGNATURE_HEIGHT_MM) * aspect);
+            Some(Signature { photo: Arc::new(photo), width })
         }
         None => None,
     };

@@ -255,7 +255,7 @@ fn prepare(
     }
     // The photo's frame comes from the theme's header, which fitting leaves alone.
     let photo = render::load_photo_with(&resume, &theme, resume_dir(path), limits)
-        .map_err(|d| at_image_key(d, path, limits.input_bytes))?;
+        .map_err(|d| at_image_key(d, path, &settings.overlays, limits.input_bytes))?;
     if let Some(n) = settings.fit_pages.filter(|_| fit) {
         let book = settings.font_book(path);
         let fitted = render::fit_pages(&resume, &theme, n, photo.as_ref(), &book)?;
@@ -332,20 +332,31 @@ fn render_language(
     Ok(Outputs { base, files, inputs, pages: rendered.pages })
 }
 
-/// A photo's problem, placed at the résumé's `image` key (the line to fix),
-/// with the photo's own path kept in the message.
-fn at_image_key(d: Diagnostic, resume: &Path, cap: u64) -> Diagnostic {
-    let text = crate::input::read_regular(resume, cap).ok().and_then(|b| String::from_utf8(b).ok());
-    let Some(text) = text else { return d };
-    let key = if crate::model::json_resume::is_json(resume) { "\"image\"" } else { "image" };
-    let Some(at) = crate::theme::find_key_or_member(&text, key) else { return d };
+/// A photo's problem, placed at the `image` key that names it (the line
+/// to fix): in the last overlay that sets it, else in the résumé; the
+/// photo's own path is kept in the message.
+fn at_image_key(d: Diagnostic, resume: &Path, overlays: &[PathBuf], cap: u64) -> Diagnostic {
     let message = match &d.file {
         Some(photo) => format!("{} ({})", d.message, photo.display()),
         None => d.message.clone(),
     };
-    Diagnostic { message, location: None, file: None, ..d }
-        .in_file(resume)
-        .at_span(&text, at..at + key.len())
+    for file in overlays.iter().rev().map(PathBuf::as_path).chain([resume]) {
+        let text =
+            crate::input::read_regular(file, cap).ok().and_then(|b| String::from_utf8(b).ok());
+        let Some(text) = text else { continue };
+        let json = crate::model::json_resume::is_json(file);
+        let at = if json {
+            crate::theme::find_key_or_member(&text, "\"image\"").map(|at| at..at + 7)
+        } else {
+            Locator::new(&text, false).span_of("basics.image")
+        };
+        // Only where the file sets the key itself, not its table alone.
+        if let Some(at) = at.filter(|at| text[at.clone()].contains("image")) {
+            let d = Diagnostic { message, location: None, file: None, ..d };
+            return d.in_file(file).at_span(&text, at);
+        }
+    }
+    Diagnostic { message, ..d }
 }
 
 impl Settings {

@@ -107,8 +107,23 @@ fn civil(days: i64) -> (u16, u8, u8) {
 }
 
 impl<'de> Deserialize<'de> for Day {
+    /// A string, or a TOML date written bare (`date = 2026-03-14`).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-        let text = Cow::<str>::deserialize(d)?;
+        struct DayVisitor;
+        impl<'de> serde::de::Visitor<'de> for DayVisitor {
+            type Value = String;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("\"today\" or a date as \"2026-03-14\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<String, A::Error> {
+                let map = serde::de::value::MapAccessDeserializer::new(map);
+                toml::value::Datetime::deserialize(map).map(|d| d.to_string())
+            }
+        }
+        let text = d.deserialize_any(DayVisitor)?;
         let text = text.trim();
         if text.eq_ignore_ascii_case("today") {
             return Ok(Day::Today);
@@ -214,11 +229,19 @@ pub fn kind(path: &Path, text: &str) -> Kind {
     let Ok(table) = toml::de::DeTable::parse(text.trim_start_matches('\u{feff}')) else {
         return Kind::Resume;
     };
-    let has = |key: &str| table.get_ref().contains_key(key);
-    match (has("basics"), has("resume")) {
-        (false, true) if has("body") => Kind::Letter,
-        (false, true) => Kind::Application,
-        _ => Kind::Resume,
+    let has = |keys: &[&str]| keys.iter().any(|k| table.get_ref().contains_key(*k));
+    // By the keys only one kind has, so that a file missing a required
+    // key is still read as what it is and told what it lacks.
+    if has(&["basics", "meta", "work", "education", "skills", "variants"]) {
+        Kind::Resume
+    } else if has(&["body", "recipient", "salutation", "subject", "closing", "signature"]) {
+        Kind::Letter
+    } else if has(&["variant", "overlay", "letter", "combine"]) {
+        Kind::Application
+    } else if has(&["resume"]) {
+        Kind::Letter
+    } else {
+        Kind::Resume
     }
 }
 
@@ -247,6 +270,8 @@ mod tests {
                 .map(|l| l.date)
         };
         assert_eq!(day("today").unwrap(), Day::Today);
+        let bare = toml::from_str::<Letter>("resume = \"r\"\nbody = \"b\"\ndate = 2026-03-14");
+        assert_eq!(bare.unwrap().date, Day::On { year: 2026, month: 3, day: 14 });
         assert_eq!(day("2026-03-14").unwrap(), Day::On { year: 2026, month: 3, day: 14 });
         for bad in ["2026-02-30", "2026-3", "14.03.2026", "soon"] {
             let err = day(bad).unwrap_err().to_string();

@@ -13,6 +13,8 @@ pub const MAX_BULLET_CHARS: usize = 400;
 pub enum Seg {
     /// A key in a table (`work`).
     Key(&'static str),
+    /// A key known only from the résumé (a variant's name).
+    Name(String),
     /// A position in a list, from 0.
     Index(usize),
 }
@@ -35,7 +37,12 @@ impl Finding {
         for seg in &self.path {
             match seg {
                 Seg::Key(k) if out.is_empty() => out.push_str(k),
+                Seg::Name(k) if out.is_empty() => out.push_str(k),
                 Seg::Key(k) => {
+                    out.push('.');
+                    out.push_str(k);
+                }
+                Seg::Name(k) => {
                     out.push('.');
                     out.push_str(k);
                 }

@@ -16,10 +16,11 @@ pub enum Step<'a> {
     Index(usize),
 }
 
-impl From<&Seg> for Step<'static> {
-    fn from(seg: &Seg) -> Self {
+impl<'a> From<&'a Seg> for Step<'a> {
+    fn from(seg: &'a Seg) -> Self {
         match seg {
             Seg::Key(k) => Step::Key(k),
+            Seg::Name(k) => Step::Key(k),
             Seg::Index(i) => Step::Index(*i),
         }
     }

@@ -41,7 +41,14 @@ pub struct Layer {
 impl Layer {
     /// Reads the overlay at `path` under `limits`.
     pub fn read(path: &Path, limits: &Limits) -> Result<Layer, Diagnostic> {
-        let bytes = super::load::read_file(path, limits)?;
+        use crate::input::{ReadError, read_regular};
+        let bytes = read_regular(path, limits.input_bytes).map_err(|e| {
+            let d = Diagnostic::new(format!("cannot read the overlay: {e}")).in_file(path);
+            match e {
+                ReadError::TooLarge(_) => d.with_hint("--max-input-size raises the limit"),
+                _ => d.with_hint("check the path (an application's are relative to it)"),
+            }
+        })?;
         let text = super::load::utf8(&bytes, path)?;
         Ok(Layer { path: path.to_path_buf(), text: text.trim_start_matches('\u{feff}').into() })
     }
@@ -168,7 +175,7 @@ fn change<'i>(
     over: Spanned<DeValue<'i>>,
     path: &str,
 ) -> Result<(), Problem> {
-    if let Some((append, items)) = list_operation(&over) {
+    if let Some((append, items)) = list_operation(&over)? {
         match (base.get_mut(), append) {
             (DeValue::Array(list), true) => {
                 let DeValue::Array(more) = items.into_inner() else { unreachable!("a list") };
@@ -188,20 +195,29 @@ fn change<'i>(
     }
 }
 
-/// `{ append = [...] }` or `{ replace = [...] }`: whether it appends, and
-/// the items.
-fn list_operation<'i>(value: &Spanned<DeValue<'i>>) -> Option<(bool, Spanned<DeValue<'i>>)> {
-    let table = value.get_ref().as_table()?;
-    if table.len() != 1 {
-        return None;
-    }
-    let (key, items) = table.iter().next()?;
+/// A list operation: whether it appends, and the items.
+type Operation<'i> = Option<(bool, Spanned<DeValue<'i>>)>;
+
+/// `{ append = [...] }` or `{ replace = [...] }` as an [`Operation`]; an
+/// error when either is given something else than a list.
+fn list_operation<'i>(value: &Spanned<DeValue<'i>>) -> Result<Operation<'i>, Problem> {
+    let Some(table) = value.get_ref().as_table().filter(|t| t.len() == 1) else {
+        return Ok(None);
+    };
+    let Some((key, items)) = table.iter().next() else { return Ok(None) };
     let append = match key.get_ref().as_ref() {
         "append" => true,
         "replace" => false,
-        _ => return None,
+        _ => return Ok(None),
     };
-    items.get_ref().as_array().map(|_| (append, items.clone()))
+    match items.get_ref().as_array() {
+        Some(_) => Ok(Some((append, items.clone()))),
+        None => Err((
+            format!("`{}` takes a list", key.get_ref()),
+            items.span(),
+            format!("write it {} = [\"…\"]", key.get_ref()),
+        )),
+    }
 }
 
 /// Whether the list at `path` is one of the résumé's lists of entries.

@@ -153,7 +153,7 @@ impl Selection {
 
 /// Empties the section `key` ("work", "summary"; see
 /// `theme::SectionKind::key`), so that it is not shown.
-fn clear_section(r: &mut Resume, key: &str) {
+pub fn clear_section(r: &mut Resume, key: &str) {
     match key {
         "summary" => r.basics.summary = None,
         "work" => r.work.clear(),
@@ -192,7 +192,7 @@ pub fn findings(resume: &Resume) -> Vec<super::lint::Finding> {
         named.extend(selection.tags.iter().chain(&selection.exclude).cloned());
         if !selection.tags.is_empty() && selection.tags.is_disjoint(&carried) {
             out.push(Finding {
-                path: vec![Seg::Key("variants")],
+                path: vec![Seg::Key("variants"), Seg::Name(name.clone())],
                 message: format!(
                     "variant `{name}` selects no entry: none is tagged {}",
                     variant.tags.join(", ")
