@@ -42,56 +42,42 @@ pub struct ExportArgs {
     /// Write only this language of a multilingual résumé (a BCP 47 tag).
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
-    /// Export this variant of the résumé (`[variants.NAME]`): its
-    /// selection, label and summary.
-    #[arg(long, value_name = "NAME")]
-    pub variant: Option<String>,
-    /// Export only what these tags select, as `vita render --tags` does.
-    #[arg(
-        long,
-        value_name = "TAG[,TAG…]",
-        value_delimiter = ',',
-        allow_hyphen_values = true,
-        conflicts_with = "variant"
-    )]
-    pub tags: Vec<String>,
-    /// Leave out what the résumé marks private, as `vita render --public`.
-    #[arg(long)]
-    pub public: bool,
-    /// Merge a file over the résumé first, as `vita render --overlay`.
-    #[arg(long, value_name = "FILE")]
-    pub overlay: Vec<PathBuf>,
+    /// Tags, a variant, a public version and overlays: the résumé is
+    /// exported as `vita render` would tailor it.
+    #[command(flatten)]
+    pub tailor: super::tailor::TailorArgs,
 }
 
 pub(super) fn run(args: &ExportArgs) -> Result<(), Diagnostic> {
     let limits = crate::limits::Limits::default();
-    let tailored = args.variant.is_some() || !args.tags.is_empty() || args.public;
+    let t = &args.tailor;
     let text = match (&args.lang, args.format) {
-        _ if tailored || !args.overlay.is_empty() => {
+        _ if t.any() => {
             let layers: Vec<model::overlay::Layer> = args
+                .tailor
                 .overlay
                 .iter()
                 .map(|o| model::overlay::Layer::read(o, &limits))
                 .collect::<Result<_, _>>()?;
             let lang = args.lang.as_deref();
             let (mut resume, warnings) =
-                model::load_layered(&args.path, &layers, &limits, lang, args.public)?;
+                model::load_layered(&args.path, &layers, &limits, lang, t.public)?;
             warnings.iter().for_each(|w| crate::diag::eprint(&w.to_string()));
-            if let Some(name) = &args.variant {
+            if let Some(name) = &t.variant {
                 let Some(variant) = resume.variants.get(name).cloned() else {
                     let names: Vec<&str> = resume.variants.keys().map(String::as_str).collect();
                     return Err(Diagnostic::new(format!("the résumé has no variant `{name}`"))
                         .in_file(&args.path)
                         .with_hint(crate::diag::unknown_name_hint(name, &names, "variants")));
                 };
-                if variant.public && !args.public {
+                if variant.public && !t.public {
                     let again = model::load_layered(&args.path, &layers, &limits, lang, true)?;
                     resume = again.0;
                 }
                 variant.apply(&mut resume);
             }
-            if !args.tags.is_empty() {
-                model::select::Selection::parse(&args.tags).apply(&mut resume);
+            if let Some(selection) = t.selection() {
+                selection.apply(&mut resume);
             }
             json_resume::to_json(&resume)
         }

@@ -26,6 +26,7 @@ mod import;
 mod init;
 use crate::job::{Settings, outputs, render_file};
 mod schema;
+mod tailor;
 mod validate;
 mod variants;
 
@@ -157,37 +158,9 @@ pub struct RenderArgs {
     /// cv.de.pdf…
     #[arg(long, value_name = "TAG[,TAG…]", value_delimiter = ',', long_help = lang_help())]
     pub lang: Vec<String>,
-    /// Show only what these tags select, for one application: entries
-    /// without tags always show, a tagged entry shows when one of its
-    /// `tags` is given, and never when one is given with a minus
-    /// (`--tags backend,infra,-legacy`). Tags compare without regard to case.
-    #[arg(
-        long,
-        value_name = "TAG[,TAG…]",
-        value_delimiter = ',',
-        allow_hyphen_values = true,
-        conflicts_with = "variant"
-    )]
-    pub tags: Vec<String>,
-    /// Render the version of the résumé its `[variants.NAME]` table
-    /// defines (its tags, sections, label, summary, theme, theme keys and
-    /// page limit), into cv.NAME.pdf…; `all` renders every variant in one
-    /// run. `vita variants` lists them.
-    #[arg(long, value_name = "NAME|all")]
-    pub variant: Option<String>,
-    /// Leave out every field and entry the résumé marks private
-    /// (`private = ["phone", "location"]` in a table, `private = true` on an
-    /// entry): from the PDF and its metadata, the text and the previews.
-    #[arg(long)]
-    pub public: bool,
-    /// Merge a small TOML file over the résumé before it is read, for one
-    /// application; repeatable, applied in order. A table changes keys one
-    /// by one; `[[work]] id = "acme"` changes the entry whose `id` is acme;
-    /// any other value replaces the résumé's, a list included, unless it
-    /// is written `{ append = [...] }` (`[[work.append]]` adds a job). Errors
-    /// point at the overlay's own lines.
-    #[arg(long, value_name = "FILE")]
-    pub overlay: Vec<PathBuf>,
+    /// Tags, a variant, a public version and overlays.
+    #[command(flatten)]
+    pub tailor: tailor::TailorArgs,
     /// With a cover letter (or an application with one): write one PDF
     /// and one text holding the letter, then the résumé, with an outline
     /// entry for each.
@@ -303,11 +276,10 @@ fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
         timestamp: source_date_epoch()?,
         quiet: args.quiet,
         font_paths: args.font_path.clone(),
-        selection: (!args.tags.is_empty())
-            .then(|| crate::model::select::Selection::parse(&args.tags)),
-        variant: args.variant.clone(),
-        public: args.public,
-        overlays: args.overlay.clone(),
+        selection: args.tailor.selection(),
+        variant: args.tailor.variant.clone(),
+        public: args.tailor.public,
+        overlays: args.tailor.overlay.clone(),
         combine: args.combine,
     })
 }

@@ -222,22 +222,11 @@ fn list_operation<'i>(value: &Spanned<DeValue<'i>>) -> Result<Operation<'i>, Pro
 
 /// Whether the list at `path` is one of the résumé's lists of entries.
 fn entry_list(path: &str) -> bool {
-    const SECTIONS: [&str; 13] = [
-        "work",
-        "volunteer",
-        "education",
-        "awards",
-        "certificates",
-        "publications",
-        "skills",
-        "languages",
-        "interests",
-        "references",
-        "projects",
-        "custom",
-        "basics.profiles",
-    ];
-    SECTIONS.contains(&path) || path.starts_with("custom[") && path.ends_with("].entries")
+    use crate::theme::SectionKind;
+    let section = SectionKind::ALL.iter().any(|k| *k != SectionKind::Summary && k.key() == path);
+    section
+        || path == "basics.profiles"
+        || path.starts_with("custom[") && path.ends_with("].entries")
 }
 
 /// The entries of `over` changing those of `base` with the same `id`, or
