@@ -81,12 +81,14 @@ pub(super) fn run(args: &RenderArgs) -> Result<(), Diagnostic> {
         folders = wanted;
         match render_file(&settings, path, &job.base, &|line| crate::diag::eprintln(line)) {
             Ok(_) if args.quiet => {}
-            Ok(w) => crate::diag::eprintln(&format!(
-                "rendered {shown} → {out}/ in {:.0} ms ({} page{})",
-                w.elapsed.as_secs_f64() * 1000.0,
-                w.pages,
-                if w.pages == 1 { "" } else { "s" }
-            )),
+            Ok(w) => {
+                let ms = w.elapsed.as_secs_f64() * 1000.0;
+                let pages = match w.pages {
+                    0 => String::new(),
+                    n => format!(" ({n} page{})", crate::job::plural(n)),
+                };
+                crate::diag::eprintln(&format!("rendered {shown} → {out}/ in {ms:.0} ms{pages}"))
+            }
             Err(diag) => {
                 crate::diag::eprint(&diag.to_string());
                 crate::diag::eprintln(&format!(

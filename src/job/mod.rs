@@ -72,7 +72,11 @@ impl std::fmt::Display for Written {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let names: Vec<String> = self.files.iter().map(|p| p.display().to_string()).collect();
         let ms = self.elapsed.as_secs_f64() * 1000.0;
-        write!(f, "{} ({} page{}, {ms:.0} ms)", names.join(", "), self.pages, plural(self.pages))
+        match self.pages {
+            // Text and Markdown alone lay out no pages.
+            0 => write!(f, "{} ({ms:.0} ms)", names.join(", ")),
+            n => write!(f, "{} ({n} page{}, {ms:.0} ms)", names.join(", "), plural(n)),
+        }
     }
 }
 
