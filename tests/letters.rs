@@ -252,8 +252,21 @@ fn an_application_writes_its_tailored_resume_and_letter_named_after_it() {
     // The variant's label and the overlay's position, in both outputs.
     assert!(resume.contains("Site Reliability Engineer"), "{resume}");
     assert!(resume.contains("Staff Engineer"), "{resume}");
-    let letter = std::fs::read_to_string(sb.path("out/northwind.letter.txt")).unwrap();
-    assert!(letter.contains("Site Reliability Engineer") && letter.contains("Parawordone"));
+    let written = std::fs::read_to_string(sb.path("out/northwind.letter.txt")).unwrap();
+    assert!(written.contains("Site Reliability Engineer") && written.contains("Parawordone"));
+    // An unknown variant is reported at the application's line.
+    sb.write("apps/typo.toml", "resume = \"../cv.toml\"\nvariant = \"shrot\"\n");
+    let run = sb.vita(&["render", "apps/typo.toml", "-o", "typo"]);
+    assert_eq!(run.code(), Some(2), "{}", run.report());
+    assert!(run.stderr().contains("apps/typo.toml:2:"), "{}", run.report());
+    assert!(run.stderr().contains("did you mean `short`"), "{}", run.report());
+    // A letter naming another résumé than its application's is told so.
+    sb.write("other.toml", "[basics]\nname = \"Someone Else\"\n");
+    sb.write("cover2.toml", letter("").replace("resume = \"cv.toml\"", "resume = \"other.toml\""));
+    sb.write("apps/two.toml", "resume = \"../cv.toml\"\nletter = \"../cover2.toml\"\n");
+    let run = sb.vita(&["render", "apps/two.toml", "-o", "two"]);
+    run.assert_ok();
+    assert!(run.stderr().contains("the application's résumé"), "{}", run.report());
     // A file it names that is not there is an error at its line.
     sb.write("apps/bad.toml", "resume = \"../cv.toml\"\nletter = \"../nope.toml\"\n");
     let run = sb.vita(&["render", "apps/bad.toml", "-o", "bad"]);

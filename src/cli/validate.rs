@@ -112,11 +112,8 @@ fn check_file(path: &Path) -> Vec<Diagnostic> {
                     {
                         let names: Vec<&str> = r.variants.keys().map(String::as_str).collect();
                         let hint = crate::diag::unknown_name_hint(v, &names, "variants");
-                        found.push(
-                            Diagnostic::new(format!("the résumé has no variant `{v}`"))
-                                .in_file(path)
-                                .with_hint(hint),
-                        );
+                        let d = Diagnostic::new(format!("the résumé has no variant `{v}`"));
+                        found.push(crate::job::letter::at_key(d.with_hint(hint), path, "variant"));
                     }
                 }
             }

@@ -66,7 +66,18 @@ pub(super) fn application_outputs(
     }
     overlays.append(&mut s.overlays);
     s.overlays = overlays;
-    s.variant = s.variant.or(app.variant.clone());
+    if let (Some(name), None) = (&app.variant, &s.variant) {
+        // An unknown variant is the application's mistake: said at its line.
+        let layers = s.layers()?;
+        let (r, _) = crate::model::load_layered(&resume, &layers, &s.limits, None, false)?;
+        if !r.variants.contains_key(name) {
+            let names: Vec<&str> = r.variants.keys().map(String::as_str).collect();
+            let hint = crate::diag::unknown_name_hint(name, &names, "variants");
+            let d = Diagnostic::new(format!("the résumé has no variant `{name}`")).with_hint(hint);
+            return Err(at_key(d, path, "variant"));
+        }
+        s.variant = Some(name.clone());
+    }
     s.combine |= app.combine;
     let mut all = match &app.letter {
         Some(name) => {
@@ -126,7 +137,24 @@ fn letter_with(
         return Err(at_key(d, path, "body"));
     }
     let resume_path = match resume {
-        Some(r) => r.to_path_buf(),
+        Some(r) => {
+            // An application's résumé wins over the one the letter names.
+            let own = beside(path, &letter.resume);
+            let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => a == b,
+            };
+            if !same(&own, r) {
+                let d = Diagnostic::warning(format!(
+                    "the letter names {}, but the application's résumé {} is used",
+                    own.display(),
+                    r.display()
+                ))
+                .with_hint("name the same résumé in both, or leave the letter's as it is");
+                note(at_key(d, path, "resume").to_string().trim_end());
+            }
+            r.to_path_buf()
+        }
         None => existing(path, &letter.resume, "resume")?,
     };
     let version = match settings.variant.as_deref() {
