@@ -425,10 +425,7 @@ impl Settings {
 
 /// The folder a résumé's relative paths start from.
 pub fn resume_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
+    crate::input::folder_of(path)
 }
 
 /// "s" after a count other than one.

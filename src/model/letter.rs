@@ -256,7 +256,7 @@ pub fn read<T: serde::de::DeserializeOwned>(path: &Path, limits: &Limits) -> Res
 
 /// `name` relative to the folder of `file`.
 pub fn beside(file: &Path, name: &str) -> PathBuf {
-    crate::job::resume_dir(file).join(name)
+    crate::input::folder_of(file).join(name)
 }
 
 #[cfg(test)]

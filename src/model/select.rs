@@ -231,25 +231,28 @@ pub fn tags_of(r: &Resume) -> BTreeSet<String> {
         )*};
     }
     entries!(work, volunteer, education, awards, certificates, publications, skills, projects);
-    for w in &r.work {
-        lists.extend(bullet_tags(&w.highlights));
-    }
-    for v in &r.volunteer {
-        lists.extend(bullet_tags(&v.highlights));
-    }
-    for p in &r.projects {
-        lists.extend(bullet_tags(&p.highlights));
-        lists.extend(p.keywords.iter().map(|k| k.tags.as_slice()));
-    }
-    lists.extend(r.skills.iter().flat_map(|s| &s.keywords).map(|k| k.tags.as_slice()));
+    lists.extend(highlight_lists(r).flat_map(bullet_tags));
+    lists.extend(keywords(r).map(|k| k.tags.as_slice()));
     for c in &r.custom {
         lists.push(&c.tags);
-        for e in &c.entries {
-            lists.push(&e.tags);
-            lists.extend(bullet_tags(&e.highlights));
-        }
+        lists.extend(c.entries.iter().map(|e| e.tags.as_slice()));
     }
     lists.into_iter().flatten().cloned().collect()
+}
+
+/// Every list of highlights in the résumé: of jobs, volunteer work,
+/// projects and custom entries.
+fn highlight_lists(r: &Resume) -> impl Iterator<Item = &[Highlight]> {
+    let work = r.work.iter().map(|e| e.highlights.as_slice());
+    let volunteer = r.volunteer.iter().map(|e| e.highlights.as_slice());
+    let projects = r.projects.iter().map(|e| e.highlights.as_slice());
+    let custom = r.custom.iter().flat_map(|c| &c.entries).map(|e| e.highlights.as_slice());
+    work.chain(volunteer).chain(projects).chain(custom)
+}
+
+/// Every keyword of the résumé's skills and projects.
+fn keywords(r: &Resume) -> impl Iterator<Item = &super::Tagged> {
+    r.skills.iter().flat_map(|s| &s.keywords).chain(r.projects.iter().flat_map(|p| &p.keywords))
 }
 
 /// The tags of each bullet of `highlights`, and of each group's items.
@@ -284,17 +287,8 @@ pub fn census(r: &Resume) -> Vec<(&'static str, usize)> {
     let bullets = |h: &[Highlight]| -> usize {
         h.iter().map(|h| if let Highlight::Group(g) = h { 1 + g.items.len() } else { 1 }).sum()
     };
-    let all = r
-        .work
-        .iter()
-        .map(|e| bullets(&e.highlights))
-        .chain(r.volunteer.iter().map(|e| bullets(&e.highlights)))
-        .chain(r.projects.iter().map(|e| bullets(&e.highlights)))
-        .chain(r.custom.iter().flat_map(|c| &c.entries).map(|e| bullets(&e.highlights)));
-    out.push(("bullets", all.sum()));
-    let keywords = r.skills.iter().map(|s| s.keywords.len()).sum::<usize>()
-        + r.projects.iter().map(|p| p.keywords.len()).sum::<usize>();
-    out.push(("keywords", keywords));
+    out.push(("bullets", highlight_lists(r).map(bullets).sum()));
+    out.push(("keywords", keywords(r).count()));
     out.push(("profiles", r.basics.profiles.len()));
     out
 }
