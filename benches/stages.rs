@@ -71,7 +71,9 @@ fn stages(c: &mut Criterion) {
             b.iter(|| layout(&composed, &theme, &book, None))
         });
         let meta = pdf::Metadata::default();
-        g.bench_function("pdf", |b| b.iter(|| pdf::render(&doc, &book, &meta).unwrap()));
+        g.bench_function("pdf", |b| {
+            b.iter(|| pdf::render(&doc, &book, &meta, &Default::default()).unwrap())
+        });
         let locale = vita::locale::Locale::for_resume(&resume, &theme).unwrap();
         g.bench_function("locale", |b| {
             b.iter(|| vita::locale::Locale::for_resume(&resume, &theme).unwrap())

@@ -57,6 +57,7 @@ pub(crate) fn render(data: &[u8]) {
         photo: None,
         dpi: 72.0,
         font_dirs: Vec::new(),
+        pdf: Default::default(),
     };
     let _ = vita::render::render(&resume, &theme, &opts);
 }
@@ -112,6 +113,7 @@ pub(crate) fn theme_set(data: &[u8]) {
         photo: None,
         dpi: 36.0,
         font_dirs: Vec::new(),
+        pdf: Default::default(),
     };
     if let Ok(out) = vita::render::render(&resume, &theme, &opts) {
         let pdf = &out.outputs[0].1;

@@ -70,6 +70,8 @@ pub struct Options {
     /// Folders of fonts searched after the bundled faces and before the
     /// system's (`fonts::found::user_dirs`).
     pub font_dirs: Vec<std::path::PathBuf>,
+    /// How the PDF is written: tagged, and to which standard.
+    pub pdf: pdf::Profile,
 }
 
 /// Lays the résumé out with the theme (exposed for tests and tools).
@@ -149,7 +151,7 @@ fn render_pages(
     opts: &Options,
 ) -> Result<Rendered, Diagnostic> {
     let doc = layout(composed, theme, book, opts.photo.as_ref());
-    page_outputs(&doc, book, &metadata(resume, opts.timestamp), opts)
+    page_outputs(&doc, book, &metadata(resume, theme, opts.timestamp), opts)
 }
 
 /// The PDF and PNG outputs of a laid-out document (a résumé, a letter, or
@@ -173,7 +175,7 @@ pub fn page_outputs(
         ));
     }
     if wants(Format::Pdf) {
-        let bytes = pdf::render(doc, book, meta)?;
+        let bytes = pdf::render(doc, book, meta, &opts.pdf)?;
         out.outputs.push((Format::Pdf, bytes));
     }
     if wants(Format::Png) {
@@ -260,7 +262,7 @@ fn link_warnings(doc: &Document) -> Vec<Diagnostic> {
 }
 
 /// The PDF's document information for a résumé.
-pub fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {
+pub fn metadata(resume: &Resume, theme: &Theme, timestamp: i64) -> pdf::Metadata {
     let b = &resume.basics;
     let mut keywords = vec!["résumé".to_string(), "CV".to_string()];
     for skill in &resume.skills {
@@ -273,6 +275,7 @@ pub fn metadata(resume: &Resume, timestamp: i64) -> pdf::Metadata {
         subject: b.label.clone().unwrap_or_else(|| format!("Résumé of {}", b.name)),
         keywords,
         timestamp,
+        language: resume.meta.language.clone().unwrap_or_else(|| theme.text.language.clone()),
     }
 }
 
@@ -371,7 +374,16 @@ pub fn combine(letter: Document, resume: Document, titles: [&str; 2]) -> Documen
         level: 1,
         ..b
     }));
-    doc.pages.extend(resume.pages);
+    // The résumé's structure follows the letter's, in streams of its own.
+    let by = doc.nodes.len() as u32;
+    let streams = doc.nodes.iter().map(|n| n.stream + 1).max().unwrap_or(0);
+    doc.nodes.extend(
+        resume.nodes.into_iter().map(|n| crate::layout::Node { stream: n.stream + streams, ..n }),
+    );
+    doc.pages.extend(resume.pages.into_iter().map(|mut page| {
+        page.shift_tags(by);
+        page
+    }));
     doc.warnings.extend(resume.warnings);
     doc.truncated |= resume.truncated;
     doc

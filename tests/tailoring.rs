@@ -183,6 +183,7 @@ fn random_selections_show_exactly_what_their_tags_select() {
                 photo: None,
                 dpi: 72.0,
                 font_dirs: Vec::new(),
+                pdf: Default::default(),
             };
             let out = vita::render::render(&resume, &theme, &opts).unwrap();
             let text = String::from_utf8(out.outputs[0].1.clone()).unwrap();

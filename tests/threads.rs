@@ -22,6 +22,7 @@ fn options() -> Options {
         photo: None,
         dpi: 72.0,
         font_dirs: Vec::new(),
+        pdf: Default::default(),
     }
 }
 

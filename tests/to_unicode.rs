@@ -102,6 +102,7 @@ fn every_character_reaches_the_pdf_or_is_reported() {
                 photo: None,
                 dpi: 72.0,
                 font_dirs: Vec::new(),
+                pdf: Default::default(),
             };
             let rendered = render(&resume, &theme, &opts).unwrap();
             let pdf = &rendered.outputs.iter().find(|(f, _)| *f == Format::Pdf).unwrap().1;

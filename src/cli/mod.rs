@@ -166,6 +166,13 @@ pub struct RenderArgs {
     /// entry for each.
     #[arg(long)]
     pub combine: bool,
+    /// Write the PDF untagged: without the structure tree that screen
+    /// readers and tag-aware extractors read (headings, sections, lists,
+    /// links, the photo's alternative text) and without /Artifact marks on
+    /// rules and footers. Tagged is the default; untagged is a little
+    /// smaller and faster (BENCHMARKS.md).
+    #[arg(long)]
+    pub no_tags: bool,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
@@ -281,6 +288,7 @@ fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
         public: args.tailor.public,
         overlays: args.tailor.overlay.clone(),
         combine: args.combine,
+        pdf: crate::export::pdf::Profile { tagged: !args.no_tags },
     })
 }
 

@@ -29,6 +29,7 @@ impl Composer<'_> {
             ..self.para(&d.name, self.styles.name, align)
         }));
         name.keep_with_next = true;
+        name.role = super::Role::Title;
         self.push(name);
         if let Some(label) = &d.label {
             let mut block = Block::new(BlockKind::Text(self.para(label, self.styles.label, align)));

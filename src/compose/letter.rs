@@ -167,6 +167,7 @@ pub fn compose_letter(
         let kind = BlockKind::Image { photo: Arc::clone(&s.photo), width: s.width, height };
         let mut block = Block::new(kind);
         block.space_before = 4.0;
+        block.role = super::Role::Figure { alt: text.name.clone() };
         c.push(block);
         name_space = 2.0;
     }

@@ -205,12 +205,48 @@ pub struct Block {
     pub keep_with_next: bool,
     /// Section title, on headings: becomes a PDF bookmark.
     pub bookmark: Option<String>,
+    /// What the block is in the document's logical structure (a tagged
+    /// PDF's structure tree).
+    pub role: Role,
+}
+
+/// A block's place in the document's logical structure: the element a
+/// tagged PDF gives it ([`crate::export::pdf`] names the PDF tags).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// The document's title: the person's name.
+    Title,
+    /// A paragraph: a label, contact details, an entry's header row, prose.
+    Para,
+    /// A section heading, which opens a section until the next one.
+    Heading,
+    /// An item of a list (a bullet); consecutive items make one list.
+    Item,
+    /// A picture, with the text that stands for it.
+    Figure {
+        /// The alternative text (the person's name under a signature).
+        alt: String,
+    },
+}
+
+impl Role {
+    /// The role a block of `kind` has unless compose says otherwise.
+    fn of(kind: &BlockKind) -> Role {
+        match kind {
+            BlockKind::Heading { .. } => Role::Heading,
+            BlockKind::Bullet { .. } => Role::Item,
+            BlockKind::Image { .. } => Role::Figure { alt: String::new() },
+            BlockKind::Text(_) | BlockKind::Row { .. } | BlockKind::Rail { .. } => Role::Para,
+        }
+    }
 }
 
 impl Block {
-    /// A block of `kind` with no indent, space, keep rule or bookmark.
+    /// A block of `kind` with no indent, space, keep rule or bookmark, in
+    /// the role its kind has.
     pub fn new(kind: BlockKind) -> Self {
         Block {
+            role: Role::of(&kind),
             kind,
             indent: 0.0,
             hang: 0.0,

@@ -89,7 +89,7 @@ pub fn rasterize(frame: &Frame, dpi: f32) -> RgbImage {
             FrameItem::Rect { width, height, color } => {
                 canvas.fill(p.x * scale, p.y * scale, width * scale, height * scale, *color)
             }
-            FrameItem::Image { width, height, photo } => {
+            FrameItem::Image { width, height, photo, .. } => {
                 canvas.image(p.x, p.y, *width, *height, photo)
             }
             FrameItem::Link { .. } => {}
@@ -422,6 +422,7 @@ mod tests {
             actual: None,
             artifact: false,
             bridge: false,
+            tag: Default::default(),
         };
         let img = rasterize(&frame(vec![(Point { x: 20.0, y: 50.0 }, FrameItem::Text(run))]), 72.0);
         let ink = dark(&img);
@@ -459,7 +460,7 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
         assert_eq!(img.get_pixel(71, 71).0, [0; 3], "the rule covers the page below it");
         let photo = std::sync::Arc::new(Photo { width: 1, height: 1, rgba: vec![0, 0, 0, 255] });
-        let image = FrameItem::Image { width: 1e7, height: 1e7, photo };
+        let image = FrameItem::Image { width: 1e7, height: 1e7, photo, tag: Default::default() };
         let started = std::time::Instant::now();
         let img = rasterize(&frame(vec![(Point { x: 0.0, y: 0.0 }, image)]), 72.0);
         assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
@@ -478,7 +479,7 @@ mod tests {
         }
         let photo = std::sync::Arc::new(Photo { width: side, height: side, rgba });
         let tint = FrameItem::Rect { width: 72.0, height: 36.0, color: Color::rgb(0, 200, 0) };
-        let image = FrameItem::Image { width: 40.0, height: 40.0, photo };
+        let image = FrameItem::Image { width: 40.0, height: 40.0, photo, tag: Default::default() };
         let img = rasterize(
             &frame(vec![(Point { x: 0.0, y: 0.0 }, tint), (Point { x: 16.0, y: 16.0 }, image)]),
             72.0,

@@ -250,7 +250,7 @@ fn letter_metadata(
     timestamp: i64,
     combined: bool,
 ) -> crate::export::pdf::Metadata {
-    let mut meta = render::metadata(&p.resume, timestamp);
+    let mut meta = render::metadata(&p.resume, &p.theme, timestamp);
     let what = if combined { "Cover letter and résumé" } else { "Cover letter" };
     meta.title = format!("{} — {what}", text.name);
     meta.subject = text.subject.as_deref().map_or(what.to_string(), crate::compose::markup::plain);
@@ -279,6 +279,7 @@ fn outputs(
         photo: None,
         dpi: settings.dpi,
         font_dirs: Vec::new(),
+        pdf: settings.pdf,
     };
     let mut rendered = render::page_outputs(&doc, book, meta, &opts)
         .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;

@@ -56,6 +56,8 @@ pub struct Settings {
     pub overlays: Vec<PathBuf>,
     /// `--combine`: a letter's PDF and text hold the résumé after it.
     pub combine: bool,
+    /// `--no-tags`: how the PDF is written.
+    pub pdf: crate::export::pdf::Profile,
 }
 
 /// What one render wrote.
@@ -291,8 +293,8 @@ fn render_language(
     let mut formats = settings.formats.clone();
     formats.dedup();
     let font_dirs = settings.font_dirs(path);
-    let opts =
-        Options { formats, timestamp: settings.timestamp, photo, dpi: settings.dpi, font_dirs };
+    let (timestamp, dpi, pdf) = (settings.timestamp, settings.dpi, settings.pdf);
+    let opts = Options { formats, timestamp, photo, dpi, font_dirs, pdf };
     let rendered = render::render(&resume, &theme, &opts)
         .map_err(|d| if d.file.is_none() { d.in_file(path) } else { d })?;
     if !rendered.warnings.is_empty() {

@@ -13,7 +13,7 @@
 //! A rule gives way only when a page could never satisfy it (a block taller
 //! than a page), and then the block is split wherever it must.
 
-use super::frame::{Bookmark, Frame, FrameItem, Point, TextRun};
+use super::frame::{Bookmark, Frame, FrameItem, Point, Tag, TextRun};
 use super::inline::{Ctx, Line, break_lines};
 use crate::compose::{Block, BlockKind, Para};
 
@@ -64,6 +64,20 @@ pub struct LaidLine {
 }
 
 impl Laid {
+    /// Tags what the block drew as node `node` of the structure (a list
+    /// item's marker was tagged as its label when it was laid).
+    pub fn tag(mut self, node: usize) -> Laid {
+        let node = u32::try_from(node).unwrap_or(u32::MAX - 1);
+        for (_, item) in self.lines.iter_mut().flat_map(|l| &mut l.items) {
+            match item {
+                FrameItem::Text(run) if !run.artifact => run.tag.node = node,
+                FrameItem::Image { tag, .. } | FrameItem::Link { tag, .. } => tag.node = node,
+                _ => {}
+            }
+        }
+        self
+    }
+
     fn height(&self) -> f32 {
         self.lines.iter().map(|l| l.height).sum()
     }
@@ -131,7 +145,12 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             Laid { lines, splittable: false }
         }
         BlockKind::Image { photo, width, height } => {
-            let item = FrameItem::Image { width: *width, height: *height, photo: photo.clone() };
+            let item = FrameItem::Image {
+                width: *width,
+                height: *height,
+                photo: photo.clone(),
+                tag: Tag::NONE,
+            };
             let items = vec![(Point { x: x0, y: 0.0 }, item)];
             Laid { lines: vec![LaidLine { height: *height, items }], splittable: false }
         }
@@ -148,7 +167,12 @@ pub fn lay_block(block: &Block, width: f32, ctx: &mut Ctx) -> Laid {
             let marker_x = if numbered { (text_x - gap - marker_line.width).max(x0) } else { x0 };
             if let Some(first) = lines.first_mut() {
                 let dy = baseline_of(first) - marker_line.ascent;
-                let laid = line_items(marker_line, marker_x);
+                let mut laid = line_items(marker_line, marker_x);
+                for (_, item) in &mut laid.items {
+                    if let FrameItem::Text(run) = item {
+                        run.tag.label = true;
+                    }
+                }
                 // The marker goes first so that it is read before its text.
                 let mut items: Vec<_> = laid
                     .items
@@ -301,6 +325,7 @@ fn bridge(line: &mut LaidLine, split: usize, ctx: &Ctx) {
         actual: None,
         artifact: false,
         bridge: true,
+        tag: like.tag,
     };
     let item = (Point { x: from, y: at.y }, FrameItem::Text(run));
     line.items.insert(split.min(line.items.len()), item);
@@ -329,7 +354,7 @@ pub(super) fn line_items(line: Line, x0: f32) -> LaidLine {
         items.push((Point { x: x0 + x, y: line.ascent }, FrameItem::Text(run)));
     }
     for super::inline::LinkArea { x0: a, x1: b, uri } in line.links {
-        let item = FrameItem::Link { width: b - a, height: line.height, uri };
+        let item = FrameItem::Link { width: b - a, height: line.height, uri, tag: Tag::NONE };
         items.push((Point { x: x0 + a, y: 0.0 }, item));
     }
     LaidLine { height: line.height, items }

@@ -60,6 +60,47 @@ pub struct TextRun {
     /// sides of the gap as one line, in order, instead of as two blocks
     /// they may place anywhere.
     pub bridge: bool,
+    /// Where the run belongs in the document's logical structure.
+    pub tag: Tag,
+}
+
+/// Where an item belongs in the document's logical structure: the node
+/// it was laid out from ([`Document::nodes`]), and whether it is a list
+/// item's marker. Page furniture, rules and tints belong to none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag {
+    /// The node's index in [`Document::nodes`], or `u32::MAX` for none.
+    pub node: u32,
+    /// A list item's marker ("•", "1."), not its text.
+    pub label: bool,
+}
+
+impl Tag {
+    /// Belongs to no node.
+    pub const NONE: Tag = Tag { node: u32::MAX, label: false };
+
+    /// The node's index, if the item belongs to one.
+    pub fn node(self) -> Option<usize> {
+        (self.node != u32::MAX).then_some(self.node as usize)
+    }
+}
+
+impl Default for Tag {
+    fn default() -> Tag {
+        Tag::NONE
+    }
+}
+
+/// A node of the document's logical structure: one block (or the photo),
+/// with its role, and the stream it was laid out in (0 for the header
+/// band, then each column's), which bounds its sections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// What the node is.
+    pub role: crate::compose::Role,
+    /// The stream it belongs to: a section runs to the next heading or
+    /// the end of its stream.
+    pub stream: u16,
 }
 
 impl TextRun {
@@ -183,6 +224,8 @@ pub enum FrameItem {
         height: f32,
         /// The picture (the résumé's photo).
         photo: std::sync::Arc<crate::photo::Photo>,
+        /// The figure it is.
+        tag: Tag,
     },
     /// A filled rectangle (a column's tint) whose point is its top-left corner.
     Rect {
@@ -201,6 +244,8 @@ pub enum FrameItem {
         height: f32,
         /// The address it opens.
         uri: String,
+        /// The node whose text it covers.
+        tag: Tag,
     },
 }
 
@@ -216,6 +261,21 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Moves every item's tag `by` nodes on: the page's items now name
+    /// nodes of a document `by` nodes longer at the front.
+    pub fn shift_tags(&mut self, by: u32) {
+        for (_, item) in &mut self.items {
+            let tag = match item {
+                FrameItem::Text(run) => &mut run.tag,
+                FrameItem::Image { tag, .. } | FrameItem::Link { tag, .. } => tag,
+                FrameItem::Rule { .. } | FrameItem::Rect { .. } => continue,
+            };
+            if tag.node().is_some() {
+                tag.node += by;
+            }
+        }
+    }
+
     /// Mirrors the page left to right, for a right-to-left document: every
     /// item moves to the other side, each keeping its own drawing (a run's
     /// glyphs are not turned). Runs that read right to left were placed
@@ -274,6 +334,8 @@ pub struct Document {
     pub pages: Vec<Frame>,
     /// The outline: one entry per section heading, in reading order.
     pub bookmarks: Vec<Bookmark>,
+    /// The logical structure, in reading order: what the items' tags name.
+    pub nodes: Vec<Node>,
     /// The content box every glyph must stay inside.
     pub content_box: Rect,
     /// Problems layout worked around.

@@ -10,7 +10,7 @@ pub mod pages;
 pub mod shape;
 pub mod warning;
 
-pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Point, Rect, TextRun};
+pub use frame::{Bookmark, Document, Frame, FrameItem, Glyph, Node, Point, Rect, Tag, TextRun};
 pub use warning::Warning;
 
 use crate::compose::Composed;
@@ -53,14 +53,20 @@ pub fn layout(
         .filter(|_| theme.header.photo != crate::photo::Shape::None && !composed.band.is_empty());
     let side = photo.map_or(0.0, |_| theme.header.photo_size.pt());
     let band_width = if photo.is_some() { width - side - mm(PHOTO_GAP_MM) } else { width };
+    // Every block is a node of the structure, in reading order: the
+    // band's, then each column's.
+    let mut nodes: Vec<Node> = Vec::new();
     let band_blocks: Vec<flow::Laid> =
-        composed.band.iter().map(|b| flow::lay_block(b, band_width, &mut ctx)).collect();
+        composed.band.iter().map(|b| lay(&mut nodes, (b, 0), band_width, &mut ctx)).collect();
     let mut band = flow::Laid {
         lines: band_blocks.into_iter().flat_map(|l| l.lines).collect(),
         splittable: false,
     };
     if let (Some(photo), Some(first)) = (photo, band.lines.first_mut()) {
-        let item = FrameItem::Image { width: side, height: side, photo: Arc::clone(photo) };
+        let alt = composed.running.name.clone();
+        nodes.push(Node { role: crate::compose::Role::Figure { alt }, stream: 0 });
+        let tag = Tag { node: (nodes.len() - 1) as u32, label: false };
+        let item = FrameItem::Image { width: side, height: side, photo: Arc::clone(photo), tag };
         first.items.push((Point { x: width - side, y: 0.0 }, item));
         let height: f32 = band.lines.iter().map(|l| l.height).sum();
         if height < side {
@@ -74,7 +80,8 @@ pub fn layout(
         // A tinted column keeps its text inside the tint.
         let inset = if region.fill.is_some() { TINT_INSET } else { 0.0 };
         let w = region.width - 2.0 * inset;
-        let laid = blocks.iter().map(|b| flow::lay_block(b, w, &mut ctx)).collect();
+        let stream = streams.len() + 1;
+        let laid = blocks.iter().map(|b| lay(&mut nodes, (b, stream), w, &mut ctx)).collect();
         streams.push(flow::Stream::new(laid, blocks, region.x + inset, w));
         if let Some(color) = region.fill {
             tints.push(pages::Tint { x: region.x + inset, width: w, color });
@@ -92,8 +99,21 @@ pub fn layout(
     if composed.rtl {
         doc.pages.iter_mut().for_each(Frame::mirror);
     }
+    doc.nodes = nodes;
     doc.warnings.extend(ctx.warnings);
     doc.justified = ctx.justified;
     doc.set_ragged = ctx.set_ragged;
     doc
+}
+
+/// Lays `block` out in `width` points as the next node of the structure,
+/// in `stream`.
+fn lay(
+    nodes: &mut Vec<Node>,
+    (block, stream): (&crate::compose::Block, usize),
+    width: f32,
+    ctx: &mut inline::Ctx,
+) -> flow::Laid {
+    nodes.push(Node { role: block.role.clone(), stream: stream as u16 });
+    flow::lay_block(block, width, ctx).tag(nodes.len() - 1)
 }

@@ -8,6 +8,7 @@
 //! and a `TJ` array is built glyph by glyph straight into its bytes.
 
 use super::font::Subset;
+use super::tags::{Mark, Marking, Tagging};
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::inline::SPLIT_REST;
 use crate::layout::{Frame, FrameItem, TextRun};
@@ -54,15 +55,21 @@ fn rule(
 
 /// The content stream of one page. `image_name` names a frame's picture
 /// resource (`/Im1`) by its index in the document's picture list.
+///
+/// With `tagging`, each node's content is a marked-content sequence with
+/// an MCID, and everything else an /Artifact; the marks come back, the
+/// MCID of each its index ([`tags`](super::tags)).
 pub(super) fn page(
     frame: &Frame,
     book: &FontBook,
     glyphs: &super::outline::Glyphs,
     subsets: &BTreeMap<FaceId, Subset>,
     image_name: impl Fn(&FrameItem) -> Option<String>,
-) -> Vec<u8> {
+    tagging: Option<&Tagging>,
+) -> (Vec<u8>, Vec<Mark>) {
     let mut c = Ops(Vec::with_capacity(16 * 1024));
     let mut state = State::default();
+    let mut marking = Marking::new(tagging);
     let mut line: Option<Line> = None;
     let flip = |y: f32| frame.height - y;
     // Inside the /ActualText of a word split across lines, still to close.
@@ -80,6 +87,15 @@ pub(super) fn page(
             .unwrap_or(false)
     };
     for (i, (p, item)) in frame.items.iter().enumerate() {
+        let want = tagging.and_then(|t| t.want(item, *p));
+        if let Some(want) = want.filter(|w| *w != marking.current) {
+            // The pending line belongs to the sequence being left.
+            if let Some(done) = line.take() {
+                done.emit(&mut c, &mut state, subsets);
+            }
+            marking.switch(want, (&mut c, &mut state), &mut open_split);
+        }
+        let artifact = tagging.is_some() && marking.current.is_none();
         if let FrameItem::Text(run) = item {
             if run.bridge {
                 if let Some(done) = line.take() {
@@ -131,52 +147,73 @@ pub(super) fn page(
             // word on the next line, so that the whole word is read once
             // and nothing else; the rest carries its own only where the
             // span could not reach it (on the next page).
-            state.begin_text(&mut c);
             if !(is_rest(run) && open_split) {
-                c.actual_text(actual.unwrap_or_default());
+                marking.open_actual(actual.unwrap_or_default(), (&mut c, &mut state));
             }
+            state.begin_text(&mut c);
             next.emit(&mut c, &mut state, subsets);
             open_split = rest_follows(i);
             if !open_split {
-                c.op("EMC");
+                marking.close_actual((&mut c, &mut state));
             }
             continue;
         }
         if let Some(done) = line.take() {
             done.emit(&mut c, &mut state, subsets);
         }
-        match item {
-            FrameItem::Rule { width, thickness, color } => {
-                let y = flip(p.y + thickness / 2.0);
-                rule(&mut c, &mut state, (p.x, y), *width, *thickness, *color);
+        // Links are annotations, written with the page object.
+        if !matches!(item, FrameItem::Link { .. }) {
+            state.end_text(&mut c);
+            if artifact {
+                c.op("/Artifact BMC");
             }
-            FrameItem::Image { width, height, .. } => {
-                state.end_text(&mut c);
-                let Some(name) = image_name(item) else { continue };
-                c.op("q");
-                c.nums(&[*width, 0.0, 0.0, *height, p.x, flip(p.y + height)].map(round2));
-                c.op("cm");
-                c.name(&name);
-                c.op("Do");
-                c.op("Q");
+            shape(&mut c, &mut state, (item, *p, frame.height), image_name(item));
+            if artifact {
+                c.op("EMC");
             }
-            FrameItem::Rect { width, height, color } => {
-                state.end_text(&mut c);
-                state.fill(&mut c, *color);
-                c.nums(&[p.x, flip(p.y + height), *width, *height].map(round2));
-                c.op("re");
-                c.op("f");
-            }
-            // Links are annotations, written with the page object; text
-            // was handled above.
-            FrameItem::Link { .. } | FrameItem::Text(_) => {}
         }
     }
     if let Some(done) = line.take() {
         done.emit(&mut c, &mut state, subsets);
     }
     state.end_text(&mut c);
-    c.0
+    if marking.current.is_some() {
+        c.op("EMC");
+    }
+    (c.0, marking.marks)
+}
+
+/// A rule, a filled rectangle or a picture (named `image`) at `p` on a
+/// page `height` points high.
+fn shape(
+    c: &mut Ops,
+    state: &mut State,
+    (item, p, height): (&FrameItem, crate::layout::Point, f32),
+    image: Option<String>,
+) {
+    let flip = |y: f32| height - y;
+    match item {
+        FrameItem::Rule { width, thickness, color } => {
+            let y = flip(p.y + thickness / 2.0);
+            rule(c, state, (p.x, y), *width, *thickness, *color);
+        }
+        FrameItem::Image { width, height, .. } => {
+            let Some(name) = image else { return };
+            c.op("q");
+            c.nums(&[*width, 0.0, 0.0, *height, p.x, flip(p.y + height)].map(round2));
+            c.op("cm");
+            c.name(&name);
+            c.op("Do");
+            c.op("Q");
+        }
+        FrameItem::Rect { width, height, color } => {
+            state.fill(c, *color);
+            c.nums(&[p.x, flip(p.y + height), *width, *height].map(round2));
+            c.op("re");
+            c.op("f");
+        }
+        FrameItem::Link { .. } | FrameItem::Text(_) => {}
+    }
 }
 
 /// A bridging space (see [`TextRun::bridge`]): one space glyph at `x, y`,
@@ -210,10 +247,10 @@ fn bridge(
 
 /// A content stream being written: operands, each followed by a space,
 /// then the operator and a newline.
-struct Ops(Vec<u8>);
+pub(super) struct Ops(pub(super) Vec<u8>);
 
 impl Ops {
-    fn op(&mut self, operator: &str) {
+    pub(super) fn op(&mut self, operator: &str) {
         self.0.extend_from_slice(operator.as_bytes());
         self.0.push(b'\n');
     }
@@ -250,12 +287,41 @@ impl Ops {
     }
 
     /// `/Span <</ActualText …>> BDC`, the text in UTF-16BE with its mark.
-    fn actual_text(&mut self, text: &str) {
-        self.0.extend_from_slice(b"/Span <</ActualText <FEFF");
-        for unit in text.encode_utf16() {
-            hex16(&mut self.0, unit);
+    pub(super) fn actual_text(&mut self, text: &str) {
+        self.0.extend_from_slice(b"/Span ");
+        self.properties(None, Some(text));
+    }
+
+    /// `/Tag <</MCID n>> BDC` for the next of `marks`, `mark`, with the
+    /// text's /ActualText if any.
+    pub(super) fn marked(
+        &mut self,
+        tag: &str,
+        marks: &mut Vec<Mark>,
+        mark: Mark,
+        actual: Option<&str>,
+    ) {
+        self.name(tag);
+        self.properties(Some(marks.len()), actual);
+        marks.push(mark);
+    }
+
+    /// A property list and BDC: an MCID, an /ActualText in UTF-16BE with
+    /// its mark.
+    fn properties(&mut self, mcid: Option<usize>, actual: Option<&str>) {
+        self.0.extend_from_slice(b"<<");
+        if let Some(mcid) = mcid {
+            self.0.extend_from_slice(b"/MCID ");
+            self.int(mcid as i32);
         }
-        self.0.extend_from_slice(b">>> BDC\n");
+        if let Some(text) = actual {
+            self.0.extend_from_slice(b"/ActualText <FEFF");
+            for unit in text.encode_utf16() {
+                hex16(&mut self.0, unit);
+            }
+            self.0.push(b'>');
+        }
+        self.0.extend_from_slice(b">> BDC\n");
     }
 }
 
@@ -366,7 +432,7 @@ impl Line {
 
 /// Graphics state already set in the stream, so that nothing is repeated.
 #[derive(Default)]
-struct State {
+pub(super) struct State {
     in_text: bool,
     fill: Option<Color>,
     stroke: Option<Color>,
@@ -375,14 +441,14 @@ struct State {
 }
 
 impl State {
-    fn begin_text(&mut self, c: &mut Ops) {
+    pub(super) fn begin_text(&mut self, c: &mut Ops) {
         if !self.in_text {
             c.op("BT");
             self.in_text = true;
         }
     }
 
-    fn end_text(&mut self, c: &mut Ops) {
+    pub(super) fn end_text(&mut self, c: &mut Ops) {
         if self.in_text {
             c.op("ET");
             self.in_text = false;
@@ -440,6 +506,7 @@ mod tests {
                     actual: actual.map(str::to_string),
                     artifact: false,
                     bridge: false,
+                    tag: Default::default(),
                 };
                 (crate::layout::Point { x: 10.0, y: *y }, FrameItem::Text(run))
             })
@@ -470,7 +537,8 @@ mod tests {
             ("region", Some(SPLIT_REST), 32.0),
             ("next", None, 32.0),
         ]);
-        let ops = String::from_utf8(page(&f, &FontBook::new(), &none, &subsets, |_| None)).unwrap();
+        let ops = String::from_utf8(page(&f, &FontBook::new(), &none, &subsets, |_| None, None).0)
+            .unwrap();
         // One span, opened before the first piece and closed after the rest.
         assert_eq!(ops.matches("BDC").count(), 1, "{ops}");
         let (open, close) = (ops.find("BDC").unwrap(), ops.find("EMC").unwrap());
@@ -479,7 +547,8 @@ mod tests {
         assert!(open < tjs[0] && tjs[1] < close && close < tjs[2], "{ops}");
         // Where the rest starts a page, it reads as a zero-width space.
         let (f, subsets) = frame(&[("region", Some(SPLIT_REST), 20.0), ("next", None, 20.0)]);
-        let ops = String::from_utf8(page(&f, &FontBook::new(), &none, &subsets, |_| None)).unwrap();
+        let ops = String::from_utf8(page(&f, &FontBook::new(), &none, &subsets, |_| None, None).0)
+            .unwrap();
         assert!(ops.contains("/ActualText <FEFF200B>>> BDC"), "{ops}");
         assert_eq!(ops.matches("EMC").count(), 1, "{ops}");
     }

@@ -14,6 +14,7 @@ mod font;
 mod instance;
 mod outline;
 mod subset;
+mod tags;
 
 use crate::fonts::FontBook;
 use crate::layout::{Document, FrameItem};
@@ -35,6 +36,22 @@ pub struct Metadata {
     pub keywords: Vec<String>,
     /// Seconds since the Unix epoch for the creation and modification dates.
     pub timestamp: i64,
+    /// The document's language, a BCP 47 tag ("en", "de-CH"), for /Lang.
+    pub language: String,
+}
+
+/// How the PDF is written, beyond what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Profile {
+    /// Write the structure tree and mark the content ([`tags`]): on
+    /// unless `--no-tags`.
+    pub tagged: bool,
+}
+
+impl Default for Profile {
+    fn default() -> Profile {
+        Profile { tagged: true }
+    }
 }
 
 /// The date used when `SOURCE_DATE_EPOCH` is not set: 2000-01-01 00:00 UTC,
@@ -85,6 +102,7 @@ pub fn render(
     doc: &Document,
     book: &FontBook,
     meta: &Metadata,
+    profile: &Profile,
 ) -> Result<Vec<u8>, crate::error::Error> {
     let mut pdf = Pdf::new();
     let mut ids = Ids(0);
@@ -102,10 +120,22 @@ pub fn render(
     };
     let programs = font::programs(&plans, book)?;
     let glyphs = outline::Glyphs::collect(doc);
+    let links: Vec<Vec<Link>> = doc.pages.iter().map(links_of).collect();
+    let mut marks = Vec::with_capacity(doc.pages.len());
     let streams: Vec<Vec<u8>> = doc
         .pages
         .iter()
-        .map(|frame| deflate(&content::page(frame, book, &glyphs, &subsets, image_name)))
+        .zip(&links)
+        .map(|(frame, links)| {
+            let tagging = profile.tagged.then(|| tags::Tagging {
+                nodes: &doc.nodes,
+                links: links.iter().map(|l| (l.node, l.area)).collect(),
+            });
+            let (ops, page_marks) =
+                content::page(frame, book, &glyphs, &subsets, image_name, tagging.as_ref());
+            marks.push(page_marks);
+            deflate(&ops)
+        })
         .collect();
     font::write(&mut pdf, &plans, &programs, &subsets, book);
     let images = write_images(&mut pdf, &mut ids, &photos);
@@ -123,40 +153,31 @@ pub fn render(
         .collect();
 
     let mut page_refs = Vec::with_capacity(doc.pages.len());
-    for (frame, stream) in doc.pages.iter().zip(&streams) {
+    let mut annotations: Vec<Vec<Ref>> = Vec::with_capacity(doc.pages.len());
+    for (n, ((frame, stream), links)) in doc.pages.iter().zip(&streams).zip(&links).enumerate() {
         let [page_ref, content_ref] = ids.next_n();
         page_refs.push(page_ref);
         pdf.stream(content_ref, stream).filter(Filter::FlateDecode);
 
-        let links: Vec<(Ref, [f32; 4], &str)> = frame
-            .items
-            .iter()
-            .filter_map(|(p, item)| match item {
-                // Only addresses that are safe to follow become links
-                // (the render warns about the others); the text stays.
-                FrameItem::Link { width, height, uri } if crate::uri::safe_uri(uri) => {
-                    let (y0, y1) = (frame.height - p.y - height, frame.height - p.y);
-                    Some((ids.next(), [p.x, y0, p.x + width, y1], uri.as_str()))
-                }
-                _ => None,
-            })
-            .collect();
-        for (id, [x0, y0, x1, y1], uri) in &links {
-            let mut a = pdf.annotation(*id);
-            a.subtype(AnnotationType::Link)
-                .rect(Rect::new(*x0, *y0, *x1, *y1))
-                .page(page_ref)
-                .border(0.0, 0.0, 0.0, None);
-            a.action().action_type(ActionType::Uri).uri(Str(uri.as_bytes()));
-        }
+        // Tagged, each link's /StructParent key follows the pages'.
+        let first = profile
+            .tagged
+            .then(|| tags::annotation_key(doc.pages.len(), annotations.iter().map(Vec::len).sum()));
+        let refs = write_links(&mut pdf, &mut ids, (page_ref, frame.height), links, first);
 
         let mut page = pdf.page(page_ref);
         page.parent(tree_ref)
             .media_box(Rect::new(0.0, 0.0, frame.width, frame.height))
             .contents(content_ref);
-        if !links.is_empty() {
-            page.annotations(links.iter().map(|l| l.0));
+        if !refs.is_empty() {
+            page.annotations(refs.iter().copied());
         }
+        if profile.tagged {
+            page.struct_parents(n as i32);
+            // Links are visited in the order of the structure.
+            page.pair(Name(b"Tabs"), Name(b"S"));
+        }
+        annotations.push(refs);
         let mut res = page.resources();
         let mut fonts = res.fonts();
         for s in subsets.values() {
@@ -176,17 +197,94 @@ pub fn render(
     pdf.pages(tree_ref).kids(page_refs.iter().copied()).count(page_refs.len() as i32);
 
     let outline = write_outline(&mut pdf, &mut ids, doc, &page_refs);
-    let mut catalog = pdf.catalog(catalog_ref);
-    catalog.pages(tree_ref);
-    if let Some(outline) = outline {
-        catalog.outlines(outline).page_mode(PageMode::UseOutlines);
-    }
-    catalog.finish();
+    let structure = profile.tagged.then(|| {
+        let pages = tags::Pages { refs: &page_refs, annotations: &annotations };
+        tags::write(&mut pdf, &mut ids, &doc.nodes, &marks, &pages)
+    });
+    let parts = Parts { pages: tree_ref, outline, structure };
+    write_catalog(&mut pdf, catalog_ref, &parts, meta);
 
     write_info(&mut pdf, info_ref, meta);
     let id = fingerprint(doc, meta);
     pdf.set_file_id((id.clone(), id));
     Ok(pdf.finish())
+}
+
+/// A link annotation to write: the node whose text it covers, its area
+/// (left, top, right, bottom, from the page's top-left) and address.
+struct Link<'a> {
+    node: usize,
+    area: [f32; 4],
+    uri: &'a str,
+}
+
+/// The page's links that become annotations: only addresses that are safe
+/// to follow (the render warns about the others; their text stays).
+fn links_of(frame: &crate::layout::Frame) -> Vec<Link<'_>> {
+    frame
+        .items
+        .iter()
+        .filter_map(|(p, item)| match item {
+            FrameItem::Link { width, height, uri, tag } if crate::uri::safe_uri(uri) => {
+                Some(Link {
+                    node: tag.node().unwrap_or(usize::MAX),
+                    area: [p.x, p.y, p.x + width, p.y + height],
+                    uri: uri.as_str(),
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// What the catalog points to.
+struct Parts {
+    pages: Ref,
+    outline: Option<Ref>,
+    /// The structure tree's root, when tagged.
+    structure: Option<Ref>,
+}
+
+fn write_catalog(pdf: &mut Pdf, id: Ref, parts: &Parts, meta: &Metadata) {
+    let mut catalog = pdf.catalog(id);
+    catalog.pages(parts.pages);
+    if let Some(outline) = parts.outline {
+        catalog.outlines(outline).page_mode(PageMode::UseOutlines);
+    }
+    if let Some(root) = parts.structure {
+        catalog.pair(Name(b"StructTreeRoot"), root);
+        catalog.mark_info().marked(true);
+        catalog.viewer_preferences().display_doc_title(true);
+    }
+    if !meta.language.is_empty() {
+        catalog.lang(TextStr(&meta.language));
+    }
+}
+
+/// Writes a page's link annotations; with `first`, the first's
+/// /StructParent key (the others' follow) and a /Contents for each.
+fn write_links(
+    pdf: &mut Pdf,
+    ids: &mut Ids,
+    (page, height): (Ref, f32),
+    links: &[Link],
+    first: Option<i32>,
+) -> Vec<Ref> {
+    let refs: Vec<Ref> = links.iter().map(|_| ids.next()).collect();
+    for (i, (id, link)) in refs.iter().zip(links).enumerate() {
+        let [left, top, right, bottom] = link.area;
+        let mut a = pdf.annotation(*id);
+        a.subtype(AnnotationType::Link)
+            .rect(Rect::new(left, height - bottom, right, height - top))
+            .page(page)
+            .border(0.0, 0.0, 0.0, None);
+        if let Some(first) = first {
+            a.struct_parent(first + i as i32);
+            a.contents(TextStr(link.uri));
+        }
+        a.action().action_type(ActionType::Uri).uri(Str(link.uri.as_bytes()));
+    }
+    refs
 }
 
 /// Each picture the document shows, once, in order of first appearance.

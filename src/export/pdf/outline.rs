@@ -179,6 +179,7 @@ mod tests {
             actual: None,
             artifact: true,
             bridge: false,
+            tag: Default::default(),
         };
         let doc = Document {
             pages: vec![crate::layout::Frame {

@@ -193,6 +193,7 @@ fn assemble(
                 actual: None,
                 artifact: false,
                 bridge: false,
+                tag: Default::default(),
             },
             None => make_run(seg, piece.glyphs.clone(), piece.extra),
         };
@@ -300,5 +301,6 @@ fn make_run(seg: &items::Segment, range: Range<usize>, extra: f32) -> TextRun {
         },
         artifact: seg.style.decorative,
         bridge: false,
+        tag: Default::default(),
     }
 }
