@@ -173,6 +173,13 @@ pub struct RenderArgs {
     /// smaller and faster (BENCHMARKS.md).
     #[arg(long)]
     pub no_tags: bool,
+    /// Write the PDF as an archival PDF/A-2 file: a-2b (it looks the same
+    /// wherever and whenever it is opened: XMP metadata and an sRGB
+    /// output intent added to vita's embedded fonts), a-2u (also, all
+    /// text maps to Unicode, as vita's always does) or a-2a (also, tagged;
+    /// not with --no-tags). Some portals and archives ask for PDF/A.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub pdf_standard: Option<crate::export::pdf::archive::Standard>,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
@@ -240,6 +247,19 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// How the PDF is written: tagged unless `--no-tags`, to the PDF/A level
+/// of `--pdf-standard`; level A needs the tags.
+fn pdf_profile(args: &RenderArgs) -> Result<crate::export::pdf::Profile, Diagnostic> {
+    use crate::export::pdf::archive::Standard;
+    if args.no_tags && args.pdf_standard == Some(Standard::A2a) {
+        return Err(Diagnostic::new(
+            "--pdf-standard a-2a needs a tagged PDF, and --no-tags turns the tags off",
+        )
+        .with_hint("drop --no-tags, or ask for a-2b or a-2u"));
+    }
+    Ok(crate::export::pdf::Profile { tagged: !args.no_tags, standard: args.pdf_standard })
+}
+
 /// Reads `SOURCE_DATE_EPOCH` (reproducible builds) or falls back to a fixed date.
 fn source_date_epoch() -> Result<i64, Diagnostic> {
     match std::env::var("SOURCE_DATE_EPOCH") {
@@ -288,7 +308,7 @@ fn settings(args: &RenderArgs) -> Result<Settings, Diagnostic> {
         public: args.tailor.public,
         overlays: args.tailor.overlay.clone(),
         combine: args.combine,
-        pdf: crate::export::pdf::Profile { tagged: !args.no_tags },
+        pdf: pdf_profile(args)?,
     })
 }
 

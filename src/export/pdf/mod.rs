@@ -9,6 +9,7 @@
 //! subset tags and the trailer /ID derive from the content, and dates from
 //! `SOURCE_DATE_EPOCH` (or a fixed date).
 
+pub mod archive;
 mod content;
 mod font;
 mod instance;
@@ -46,11 +47,13 @@ pub struct Profile {
     /// Write the structure tree and mark the content ([`tags`]): on
     /// unless `--no-tags`.
     pub tagged: bool,
+    /// `--pdf-standard`: the PDF/A level to conform to ([`archive`]).
+    pub standard: Option<archive::Standard>,
 }
 
 impl Default for Profile {
     fn default() -> Profile {
-        Profile { tagged: true }
+        Profile { tagged: true, standard: None }
     }
 }
 
@@ -203,7 +206,15 @@ pub fn render(
         let pages = tags::Pages { refs: &page_refs, annotations: &annotations };
         tags::write(&mut pdf, &mut ids, &doc.nodes, &marks, &pages)
     });
-    let parts = Parts { pages: tree_ref, outline, structure };
+    let archive = profile.standard.map(|standard| {
+        let [xmp, icc] = ids.next_n();
+        let packet = archive::xmp(meta, standard, &xmp_date(meta.timestamp));
+        pdf.metadata(xmp, &packet);
+        let profile = deflate(&archive::srgb_profile());
+        pdf.icc_profile(icc, &profile).n(3).filter(Filter::FlateDecode);
+        (xmp, icc)
+    });
+    let parts = Parts { pages: tree_ref, outline, structure, archive };
     write_catalog(&mut pdf, catalog_ref, &parts, meta);
 
     write_info(&mut pdf, info_ref, meta);
@@ -245,6 +256,8 @@ struct Parts {
     outline: Option<Ref>,
     /// The structure tree's root, when tagged.
     structure: Option<Ref>,
+    /// For PDF/A, the XMP packet and the sRGB profile.
+    archive: Option<(Ref, Ref)>,
 }
 
 fn write_catalog(pdf: &mut Pdf, id: Ref, parts: &Parts, meta: &Metadata) {
@@ -260,6 +273,15 @@ fn write_catalog(pdf: &mut Pdf, id: Ref, parts: &Parts, meta: &Metadata) {
     }
     if !meta.language.is_empty() {
         catalog.lang(TextStr(&meta.language));
+    }
+    if let Some((xmp, icc)) = parts.archive {
+        catalog.metadata(xmp);
+        let mut intents = catalog.output_intents();
+        let mut intent = intents.push();
+        intent.subtype(pdf_writer::types::OutputIntentSubtype::PDFA);
+        intent.output_condition_identifier(TextStr(archive::SRGB));
+        intent.info(TextStr(archive::SRGB));
+        intent.dest_output_profile(icc);
     }
 }
 
@@ -279,7 +301,9 @@ fn write_links(
         a.subtype(AnnotationType::Link)
             .rect(Rect::new(left, height - bottom, right, height - top))
             .page(page)
-            .border(0.0, 0.0, 0.0, None);
+            .border(0.0, 0.0, 0.0, None)
+            // Printed with the page, as PDF/A asks of every annotation.
+            .flags(pdf_writer::types::AnnotationFlags::PRINT);
         if let Some(first) = first {
             a.struct_parent(first + i as i32);
             a.contents(TextStr(link.uri));
@@ -383,6 +407,15 @@ fn write_info(pdf: &mut Pdf, id: Ref, meta: &Metadata) {
         .producer(TextStr(&producer))
         .creation_date(date)
         .modified_date(date);
+}
+
+/// A Unix timestamp as an XMP date in UTC: 2000-01-01T00:00:00Z.
+fn xmp_date(timestamp: i64) -> String {
+    let days = timestamp.div_euclid(86_400);
+    let secs = timestamp.rem_euclid(86_400);
+    let (y, m, d) = crate::model::civil_from_days(days);
+    let (h, min, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    format!("{:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}Z", y.clamp(0, 9999))
 }
 
 /// A Unix timestamp as a PDF date in UTC (proleptic Gregorian calendar).
