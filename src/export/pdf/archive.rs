@@ -149,7 +149,7 @@ pub(super) fn srgb_profile() -> Vec<u8> {
         table.extend((at as u32).to_be_bytes());
         table.extend((bytes.len() as u32).to_be_bytes());
         data.extend(bytes);
-        while data.len() % 4 != 0 {
+        while !data.len().is_multiple_of(4) {
             data.push(0);
         }
         at

@@ -206,14 +206,7 @@ pub fn render(
         let pages = tags::Pages { refs: &page_refs, annotations: &annotations };
         tags::write(&mut pdf, &mut ids, &doc.nodes, &marks, &pages)
     });
-    let archive = profile.standard.map(|standard| {
-        let [xmp, icc] = ids.next_n();
-        let packet = archive::xmp(meta, standard, &xmp_date(meta.timestamp));
-        pdf.metadata(xmp, &packet);
-        let profile = deflate(&archive::srgb_profile());
-        pdf.icc_profile(icc, &profile).n(3).filter(Filter::FlateDecode);
-        (xmp, icc)
-    });
+    let archive = profile.standard.map(|s| write_archive(&mut pdf, &mut ids, meta, s));
     let parts = Parts { pages: tree_ref, outline, structure, archive };
     write_catalog(&mut pdf, catalog_ref, &parts, meta);
 
@@ -248,6 +241,21 @@ fn links_of(frame: &crate::layout::Frame) -> Vec<Link<'_>> {
             _ => None,
         })
         .collect()
+}
+
+/// Writes what PDF/A adds: the XMP packet and the sRGB profile.
+fn write_archive(
+    pdf: &mut Pdf,
+    ids: &mut Ids,
+    meta: &Metadata,
+    standard: archive::Standard,
+) -> (Ref, Ref) {
+    let [xmp, icc] = ids.next_n();
+    let packet = archive::xmp(meta, standard, &xmp_date(meta.timestamp));
+    pdf.metadata(xmp, &packet);
+    let profile = deflate(&archive::srgb_profile());
+    pdf.icc_profile(icc, &profile).n(3).filter(Filter::FlateDecode);
+    (xmp, icc)
 }
 
 /// What the catalog points to.
