@@ -43,4 +43,12 @@ else
   echo "test.sh: no ATS harness at $harness; tests/ats.rs will fail (set VITA_ATS_HARNESS)" >&2
 fi
 
+# tests/tagged.rs checks the tagged PDF with pdfua, a PDF/UA-1 checker
+# built on pikepdf, from PyPI, in a venv of its own.
+pdfua_home=${VITA_PDFUA_HOME:-$HOME/.cache/vita-pdfua}
+if [ ! -x "$pdfua_home/bin/pdfua" ]; then
+  python3 -m venv "$pdfua_home"
+  "$pdfua_home/bin/pip" install -q "pdfua==0.1.3"
+fi
+
 cargo test --profile ci --locked "$@"

@@ -238,3 +238,43 @@ fn no_tags_writes_no_tree_and_no_marks() {
     let json = tool_stdout("qpdf", &["--json", pdf.to_str().unwrap()]);
     assert!(!json.contains("/StructTreeRoot") && !json.contains("/StructParent"));
 }
+
+/// pdfua, a PDF/UA-1 checker built on pikepdf (scripts/test.sh installs
+/// it): no errors in any theme, a photo's Figure included. It checks 16
+/// of PDF/UA-1's 106 machine-checkable rules: the structure tree,
+/// /MarkInfo, content tagged or an artifact, /Lang, /Alt on figures,
+/// tables, link and annotation descriptions, headings not empty, the
+/// title shown. Not font embedding, colour, or whether the tags say
+/// what the page means. Its one warning: no PDF/UA claim in XMP metadata,
+/// which vita does not make.
+#[test]
+fn pdfua_finds_no_error_in_any_theme() {
+    let home =
+        std::env::var("VITA_PDFUA_HOME").map(std::path::PathBuf::from).unwrap_or_else(|_| {
+            std::path::PathBuf::from(std::env::var("HOME").unwrap()).join(".cache/vita-pdfua")
+        });
+    let pdfua = home.join("bin/pdfua");
+    assert!(pdfua.is_file(), "{} is missing: scripts/test.sh installs it", pdfua.display());
+    let sb = Sandbox::new();
+    let png = common::root().join("tests/bad/assets/photo.png");
+    std::fs::copy(&png, sb.path("data/photo.png")).unwrap();
+    let resume = std::fs::read_to_string(sb.path("data/resume.toml")).unwrap();
+    sb.write(
+        "data/resume.toml",
+        resume.replacen("[basics]\n", "[basics]\nimage = \"photo.png\"\n", 1),
+    );
+    let mut files = Vec::new();
+    for theme in ["classic", "modern", "sidebar", "compact", "elegant", "ats"] {
+        let out = format!("out/{theme}");
+        sb.vita(&["render", "-t", theme, "--set", "header.photo=square", "-o", &out, "-f", "pdf"])
+            .assert_ok();
+        files.push(sb.path(&format!("{out}/resume.pdf")).to_str().unwrap().to_string());
+    }
+    let mut args = vec!["check".to_string()];
+    args.extend(files.iter().cloned());
+    let out = std::process::Command::new(&pdfua).args(&args).output().expect("run pdfua");
+    let report = String::from_utf8_lossy(&out.stdout);
+    // Exit 3 is an error; 2 a warning, 1 information, 0 nothing.
+    assert!(out.status.code().is_some_and(|c| c < 3), "pdfua found errors:\n{report}");
+    assert_eq!(report.matches("errors=0").count(), files.len(), "{report}");
+}
