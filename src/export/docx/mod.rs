@@ -150,7 +150,11 @@ impl Writer<'_> {
 
     /// An entry: its header lines, then its prose, bullets and lists.
     fn entry(&mut self, e: &Entry) {
-        for (n, row) in e.header(self.theme.entry.layout).iter().enumerate() {
+        // A row whose facts are all missing (a rail's empty slot) is no line.
+        let has = |p: &Part| e.part(*p).is_some_and(|t| !t.trim().is_empty());
+        let rows = e.header(self.theme.entry.layout);
+        let rows = rows.iter().filter(|r| r.left.iter().chain(&r.right).any(has));
+        for (n, row) in rows.enumerate() {
             let style = if n == 0 { id::HEADING2 } else { id::DETAILS };
             let mut p = Paragraph::new().style(style);
             p = self.parts(p, e, &row.left);

@@ -133,7 +133,8 @@ fn spacing(theme: &Theme, size: f32, (before, after): (f32, f32)) -> LineSpacing
         .line_rule(LineSpacingType::AtLeast)
 }
 
-/// A paragraph style named as Word names it, based on Normal.
+/// A paragraph style named as Word names it (its headings in lower case,
+/// "heading 1", which Word shows as "Heading 1"), based on Normal.
 fn paragraph(id: &str, name: &str, run: RunProperty, spacing: LineSpacing) -> Style {
     let mut s = Style::new(id, StyleType::Paragraph).name(name).q_format(true);
     if id != id::NORMAL {
@@ -174,7 +175,7 @@ fn styles(theme: &Theme) -> Vec<Style> {
     }
     let mut h1 = paragraph(
         id::HEADING1,
-        "Heading 1",
+        "heading 1",
         run(&f.heading, heading_color),
         spacing(theme, f.heading.size, (s.section_before.get(), s.section_after.get())),
     );
@@ -192,7 +193,7 @@ fn styles(theme: &Theme) -> Vec<Style> {
     h1.paragraph_property = h1.paragraph_property.keep_next(true).outline_lvl(0);
     let mut h2 = paragraph(
         id::HEADING2,
-        "Heading 2",
+        "heading 2",
         run(&f.entry_title, c.text),
         spacing(theme, f.entry_title.size, (s.entry_before.get(), 0.0)),
     );
