@@ -34,7 +34,8 @@ h2 = d.styles["Heading 2"].paragraph_format.tab_stops
 s = d.sections[0]
 fonts = zipfile.ZipFile(sys.argv[1]).read("word/fontTable.xml").decode()
 print(json.dumps({
-    "paragraphs": [[p.style.name, p.text] for p in d.paragraphs],
+    "paragraphs": [[p.style.name, p.text, bool(p.paragraph_format.page_break_before)]
+                   for p in d.paragraphs],
     "title": d.core_properties.title,
     "author": d.core_properties.author,
     "keywords": d.core_properties.keywords,
@@ -286,6 +287,81 @@ fn libreoffice_converts_every_theme_to_a_pdf_every_ats_reads_whole() {
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn a_letter_reads_back_line_by_line_and_combined_starts_the_resume_on_a_new_page() {
+    let python = python();
+    let sb = Sandbox::new();
+    sb.write(
+        "cv.toml",
+        "[basics]\nname = \"Jordan Lee\"\nemail = \"jordan@example.com\"\n\n[[work]]\n\
+         name = \"Acme Corp\"\nposition = \"Senior Engineer\"\nstart_date = \"2021-01\"\n\
+         highlights = [\"Ran the billing platform.\"]\n",
+    );
+    sb.write(
+        "cover.toml",
+        r#"resume = "cv.toml"
+date = "2026-03-14"
+subject = "Application for the **SRE** role"
+salutation = "Dear Ms Rivera,"
+closing = "Kind regards,"
+body = """
+Parawordone opens the letter.
+
+Parawordtwo follows.
+"""
+
+[recipient]
+name = "Maria Rivera"
+address = ["1 Market Street", "San Francisco, CA 94105"]
+"#,
+    );
+    sb.vita(&["render", "cover.toml", "-f", "docx", "-o", "alone", "-q"]).assert_ok();
+    sb.vita(&["render", "cover.toml", "-f", "docx", "-o", "both", "--combine", "-q"]).assert_ok();
+    let paragraphs = |file: &str| -> Vec<(String, String, bool)> {
+        let r = read(&python, &sb.path(file));
+        serde_json::from_value(r["paragraphs"].clone()).expect("triples")
+    };
+    let alone = paragraphs("alone/cover.docx");
+    let texts: Vec<&str> = alone.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Jordan Lee",
+            "jordan@example.com",
+            "Maria Rivera",
+            "1 Market Street",
+            "San Francisco, CA 94105",
+            "March 14, 2026",
+            "Application for the SRE role",
+            "Dear Ms Rivera,",
+            "Parawordone opens the letter.",
+            "Parawordtwo follows.",
+            "Kind regards,",
+            "Jordan Lee"
+        ],
+        "{alone:#?}"
+    );
+    assert_eq!(alone[0].0, "Title");
+    assert!(alone[1..].iter().all(|(s, _, _)| s == "Normal"), "{alone:#?}");
+
+    let both = paragraphs("both/cover.docx");
+    assert_eq!(both[..alone.len()], alone[..], "{both:#?}");
+    let rest: Vec<(&str, &str, bool)> =
+        both[alone.len()..].iter().map(|(s, t, b)| (s.as_str(), t.as_str(), *b)).collect();
+    assert_eq!(
+        rest,
+        [
+            ("Title", "Jordan Lee", true),
+            ("Normal", "jordan@example.com", false),
+            ("Heading 1", "Experience", false),
+            ("Heading 2", "Senior Engineer\tJan 2021", false),
+            ("Entry Details", "Acme Corp", false),
+            ("List Bullet", "Ran the billing platform.", false),
+        ],
+        "{both:#?}"
+    );
 }
 
 /// The path of a program on `PATH`.

@@ -29,7 +29,7 @@ const SEPARATOR: &str = " · ";
 /// The .docx of a résumé's description, styled by `theme`, with `meta` as
 /// its core properties.
 pub fn render(d: &Description, theme: &Theme, meta: &Metadata) -> Result<Vec<u8>, Diagnostic> {
-    let mut w = Writer { docx: styles::document(theme), theme, lists: 0 };
+    let mut w = Writer::new(theme);
     w.resume(d);
     w.finish(meta)
 }
@@ -44,45 +44,64 @@ pub fn letter(
     (theme, then): (&Theme, Option<&Description>),
     meta: &Metadata,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let mut w = Writer { docx: styles::document(theme), theme, lists: 0 };
+    let mut w = Writer::new(theme);
     w.header(d);
-    let gap = || Paragraph::new().style(id::NORMAL);
-    w.push(gap());
-    for line in &l.recipient {
-        w.push(Paragraph::new().style(id::NORMAL).add_run(Run::new().add_text(clean(line))));
-    }
-    w.push(gap());
-    w.push(Paragraph::new().style(id::NORMAL).add_run(Run::new().add_text(clean(&l.date))));
+    let line =
+        |text: &str| Paragraph::new().style(id::NORMAL).add_run(Run::new().add_text(clean(text)));
+    w.block(l.recipient.iter().map(|r| line(r)).collect());
+    w.block(vec![line(&l.date)]);
     if let Some(subject) = &l.subject {
-        w.push(gap());
-        let mut p = Paragraph::new().style(id::NORMAL);
-        for run in inline(subject) {
-            p = push_inline(p, run.bold());
-        }
-        w.push(p);
+        let p = inline(subject)
+            .into_iter()
+            .map(Inline::bold)
+            .fold(Paragraph::new().style(id::NORMAL), push_inline);
+        w.block(vec![p]);
     }
-    for text in l.salutation.iter().chain(&l.paragraphs).chain(&l.closing) {
-        w.push(gap());
-        w.push(w.inline_paragraph(id::NORMAL, text));
+    for text in l.salutation.iter().chain(&l.paragraphs) {
+        w.block(vec![w.inline_paragraph(id::NORMAL, text)]);
     }
-    w.push(Paragraph::new().style(id::NORMAL).add_run(Run::new().add_text(clean(&l.name))));
+    let closing = l.closing.iter().map(|c| w.inline_paragraph(id::NORMAL, c));
+    w.block(closing.chain([line(&l.name)]).collect());
     if let Some(resume) = then {
-        w.push(Paragraph::new().style(id::NORMAL).page_break_before(true));
+        w.page_break = true;
         w.resume(resume);
     }
     w.finish(meta)
 }
 
-/// The document being written, and how many numbered lists it has.
+/// The document being written, how many numbered lists it has, and
+/// whether the next paragraph starts a page.
 struct Writer<'a> {
     docx: Docx,
     theme: &'a Theme,
     lists: usize,
+    page_break: bool,
 }
 
-impl Writer<'_> {
-    fn push(&mut self, p: Paragraph) {
+impl<'a> Writer<'a> {
+    /// A document with the theme's page, styles and numbering.
+    fn new(theme: &'a Theme) -> Self {
+        Writer { docx: styles::document(theme), theme, lists: 0, page_break: false }
+    }
+
+    /// Adds a paragraph (starting a page if one is due).
+    fn push(&mut self, mut p: Paragraph) {
+        if std::mem::take(&mut self.page_break) {
+            p = p.page_break_before(true);
+        }
         self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
+    }
+
+    /// A letter's block of lines, a blank line's space above it.
+    fn block(&mut self, lines: Vec<Paragraph>) {
+        let blank = styles::twips(self.theme.fonts.body.size * self.theme.spacing.leading);
+        for (i, p) in lines.into_iter().enumerate() {
+            let p = match i {
+                0 => p.line_spacing(docx_rs::LineSpacing::new().before(blank.max(0) as u32)),
+                _ => p,
+            };
+            self.push(p);
+        }
     }
 
     /// The résumé: its header, then each section under its heading.
