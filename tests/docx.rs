@@ -23,7 +23,7 @@ use std::process::Command;
 use vita::compose::describe::{Item, Part, describe};
 use vita::compose::markup::plain;
 use vita::model::Highlight;
-use vita::theme::{BUILTIN, Theme};
+use vita::theme::{BUILTIN, EntryLayout, Theme};
 
 /// Reads a .docx with python-docx and prints what the test checks, as JSON.
 const READ: &str = r#"
@@ -184,13 +184,18 @@ fn every_theme_reads_back_as_the_descriptions_paragraphs_in_their_styles() {
         }
         assert_eq!(got.len(), want.len(), "{name}: paragraphs {got:#?}");
 
-        // The dates' tab stop: right-aligned at the text's right edge (EMU).
+        // The dates' tab stop: right-aligned at the text's right edge; with
+        // a rail, left-aligned at its far side (in EMU, 12 700 a point).
         let (w, _) = theme.page.size_pt();
-        let edge = (w - theme.page.margin_left.pt() - theme.page.margin_right.pt()) * 12_700.0;
+        let (align, at) = match theme.entry.layout {
+            EntryLayout::Rail => ("LEFT", theme.entry.rail_width.pt() + theme.entry.rail_gap.pt()),
+            _ => ("RIGHT", w - theme.page.margin_left.pt() - theme.page.margin_right.pt()),
+        };
         let tabs = r["tabs"].as_array().unwrap();
         assert_eq!(tabs.len(), 1, "{name}: {tabs:?}");
-        assert!(tabs[0][1].as_str().unwrap().starts_with("RIGHT"), "{name}: {tabs:?}");
-        assert!((tabs[0][0].as_f64().unwrap() - edge as f64).abs() < 12_700.0, "{name}: {tabs:?}");
+        assert!(tabs[0][1].as_str().unwrap().starts_with(align), "{name}: {tabs:?}");
+        let at = f64::from(at * 12_700.0);
+        assert!((tabs[0][0].as_f64().unwrap() - at).abs() < 12_700.0, "{name}: {tabs:?}");
         let page = &r["page"];
         assert!((page[0].as_f64().unwrap() - (w * 12_700.0) as f64).abs() < 12_700.0, "{name}");
 

@@ -10,7 +10,7 @@
 //! those two parts are written here as XML.
 
 use crate::export::pdf::Metadata;
-use crate::theme::{FontSpec, HeadingRule, Theme};
+use crate::theme::{EntryLayout, FontSpec, HeadingRule, Theme};
 use docx_rs::*;
 
 /// The style ids a paragraph of the résumé takes. Word's built-in names,
@@ -55,6 +55,21 @@ pub(super) fn twips(points: f32) -> i32 {
 pub(super) fn text_width(theme: &Theme) -> i32 {
     let (w, _) = theme.page.size_pt();
     twips(w - theme.page.margin_left.pt() - theme.page.margin_right.pt())
+}
+
+/// Where an entry header's second group of facts goes ([`HeaderRow`]'s
+/// `right`): flush right at the text's edge (the dates), or, with a rail,
+/// at the rail's far side, the rail's facts (dates, place) read first.
+///
+/// [`HeaderRow`]: crate::compose::describe::HeaderRow
+pub(super) fn header_tab(theme: &Theme) -> Tab {
+    match theme.entry.layout {
+        EntryLayout::Rail => {
+            let rail = theme.entry.rail_width.pt() + theme.entry.rail_gap.pt();
+            Tab::new().val(TabValueType::Left).pos(twips(rail) as usize)
+        }
+        _ => Tab::new().val(TabValueType::Right).pos(text_width(theme) as usize),
+    }
 }
 
 /// A colour as Word writes it ("1F4E79").
@@ -149,13 +164,13 @@ fn paragraph(id: &str, name: &str, run: RunProperty, spacing: LineSpacing) -> St
 fn styles(theme: &Theme) -> Vec<Style> {
     let (f, c, s) = (&theme.fonts, &theme.colors, &theme.spacing);
     let heading_color = if theme.headings.accent { c.accent } else { c.text };
-    let right_tab = Tab::new().val(TabValueType::Right).pos(text_width(theme) as usize);
+    let right_tab = header_tab(theme);
 
     let normal = paragraph(
         id::NORMAL,
         "Normal",
         run(&f.body, c.text),
-        spacing(theme, f.body.size, (0.0, 0.0)),
+        spacing(theme, f.body.size, (0.0, s.paragraph.get())),
     );
     let mut title = paragraph(
         id::TITLE,
