@@ -369,6 +369,23 @@ address = ["1 Market Street", "San Francisco, CA 94105"]
     );
 }
 
+#[test]
+fn the_same_resume_gives_the_same_bytes_in_a_batch() {
+    let sb = Sandbox::new();
+    let seed = std::fs::read(root().join("data/resume.toml")).unwrap();
+    let names: Vec<String> = (0..4).map(|i| format!("cv{i}.toml")).collect();
+    for name in &names {
+        sb.write(name, &seed);
+    }
+    let mut args = vec!["render"];
+    args.extend(names.iter().map(String::as_str));
+    args.extend(["-f", "docx", "-o", "out", "-q"]);
+    sb.vita(&args).assert_ok();
+    let bytes: Vec<Vec<u8>> =
+        (0..4).map(|i| std::fs::read(sb.path(&format!("out/cv{i}/cv{i}.docx"))).unwrap()).collect();
+    assert!(bytes.iter().all(|b| *b == bytes[0]), "the four .docx files differ");
+}
+
 /// The path of a program on `PATH`.
 fn which(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -69,11 +69,12 @@ pub fn letter(
     w.finish(meta)
 }
 
-/// The document being written, how many numbered lists it has, and
-/// whether the next paragraph starts a page.
+/// The document being written, how many paragraphs and numbered lists it
+/// has, and whether the next paragraph starts a page.
 struct Writer<'a> {
     docx: Docx,
     theme: &'a Theme,
+    paragraphs: u32,
     lists: usize,
     page_break: bool,
 }
@@ -81,11 +82,15 @@ struct Writer<'a> {
 impl<'a> Writer<'a> {
     /// A document with the theme's page, styles and numbering.
     fn new(theme: &'a Theme) -> Self {
-        Writer { docx: styles::document(theme), theme, lists: 0, page_break: false }
+        Writer { docx: styles::document(theme), theme, paragraphs: 0, lists: 0, page_break: false }
     }
 
-    /// Adds a paragraph (starting a page if one is due).
+    /// Adds a paragraph (starting a page if one is due), numbered from 1
+    /// in this document: docx-rs counts paragraphs per thread, so a batch
+    /// would otherwise give the same résumé different bytes.
     fn push(&mut self, mut p: Paragraph) {
+        self.paragraphs += 1;
+        p = p.id(format!("{:08X}", self.paragraphs));
         if std::mem::take(&mut self.page_break) {
             p = p.page_break_before(true);
         }
@@ -289,6 +294,12 @@ impl<'a> Writer<'a> {
     /// the font table written here ([`styles`]).
     fn finish(self, meta: &Metadata) -> Result<Vec<u8>, Diagnostic> {
         let mut xml = self.docx.build();
+        // docx-rs numbers hyperlinks' relationships with a counter of the
+        // whole process: number them from 1 in each document instead, so
+        // that a résumé gives the same bytes wherever it is in a batch.
+        let mut links = Vec::new();
+        xml.document_rels = renumber(&xml.document_rels, " Id=\"rIdHyperlink", &mut links);
+        xml.document = renumber(&xml.document, " r:id=\"rIdHyperlink", &mut links);
         xml.doc_props.core = styles::core(meta);
         xml.font_table = styles::font_table(self.theme);
         let mut bytes = std::io::Cursor::new(Vec::new());
@@ -296,6 +307,31 @@ impl<'a> Writer<'a> {
             .map_err(|e| Diagnostic::new(format!("could not write the .docx: {e}")))?;
         Ok(bytes.into_inner())
     }
+}
+
+/// `xml` with the number after each `marker` replaced by its rank among
+/// the numbers met so far (`seen`, from 1).
+fn renumber(xml: &[u8], marker: &str, seen: &mut Vec<u64>) -> Vec<u8> {
+    let (marker, mut rest) = (marker.as_bytes(), xml);
+    let mut out = Vec::with_capacity(xml.len());
+    while let Some(at) = rest.windows(marker.len()).position(|w| w == marker) {
+        let (before, after) = rest.split_at(at + marker.len());
+        out.extend_from_slice(before);
+        let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+        let n: u64 =
+            std::str::from_utf8(&after[..digits]).ok().and_then(|d| d.parse().ok()).unwrap_or(0);
+        let rank = match seen.iter().position(|&m| m == n) {
+            Some(i) => i + 1,
+            None => {
+                seen.push(n);
+                seen.len()
+            }
+        };
+        out.extend_from_slice(rank.to_string().as_bytes());
+        rest = &after[digits..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// A run of inline text: its piece's styles, and its link.
