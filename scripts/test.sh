@@ -33,6 +33,25 @@ if [ ${#packages[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
+# tests/docx.rs converts the Word export to PDF with LibreOffice (Writer
+# without its GUI; without the recommended extras, which add no fonts or
+# filters it needs) and reads it with python-docx, kept in a venv of its
+# own ($VITA_DOCX_VENV, ~/.cache/vita-docx/venv), installed once from PyPI.
+if [ ! -e /usr/bin/soffice ]; then
+  echo "test.sh: installing libreoffice-writer-nogui" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+fi
+docx_venv=${VITA_DOCX_VENV:-$HOME/.cache/vita-docx/venv}
+if ! "$docx_venv/bin/python" -c "import docx" 2>/dev/null; then
+  echo "test.sh: installing python-docx into $docx_venv" >&2
+  python3 -m venv "$docx_venv"
+  "$docx_venv/bin/pip" install -q python-docx
+fi
+
 # The seven-extractor ATS harness that tests/ats.rs scores every theme
 # with lives beside the repository (../shared/ats); its own script installs
 # it once, from Debian and PyPI, into $ATS_HOME (~/.cache/ats-harness).

@@ -5,7 +5,7 @@
 use crate::compose::describe::describe;
 use crate::compose::{Composed, compose, compose_description};
 use crate::diag::Diagnostic;
-use crate::export::{markdown, pdf, png, text};
+use crate::export::{docx, markdown, pdf, png, text};
 use crate::fonts::FontBook;
 use crate::layout::{Document, layout};
 use crate::limits::Limits;
@@ -27,6 +27,8 @@ pub enum Format {
     Png,
     /// GitHub-flavoured Markdown, as a profile README reads.
     Md,
+    /// A Word document of real paragraph styles, for forms that ask for one.
+    Docx,
 }
 
 impl Format {
@@ -37,6 +39,7 @@ impl Format {
             Format::Txt => "txt",
             Format::Png => "png",
             Format::Md => "md",
+            Format::Docx => "docx",
         }
     }
 }
@@ -138,6 +141,10 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     }
     if wants(Format::Md) {
         out.outputs.push((Format::Md, markdown::render(&description).into_bytes()));
+    }
+    if wants(Format::Docx) {
+        let meta = metadata(resume, opts.timestamp);
+        out.outputs.push((Format::Docx, docx::render(&description, theme, &meta)?));
     }
     Ok(out)
 }

@@ -201,6 +201,7 @@ fn letter_with(
     if let Some(name) = &letter.signature {
         inputs.push(("the signature", beside(path, name)));
     }
+    let mut combined_with = None;
     if settings.combine {
         let r = prepare(settings, &resume_path, (lang, version), (note, true))?;
         let resume_doc = render::lay_out_with_photo(&r.resume, &r.theme, &book, r.photo.as_ref())?;
@@ -211,9 +212,17 @@ fn letter_with(
         txt.push_str(&text::render(&resume_description, r.theme.entry.layout));
         md.push_str("\n---\n\n");
         md.push_str(&crate::export::markdown::render(&resume_description));
+        combined_with = Some(resume_description);
     }
     let meta = letter_metadata(&p, &text, settings.timestamp, settings.combine);
-    outputs(settings, (doc, txt, md), &book, &meta, (base, inputs), (path, note))
+    let docx = match settings.formats.contains(&Format::Docx) {
+        true => {
+            let then = combined_with.as_ref();
+            Some(crate::export::docx::letter(&description, &text, (&theme, then), &meta)?)
+        }
+        false => None,
+    };
+    outputs(settings, (doc, txt, md, docx), &book, &meta, (base, inputs), (path, note))
 }
 
 /// The theme the letter fits one page in (or `--fit-pages N`): `theme`
@@ -261,11 +270,12 @@ fn letter_metadata(
 }
 
 /// The outputs of a laid-out letter: the PDF and previews of `doc`, the
-/// text `txt` and the Markdown `md`, named from `base`, with `inputs` guarded; warnings go to
+/// text `txt`, the Markdown `md` and the Word document `docx` (when asked
+/// for), named from `base`, with `inputs` guarded; warnings go to
 /// `note`, placed in `path`.
 fn outputs(
     settings: &Settings,
-    (doc, txt, md): (Document, String, String),
+    (doc, txt, md, docx): (Document, String, String, Option<Vec<u8>>),
     book: &crate::fonts::FontBook,
     meta: &crate::export::pdf::Metadata,
     (base, inputs): (&Path, Vec<(&'static str, PathBuf)>),
@@ -292,6 +302,7 @@ fn outputs(
     if formats.contains(&Format::Md) {
         rendered.outputs.push((Format::Md, md.into_bytes()));
     }
+    rendered.outputs.extend(docx.map(|bytes| (Format::Docx, bytes)));
     let names = super::outputs::names(base, rendered.outputs.iter().map(|(f, _)| *f));
     let files = names
         .into_iter()
