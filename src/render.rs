@@ -143,7 +143,7 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
         out.outputs.push((Format::Md, markdown::render(&description).into_bytes()));
     }
     if wants(Format::Docx) {
-        let meta = metadata(resume, opts.timestamp);
+        let meta = metadata(resume, theme, opts.timestamp);
         out.outputs.push((Format::Docx, docx::render(&description, theme, &meta)?));
     }
     Ok(out)

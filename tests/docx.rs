@@ -200,7 +200,7 @@ fn every_theme_reads_back_as_the_descriptions_paragraphs_in_their_styles() {
         assert!((page[0].as_f64().unwrap() - (w * 12_700.0) as f64).abs() < 12_700.0, "{name}");
 
         // The same title, author and keywords as the PDF's.
-        let meta = vita::render::metadata(&seed(), 0);
+        let meta = vita::render::metadata(&seed(), &theme, 0);
         assert_eq!(r["title"], meta.title.as_str(), "{name}");
         assert_eq!(r["author"], meta.author.as_str(), "{name}");
         assert_eq!(r["keywords"], meta.keywords.join(", ").as_str(), "{name}");
