@@ -5,7 +5,7 @@
 use crate::compose::describe::describe;
 use crate::compose::{Composed, compose, compose_description};
 use crate::diag::Diagnostic;
-use crate::export::{markdown, pdf, png, text};
+use crate::export::{html, markdown, pdf, png, text};
 use crate::fonts::FontBook;
 use crate::layout::{Document, layout};
 use crate::limits::Limits;
@@ -27,6 +27,9 @@ pub enum Format {
     Png,
     /// GitHub-flavoured Markdown, as a profile README reads.
     Md,
+    /// One self-contained HTML page, styled by the theme, its fonts and
+    /// photo inline.
+    Html,
 }
 
 impl Format {
@@ -37,6 +40,7 @@ impl Format {
             Format::Txt => "txt",
             Format::Png => "png",
             Format::Md => "md",
+            Format::Html => "html",
         }
     }
 }
@@ -136,6 +140,12 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     }
     if wants(Format::Md) {
         out.outputs.push((Format::Md, markdown::render(&description).into_bytes()));
+    }
+    if wants(Format::Html) {
+        let language = resume.meta.language.as_deref().unwrap_or(&theme.text.language);
+        let book = FontBook::with_dirs(opts.font_dirs.clone()).with_language(Some(language));
+        let page = html::Page { theme, book: &book, photo: opts.photo.as_deref() };
+        out.outputs.push((Format::Html, html::render(&description, &page).into_bytes()));
     }
     Ok(out)
 }

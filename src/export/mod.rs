@@ -1,7 +1,8 @@
 //! Exporters: laid-out frames → PDF and PNG previews, the résumé's
-//! description → ATS plain text and Markdown, and the atomic file writing
-//! they share. Exporters never lay out.
+//! description → ATS plain text, Markdown and a self-contained HTML page,
+//! and the atomic file writing they share. Exporters never lay out.
 
+pub mod html;
 pub mod journal;
 pub mod markdown;
 pub mod pdf;
