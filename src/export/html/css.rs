@@ -137,7 +137,7 @@ pub(super) fn sheet(t: &Theme, stacks: &Stacks) -> String {
             s,
             "@media (min-width:{wide}px){{\n\
              .head .row{{display:grid;grid-template-columns:{rail} 1fr;column-gap:{gap}}}\n\
-             .head .row>.start{{text-align:end}}\n\
+             .head .row>.start{{padding-inline-start:0.5em}}\n\
              .head .row>.end{{margin:0;text-align:start}}\n\
              .entry>.body,.section>:not(h2):not(.entry){{margin-inline-start:{indent}}}\n\
              .column{{background:linear-gradient(to right,{fill} {rail},transparent {rail})}}\n\

@@ -43,13 +43,16 @@ pub fn render(d: &Description, page: &Page) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n\
+         <title>{title}</title>\n{description}\
          <meta name=\"generator\" content=\"vita\">\n<style>\n{style}</style>\n\
          <script type=\"application/ld+json\">\n{ld}\n</script>\n</head>\n{body}</html>\n",
         lang = attr(&d.language),
         dir = if d.rtl { "rtl" } else { "ltr" },
         title = text(&title),
-        description = attr(&description),
+        description = match description.is_empty() {
+            true => String::new(),
+            false => format!("<meta name=\"description\" content=\"{}\">\n", attr(&description)),
+        },
         ld = jsonld::person(d),
     )
 }
