@@ -8,7 +8,10 @@
 //! sideways scrolling, every embedded font loaded, no request leaving the
 //! page, axe-core with no serious or critical violation, and a print to
 //! PDF, which the ATS harness scores (≥ 0.99). The Nu HTML Checker
-//! reports no error.
+//! reports no error. A theme of two columns side by side
+//! (tests/data/two-columns.toml) goes through the same checks; its print
+//! must read as well as vita's PDF of it, which positional extractors
+//! read row by row across the columns (0.985).
 //!
 //! Needs Chromium, Java, Node with the npm packages of tests/web/package.json
 //! in $VITA_WEB_HOME (~/.cache/vita-web), and the ATS harness: scripts/test.sh
@@ -95,9 +98,16 @@ fn the_seed_is_a_valid_accessible_self_contained_page_in_every_theme() {
     let seed = vita::model::load(&root().join("data/resume.toml")).unwrap();
     std::fs::create_dir_all(sb.path("pages")).unwrap();
     let mut pages: Vec<String> = Vec::new();
-    for (theme, _) in vita::theme::BUILTIN {
+    // Every built-in theme, and a theme of two columns side by side.
+    let two = root().join("tests/data/two-columns.toml");
+    let themes: Vec<(&str, &str)> = vita::theme::BUILTIN
+        .iter()
+        .map(|(name, _)| (*name, *name))
+        .chain([("two-columns", two.to_str().unwrap())])
+        .collect();
+    for &(theme, file) in &themes {
         let out = format!("out-{theme}");
-        sb.vita(&["render", "-t", theme, "-f", "html", "-o", &out, "-q"]).assert_ok();
+        sb.vita(&["render", "-t", file, "-f", "html", "-o", &out, "-q"]).assert_ok();
         let html = std::fs::read_to_string(sb.path(&format!("{out}/resume.html"))).unwrap();
         structure(theme, &html, &seed);
         let page = format!("pages/{theme}.html");
@@ -131,7 +141,29 @@ fn the_seed_is_a_valid_accessible_self_contained_page_in_every_theme() {
     assert!(run.status.success(), "check.js failed:\n{stderr}");
     let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     let mut problems: Vec<String> = Vec::new();
-    for (theme, _) in vita::theme::BUILTIN {
+    // The ATS harness's score of a PDF.
+    let ats = |pdf: &Path| {
+        let json = pdf.with_extension("ats.json");
+        let expected = common::ats_shared().join("cases/seed/expected.json");
+        let out = Command::new(&python)
+            .arg(&score)
+            .arg(pdf)
+            .arg(&expected)
+            .arg("--json")
+            .arg(&json)
+            .output()
+            .unwrap();
+        let score = std::fs::read(&json)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .and_then(|v| v["ats_score"].as_f64());
+        (score, String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    // Side-by-side columns cost positional extractors in any PDF: there the
+    // printed page must read as well as vita's own PDF of the theme does.
+    sb.vita(&["render", "-t", two.to_str().unwrap(), "-o", "two-pdf", "-q"]).assert_ok();
+    let two_pdf = ats(&sb.path("two-pdf/resume.pdf")).0.expect("the PDF scores");
+    for &(theme, _) in &themes {
         let r = &report[theme];
         if r["requests"].as_array().is_none_or(|a| !a.is_empty()) {
             problems.push(format!("{theme}: requests {}", r["requests"]));
@@ -159,27 +191,11 @@ fn the_seed_is_a_valid_accessible_self_contained_page_in_every_theme() {
             assert!(shots.join(format!("{theme}-{width}.png")).is_file(), "{theme} {width}");
         }
         // The printed page reads as the résumé.
-        let pdf = shots.join(format!("{theme}.pdf"));
-        let json = sb.path(&format!("{theme}-ats.json"));
-        let expected = common::ats_shared().join("cases/seed/expected.json");
-        let out = Command::new(&python)
-            .arg(&score)
-            .arg(&pdf)
-            .arg(&expected)
-            .arg("--json")
-            .arg(&json)
-            .output()
-            .unwrap();
-        let ats = std::fs::read(&json)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
-            .and_then(|v| v["ats_score"].as_f64());
-        match ats {
-            Some(s) if s >= 0.99 => eprintln!("{theme}: printed page scores {s:.3}"),
-            other => problems.push(format!(
-                "{theme}: the printed page scores {other:?}:\n{}",
-                String::from_utf8_lossy(&out.stdout)
-            )),
+        let target = if theme == "two-columns" { two_pdf.min(0.99) - 0.001 } else { 0.99 };
+        match ats(&shots.join(format!("{theme}.pdf"))) {
+            (Some(s), _) if s >= target => eprintln!("{theme}: printed page scores {s:.3}"),
+            (other, report) => problems
+                .push(format!("{theme}: the printed page scores {other:?} < {target}:\n{report}")),
         }
     }
     keep_for_inspection(&shots);
@@ -218,4 +234,45 @@ fn a_right_to_left_resume_with_a_photo_is_marked_and_embeds_it() {
     assert!(html.contains("<strong>בנתה</strong>"), "markup becomes elements");
     // Hebrew comes from a face the font book found for it, embedded too.
     assert!(html.matches("@font-face").count() >= 2);
+}
+
+#[test]
+fn a_cover_letter_combined_with_the_resume_is_one_valid_page() {
+    let (_, vnu) = tools();
+    let sb = Sandbox::new();
+    sb.write(
+        "cv.toml",
+        "[basics]\nname = \"Alex Doe\"\nemail = \"alex@example.com\"\n[[work]]\n\
+         name = \"Acme Corp\"\nposition = \"Senior Engineer\"\nstart_date = \"2021-01\"\n\
+         highlights = [\"Ran the billing platform.\"]\n",
+    );
+    sb.write(
+        "cover.toml",
+        "resume = \"cv.toml\"\ndate = \"2026-03-14\"\nsubject = \"The SRE role\"\n\
+         salutation = \"Dear Ms Rivera,\"\nclosing = \"Kind regards,\"\n\
+         body = \"\"\"\nI am writing about the **SRE** role.\n\nThank you for your time.\n\"\"\"\n\
+         [recipient]\nname = \"Maria Rivera\"\norganization = \"Northwind\"\n",
+    );
+    sb.vita(&["render", "cover.toml", "--combine", "-f", "html,txt", "-o", "out"]).assert_ok();
+    let names: Vec<String> = std::fs::read_dir(sb.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let file = names.iter().find(|n| n.ends_with(".html")).unwrap_or_else(|| panic!("{names:?}"));
+    let html = std::fs::read_to_string(sb.path(&format!("out/{file}"))).unwrap();
+    let letter = &html[html.find("<article class=\"letter\">").expect("the letter")..];
+    let at = |s: &str| letter.find(s).unwrap_or_else(|| panic!("{s} missing:\n{letter}"));
+    assert!(at("Maria Rivera") < at("The SRE role"), "the recipient, then the subject");
+    assert!(at("<p>Dear Ms Rivera,</p>") < at("<strong>SRE</strong>"));
+    assert!(at("Kind regards,<br>Alex Doe") < at("<div class=\"resume\">"), "then the résumé");
+    assert!(letter.contains("<h2 id=\"s1-work\">Experience</h2>"), "{letter}");
+    let checked = Command::new("java")
+        .arg("-jar")
+        .arg(&vnu)
+        .arg("--errors-only")
+        .arg(sb.path(&format!("out/{file}")))
+        .output()
+        .unwrap();
+    let complaints = String::from_utf8_lossy(&checked.stderr);
+    assert!(checked.status.success() && complaints.trim().is_empty(), "vnu:\n{complaints}");
 }

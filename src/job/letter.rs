@@ -195,6 +195,12 @@ fn letter_with(
     let mut doc = lay(&theme)?;
     let mut txt = text::letter(&description, &text);
     let mut md = crate::export::markdown::letter(&description, &text);
+    let page = crate::export::html::Page { theme: &p.theme, book: &book, photo: None };
+    let html_of = |resume: Option<&crate::compose::describe::Description>| {
+        let wanted = settings.formats.contains(&Format::Html);
+        wanted.then(|| crate::export::html::letter(&description, &text, resume, &page))
+    };
+    let mut html = html_of(None);
     let mut inputs = vec![("the letter", path.to_path_buf()), ("the résumé", resume_path.clone())];
     inputs.extend(settings.overlays.iter().map(|f| ("an overlay", f.clone())));
     inputs.extend(p.theme_files.iter().map(|f| ("a theme file", f.clone())));
@@ -211,9 +217,10 @@ fn letter_with(
         txt.push_str(&text::render(&resume_description, r.theme.entry.layout));
         md.push_str("\n---\n\n");
         md.push_str(&crate::export::markdown::render(&resume_description));
+        html = html_of(Some(&resume_description));
     }
     let meta = letter_metadata(&p, &text, settings.timestamp, settings.combine);
-    outputs(settings, (doc, txt, md), &book, &meta, (base, inputs), (path, note))
+    outputs(settings, (doc, txt, md, html), &book, &meta, (base, inputs), (path, note))
 }
 
 /// The theme the letter fits one page in (or `--fit-pages N`): `theme`
@@ -261,11 +268,11 @@ fn letter_metadata(
 }
 
 /// The outputs of a laid-out letter: the PDF and previews of `doc`, the
-/// text `txt` and the Markdown `md`, named from `base`, with `inputs` guarded; warnings go to
+/// text `txt`, the Markdown `md` and the HTML page, named from `base`, with `inputs` guarded; warnings go to
 /// `note`, placed in `path`.
 fn outputs(
     settings: &Settings,
-    (doc, txt, md): (Document, String, String),
+    (doc, txt, md, html): (Document, String, String, Option<String>),
     book: &crate::fonts::FontBook,
     meta: &crate::export::pdf::Metadata,
     (base, inputs): (&Path, Vec<(&'static str, PathBuf)>),
@@ -290,6 +297,9 @@ fn outputs(
     }
     if formats.contains(&Format::Md) {
         rendered.outputs.push((Format::Md, md.into_bytes()));
+    }
+    if let Some(html) = html {
+        rendered.outputs.push((Format::Html, html.into_bytes()));
     }
     let names = super::outputs::names(base, rendered.outputs.iter().map(|(f, _)| *f));
     let files = names

@@ -32,7 +32,7 @@ pub(super) struct Stacks {
 }
 
 impl Stacks {
-    pub(super) fn new(_theme: &Theme, fallbacks: &[String]) -> Self {
+    pub(super) fn new(fallbacks: &[String]) -> Self {
         Stacks { fallbacks: fallbacks.to_vec() }
     }
 
@@ -119,6 +119,7 @@ pub(super) fn sheet(t: &Theme, stacks: &Stacks) -> String {
          .cv p,.cv ul,.cv ol,.cv h1,.cv h2,.cv h3{{margin:0}}\n\
          .cv a{{color:inherit;text-decoration:underline;text-decoration-thickness:0.06em;\
          text-underline-offset:0.15em}}\n\
+         .cv .w{{display:inline-block;max-width:100%}}\n\
          .cv strong{{font-weight:700}}\n.cv em{{font-style:italic}}\n\
          .cv code{{font-family:{mono};font-size:{mono_size}}}",
         max = em(content + 2.0 * 1.5 * body),
@@ -150,6 +151,15 @@ pub(super) fn sheet(t: &Theme, stacks: &Stacks) -> String {
         );
     }
     columns(&mut s, t, &em);
+    // A cover letter: its blocks apart, the résumé after it on a new page.
+    let _ = writeln!(
+        s,
+        ".letter{{text-align:start}}\n.letter>p+p,.letter>h2+p{{margin-top:0.9em}}\n\
+         .letter .recipient,.letter .date{{margin-top:2em}}\n\
+         .letter .subject{{font-size:1em;font-weight:700;margin-top:2em}}\n\
+         .letter .closing{{margin-top:1.5em}}\n\
+         .resume{{margin-top:4em;break-before:page}}"
+    );
     let _ = writeln!(
         s,
         "@media (max-width:{NARROW_PX}px){{\n\
@@ -157,6 +167,7 @@ pub(super) fn sheet(t: &Theme, stacks: &Stacks) -> String {
          .columns{{display:block}}\n\
          .head .row{{display:block}}\n\
          .head .row>.end{{text-align:start}}\n\
+         .body{{text-align:start}}\n\
          .photo{{width:4.5em}}\n}}"
     );
     print(&mut s, t);

@@ -11,6 +11,9 @@
 mod css;
 mod fonts;
 mod jsonld;
+mod letter;
+
+pub use letter::letter;
 
 use crate::compose::describe::{Contact, Description, Entry, Item, Labelled, Part, Section};
 use crate::compose::markup;
@@ -32,29 +35,11 @@ pub struct Page<'a> {
 
 /// The résumé as one HTML document.
 pub fn render(d: &Description, page: &Page) -> String {
-    let mut w = Writer { theme: page.theme, faces: Faces::new(page.book), out: String::new() };
-    w.body(d, page.photo);
-    let body = std::mem::take(&mut w.out);
-    let families = css::families(page.theme);
-    let stacks = css::Stacks::new(page.theme, &w.faces.fallbacks(&families));
-    let style = format!("{}{}", w.faces.css(), css::sheet(page.theme, &stacks));
-    let title = markup::plain(&d.name);
-    let description = d.label.as_deref().map(markup::plain).unwrap_or_default();
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n{description}\
-         <meta name=\"generator\" content=\"vita\">\n<style>\n{style}</style>\n\
-         <script type=\"application/ld+json\">\n{ld}\n</script>\n</head>\n{body}</html>\n",
-        lang = attr(&d.language),
-        dir = if d.rtl { "rtl" } else { "ltr" },
-        title = text(&title),
-        description = match description.is_empty() {
-            true => String::new(),
-            false => format!("<meta name=\"description\" content=\"{}\">\n", attr(&description)),
-        },
-        ld = jsonld::person(d),
-    )
+    let mut w = Writer::new(page);
+    w.out.push_str("<body>\n<main class=\"cv\">\n");
+    w.resume(d, page.photo);
+    w.out.push_str("</main>\n</body>\n");
+    w.finish(d)
 }
 
 /// Writes the body, noting the characters each face draws.
@@ -64,15 +49,61 @@ struct Writer<'a> {
     out: String,
 }
 
-impl Writer<'_> {
-    fn body(&mut self, d: &Description, photo: Option<&Photo>) {
+impl<'a> Writer<'a> {
+    fn new(page: &Page<'a>) -> Self {
+        Writer { theme: page.theme, faces: Faces::new(page.book), out: String::new() }
+    }
+
+    /// The whole document: the head, with the style sheet for the faces
+    /// the body drew with, then the body written.
+    fn finish(self, d: &Description) -> String {
+        let families = css::families(self.theme);
+        let stacks = css::Stacks::new(&self.faces.fallbacks(&families));
+        let style = format!("{}{}", self.faces.css(), css::sheet(self.theme, &stacks));
+        let title = markup::plain(&d.name);
+        let description = d.label.as_deref().map(markup::plain).unwrap_or_default();
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{title}</title>\n{description}\
+             <meta name=\"generator\" content=\"vita\">\n<style>\n{style}</style>\n\
+             <script type=\"application/ld+json\">\n{ld}\n</script>\n</head>\n{body}</html>\n",
+            lang = attr(&d.language),
+            dir = if d.rtl { "rtl" } else { "ltr" },
+            title = text(&title),
+            description = match description.is_empty() {
+                true => String::new(),
+                false =>
+                    format!("<meta name=\"description\" content=\"{}\">\n", attr(&description)),
+            },
+            ld = jsonld::person(d),
+            body = self.out,
+        )
+    }
+
+    /// The résumé: its header, then its columns of sections.
+    fn resume(&mut self, d: &Description, photo: Option<&Photo>) {
         let t = self.theme;
-        self.out.push_str("<body>\n<main class=\"cv\">\n");
         // Contact details go in a column instead when a section holds them.
         let in_column =
             d.sections.iter().flat_map(|s| &s.items).any(|i| matches!(i, Item::Contacts(_)));
-        let mut header = String::new();
-        std::mem::swap(&mut header, &mut self.out);
+        let masthead = self.masthead(d, photo, !in_column);
+        if t.header.band {
+            self.out.push_str(&masthead);
+        }
+        self.columns(d, (!t.header.band).then_some(masthead.as_str()));
+        if let Some(updated) = &d.updated {
+            self.out.push_str("<footer><p class=\"updated\">");
+            self.plain(updated, &t.fonts.meta);
+            self.out.push_str("</p></footer>\n");
+        }
+    }
+
+    /// The name, the label, the contact details (when `contacts`) and the
+    /// photo, as a `header` element.
+    fn masthead(&mut self, d: &Description, photo: Option<&Photo>, contacts: bool) -> String {
+        let t = self.theme;
+        let before = std::mem::take(&mut self.out);
         self.out.push_str("<header class=\"masthead\">\n");
         if let Some(photo) = photo {
             self.out.push_str(&format!(
@@ -91,20 +122,22 @@ impl Writer<'_> {
             self.inline(label, &t.fonts.label);
             self.out.push_str("</p>\n");
         }
-        if !in_column && !d.contacts.is_empty() {
+        if contacts && !d.contacts.is_empty() {
             self.contacts(&d.contacts, "contacts inline");
         }
         self.out.push_str("</header>\n");
-        let masthead = std::mem::replace(&mut self.out, header);
-        if t.header.band {
-            self.out.push_str(&masthead);
-        }
-        let regions = t.regions(1.0);
+        std::mem::replace(&mut self.out, before)
+    }
+
+    /// The theme's columns in reading order, each with its sections; the
+    /// first opens with `masthead` when it is not a band above them.
+    fn columns(&mut self, d: &Description, masthead: Option<&str>) {
+        let regions = self.theme.regions(1.0);
         self.out.push_str(&format!("<div class=\"columns n{}\">\n", regions.len()));
         for (n, region) in regions.iter().enumerate() {
             self.out.push_str(&format!("<div class=\"column c{}\">\n", css::ident(&region.name)));
-            if n == 0 && !t.header.band {
-                self.out.push_str(&masthead);
+            if let Some(masthead) = masthead.filter(|_| n == 0) {
+                self.out.push_str(masthead);
             }
             for (i, section) in d.sections.iter().enumerate().filter(|(_, s)| s.column == n) {
                 self.section(i, section);
@@ -112,12 +145,6 @@ impl Writer<'_> {
             self.out.push_str("</div>\n");
         }
         self.out.push_str("</div>\n");
-        if let Some(updated) = &d.updated {
-            self.out.push_str("<footer><p class=\"updated\">");
-            self.plain(updated, &t.fonts.meta);
-            self.out.push_str("</p></footer>\n");
-        }
-        self.out.push_str("</main>\n</body>\n");
     }
 
     fn contacts(&mut self, contacts: &[Contact], class: &str) {
@@ -353,7 +380,7 @@ impl Writer<'_> {
     /// Text without markup, in `spec`'s face.
     fn plain(&mut self, s: &str, spec: &FontSpec) {
         self.faces.add(&spec.family, spec.bold, spec.italic, s);
-        self.out.push_str(&text(s));
+        self.out.push_str(&words(s));
     }
 
     /// A text field's inline markup: bold, italics, code and links.
@@ -376,7 +403,7 @@ impl Writer<'_> {
                 }
             }
             self.out.push_str(&open);
-            self.out.push_str(&text(&p.text.replace(['\n', '\r'], " ")));
+            self.out.push_str(&words(&p.text.replace(['\n', '\r'], " ")));
             self.out.push_str(&close);
         }
     }
@@ -385,6 +412,27 @@ impl Writer<'_> {
 /// `s` escaped for an element's content.
 fn text(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// `s` escaped, each word with a hyphen inside it ("multi-tenant") in a
+/// `span class="w"` that the style sheet keeps whole on its line. A line
+/// that ends in a real hyphen is re-joined by some text extractors
+/// (pdftotext's "multitenant"), so the print must not break there; the
+/// PDF's own line breaker never does either.
+fn words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let inner = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if inner.contains('-') {
+            out.push_str(&format!("<span class=\"w\">{}</span>", text(word)));
+        } else {
+            out.push_str(&text(word));
+        }
+    }
+    out
 }
 
 /// `s` escaped for a quoted attribute value.
@@ -444,7 +492,7 @@ mod tests {
     fn markup_becomes_elements_and_text_is_escaped() {
         let theme = Theme::default();
         let book = FontBook::bundled_only();
-        let mut w = Writer { theme: &theme, faces: Faces::new(&book), out: String::new() };
+        let mut w = Writer::new(&Page { theme: &theme, book: &book, photo: None });
         w.inline("a < **b** & [c](https://x.org/?a=1&b=\"2\")", &theme.fonts.body);
         assert_eq!(
             w.out,
