@@ -95,6 +95,11 @@ pub(super) fn web_font(
     }
     let subset = subsetter::subset(data, index, &remap).ok()?;
     let mut tables = directory(&subset)?;
+    for (_, data) in tables.iter_mut().filter(|t| &t.0 == b"name") {
+        if let Some(trimmed) = trim_names(data) {
+            *data = trimmed;
+        }
+    }
     tables.push((*b"cmap", cmap(&map)));
     let os2 = face.raw_face().table(ttf_parser::Tag::from_bytes(b"OS/2"))?;
     tables.push((*b"OS/2", os2.to_vec()));
@@ -117,6 +122,43 @@ fn directory(font: &[u8]) -> Option<Vec<([u8; 4], Vec<u8>)>> {
             Some((tag, font.get(offset..offset + length)?.to_vec()))
         })
         .collect()
+}
+
+/// `name` records kept: copyright, family, subfamily, unique and full
+/// names, version, PostScript name, licence URL. The licence's full text
+/// and the descriptions (often most of the table) are left out; the URL
+/// says where the licence is.
+const KEPT_NAMES: [u16; 8] = [0, 1, 2, 3, 4, 5, 6, 14];
+
+/// The `name` table with only the [`KEPT_NAMES`] records.
+fn trim_names(name: &[u8]) -> Option<Vec<u8>> {
+    let u16_at = |at: usize| name.get(at..at + 2).map(|b| u16::from_be_bytes([b[0], b[1]]));
+    let (count, storage) = (u16_at(2)? as usize, u16_at(4)? as usize);
+    let mut records: Vec<([u16; 4], &[u8])> = Vec::new();
+    for i in 0..count {
+        let at = 6 + 12 * i;
+        let field = |k: usize| u16_at(at + 2 * k);
+        let ids = [field(0)?, field(1)?, field(2)?, field(3)?];
+        if !KEPT_NAMES.contains(&ids[3]) {
+            continue;
+        }
+        let (length, offset) = (field(4)? as usize, field(5)? as usize);
+        records.push((ids, name.get(storage + offset..storage + offset + length)?));
+    }
+    let mut out: Vec<u8> = Vec::new();
+    let start = 6 + 12 * records.len();
+    for v in [0, records.len(), start] {
+        out.extend((v as u16).to_be_bytes());
+    }
+    let mut strings: Vec<u8> = Vec::new();
+    for (ids, bytes) in &records {
+        ids.iter().for_each(|v| out.extend(v.to_be_bytes()));
+        out.extend((bytes.len() as u16).to_be_bytes());
+        out.extend((strings.len() as u16).to_be_bytes());
+        strings.extend(*bytes);
+    }
+    out.extend(strings);
+    Some(out)
 }
 
 /// A `cmap` with a format 4 subtable for the Basic Multilingual Plane and
@@ -242,6 +284,10 @@ mod tests {
         }
         assert_eq!(sub.glyph_index('x'), None);
         assert!(sub.tables().os2.is_some());
+        let names = sub.names();
+        let family = names.into_iter().find(|n| n.name_id == ttf_parser::name_id::FAMILY);
+        assert_eq!(family.and_then(|n| n.to_string()).as_deref(), Some("Charis SIL"));
+        assert!(!names.into_iter().any(|n| n.name_id == ttf_parser::name_id::LICENSE));
         assert!(font.len() * 20 < info.data.len(), "{} of {}", font.len(), info.data.len());
     }
 }

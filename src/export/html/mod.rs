@@ -414,8 +414,13 @@ fn text(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// The longest hyphenated word kept on one line, in characters: shorter
+/// than a line on a phone.
+const MAX_KEPT_WORD: usize = 32;
+
 /// `s` escaped, each word with a hyphen inside it ("multi-tenant") in a
-/// `span class="w"` that the style sheet keeps whole on its line. A line
+/// `span class="w"` that the style sheet keeps whole on its line (up to
+/// [`MAX_KEPT_WORD`] characters). A line
 /// that ends in a real hyphen is re-joined by some text extractors
 /// (pdftotext's "multitenant"), so the print must not break there; the
 /// PDF's own line breaker never does either.
@@ -426,7 +431,8 @@ fn words(s: &str) -> String {
             out.push(' ');
         }
         let inner = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if inner.contains('-') {
+        // A word longer than a phone's line may still break.
+        if inner.contains('-') && word.chars().count() <= MAX_KEPT_WORD {
             out.push_str(&format!("<span class=\"w\">{}</span>", text(word)));
         } else {
             out.push_str(&text(word));
