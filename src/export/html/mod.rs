@@ -495,6 +495,16 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_words_are_kept_whole_and_dashes_are_not() {
+        assert_eq!(
+            words("multi-tenant, 2020 – 2023 - x <a-b>"),
+            "<span class=\"w\">multi-tenant,</span> 2020 – 2023 - x <span class=\"w\">&lt;a-b&gt;</span>"
+        );
+        let long = "a-".repeat(20);
+        assert_eq!(words(&long), long, "a word longer than a phone's line may break");
+    }
+
+    #[test]
     fn markup_becomes_elements_and_text_is_escaped() {
         let theme = Theme::default();
         let book = FontBook::bundled_only();
