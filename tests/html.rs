@@ -86,8 +86,10 @@ fn structure(theme: &str, html: &str, seed: &vita::model::Resume) {
     assert_eq!(ld["@type"], "Person", "{theme}");
     assert_eq!(ld["name"], seed.basics.name.as_str(), "{theme}");
     assert_eq!(ld["email"].as_str(), seed.basics.email.as_deref(), "{theme}");
+    // Each job that names its employer is a role at it.
+    let employers = seed.work.iter().filter(|w| w.name.is_some() || w.position.is_some()).count();
     let roles = ld["worksFor"].as_array().map_or(0, Vec::len);
-    assert_eq!(roles, jobs, "{theme}: {ld}");
+    assert_eq!(roles, employers, "{theme}: {ld}");
 }
 
 #[test]
@@ -232,6 +234,8 @@ fn a_right_to_left_resume_with_a_photo_is_marked_and_embeds_it() {
     assert!(html.contains("alt=\"דנה &lt;כהן&gt;\""), "the photo is named");
     assert!(html.contains("<time datetime=\"2020-03\">"), "the start has its ISO date");
     assert!(html.contains("<strong>בנתה</strong>"), "markup becomes elements");
+    assert!(html.contains("\"roleName\": \"מהנדסת\""), "the position is the role");
+    assert!(html.contains("\"name\": \"Acme\""), "the employer is the organisation");
     // Hebrew comes from a face the font book found for it, embedded too.
     assert!(html.matches("@font-face").count() >= 2);
 }

@@ -53,9 +53,17 @@ pub(super) fn person(d: &Description) -> String {
             let iso = |i: usize| e.moments.get(i).and_then(|m| m.iso.clone());
             match s.kind {
                 SectionKind::Work => {
+                    // With a position, the title is the role and the
+                    // subtitle the employer; without, the title names the
+                    // employer.
+                    let (role_name, org) = match plain(&e.subtitle) {
+                        Some(org) => (plain(&e.title), Some(org)),
+                        None => (None, plain(&e.title)),
+                    };
+                    let Some(org) = org else { continue };
                     let mut role = Map::new();
                     role.insert("@type".into(), json!("EmployeeRole"));
-                    if let Some(t) = plain(&e.title) {
+                    if let Some(t) = role_name {
                         role.insert("roleName".into(), json!(t));
                     }
                     if let Some(start) = iso(0) {
@@ -64,7 +72,6 @@ pub(super) fn person(d: &Description) -> String {
                     if let Some(end) = iso(1) {
                         role.insert("endDate".into(), json!(end));
                     }
-                    let org = plain(&e.subtitle).or_else(|| plain(&e.title));
                     let mut o = json!({"@type": "Organization", "name": org});
                     if let Some(loc) = &e.location {
                         o["location"] = json!(loc);
