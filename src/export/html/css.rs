@@ -143,6 +143,7 @@ pub(super) fn sheet(t: &Theme, stacks: &Stacks) -> String {
              .head .row>.end{{margin:0;text-align:start}}\n\
              .entry>.body,.section>:not(h2):not(.entry){{margin-inline-start:{indent}}}\n\
              .column{{background:linear-gradient(to right,{fill} {rail},transparent {rail})}}\n\
+             [dir=rtl] .column{{background:linear-gradient(to left,{fill} {rail},transparent {rail})}}\n\
              .section h2{{margin-inline-start:{indent}}}\n}}",
             wide = NARROW_PX + 1,
             rail = em(rail),
