@@ -33,6 +33,35 @@ if [ ${#packages[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
+# tests/html.rs checks the HTML export in a real browser: Debian's
+# Chromium driven by playwright-core, axe-core, and the Nu HTML Checker
+# (vnu.jar, on Java). The Debian packages come without their recommends;
+# the npm packages go once into $VITA_WEB_HOME (~/.cache/vita-web), from
+# tests/web/package.json, reinstalled when it changes.
+web=()
+for need in "chromium /usr/bin/chromium" "default-jre-headless /usr/bin/java" \
+  "nodejs /usr/bin/node" "npm /usr/bin/npm"; do
+  read -r package file <<<"$need"
+  [ -e "$file" ] || web+=("$package")
+done
+if [ ${#web[@]} -gt 0 ]; then
+  echo "test.sh: installing ${web[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${web[@]}" >/dev/null
+fi
+web_home=${VITA_WEB_HOME:-$HOME/.cache/vita-web}
+if ! cmp -s tests/web/package.json "$web_home/package.json" 2>/dev/null ||
+  [ ! -d "$web_home/node_modules" ]; then
+  echo "test.sh: npm install into $web_home" >&2
+  mkdir -p "$web_home"
+  cp tests/web/package.json "$web_home/package.json"
+  # vnu-jar ships vnu.jar; its install script only looks for a Java.
+  npm install --prefix "$web_home" --ignore-scripts --no-audit --no-fund --silent
+fi
+
 # tests/docx.rs converts the Word export to PDF with LibreOffice (Writer
 # without its GUI; without the recommended extras, which add no fonts or
 # filters it needs) and reads it with python-docx, kept in a venv of its

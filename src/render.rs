@@ -5,7 +5,7 @@
 use crate::compose::describe::describe;
 use crate::compose::{Composed, compose, compose_description};
 use crate::diag::Diagnostic;
-use crate::export::{docx, markdown, pdf, png, text};
+use crate::export::{docx, html, markdown, pdf, png, text};
 use crate::fonts::FontBook;
 use crate::layout::{Document, layout};
 use crate::limits::Limits;
@@ -29,6 +29,9 @@ pub enum Format {
     Md,
     /// A Word document of real paragraph styles, for forms that ask for one.
     Docx,
+    /// One self-contained HTML page, styled by the theme, its fonts and
+    /// photo inline.
+    Html,
 }
 
 impl Format {
@@ -40,6 +43,7 @@ impl Format {
             Format::Png => "png",
             Format::Md => "md",
             Format::Docx => "docx",
+            Format::Html => "html",
         }
     }
 }
@@ -145,6 +149,12 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     if wants(Format::Docx) {
         let meta = metadata(resume, theme, opts.timestamp);
         out.outputs.push((Format::Docx, docx::render(&description, theme, &meta)?));
+    }
+    if wants(Format::Html) {
+        let language = resume.meta.language.as_deref().unwrap_or(&theme.text.language);
+        let book = FontBook::with_dirs(opts.font_dirs.clone()).with_language(Some(language));
+        let page = html::Page { theme, book: &book, photo: opts.photo.as_deref() };
+        out.outputs.push((Format::Html, html::render(&description, &page).into_bytes()));
     }
     Ok(out)
 }

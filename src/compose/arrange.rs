@@ -127,6 +127,7 @@ mod tests {
             title: text(Title),
             subtitle: text(Subtitle),
             dates: text(Dates),
+            moments: Vec::new(),
             location: text(Location),
             link: None,
             summary: None,

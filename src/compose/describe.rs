@@ -13,7 +13,7 @@ use super::contacts::{absolute, contacts, display_url};
 use super::dates::{format_date, format_range};
 use super::markup;
 use crate::locale::{Labels, Locale};
-use crate::model::{DateField, Highlight, Resume, date_of};
+use crate::model::{Date, DateField, Highlight, Resume, date_of};
 use crate::theme::{DateStyle, SectionKind, Theme};
 
 /// What the résumé says, in reading order.
@@ -37,6 +37,19 @@ pub struct Description {
     /// Whether lines run right to left: the résumé's `meta.direction`,
     /// else its language's.
     pub rtl: bool,
+    /// The résumé's language, a BCP 47 tag (`en-US`, `de`): its
+    /// `meta.language`, else the theme's.
+    pub language: String,
+}
+
+/// One end of an entry's dates: as printed, and as machines read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moment {
+    /// The date as printed in the entry's `dates` ("Mar 2021", "Present").
+    pub text: String,
+    /// The date in ISO 8601 as far as it is known (`2021`, `2021-03`,
+    /// `2021-03-15`); none for an open end ("present").
+    pub iso: Option<String>,
 }
 
 /// A contact detail as printed, with its link and icon.
@@ -123,6 +136,9 @@ pub struct Entry {
     pub subtitle: Option<String>,
     /// The date or date range as printed, in the résumé's language.
     pub dates: Option<String>,
+    /// The start and end that `dates` prints, each as printed and in ISO
+    /// 8601 (one moment for a single date); empty without dates.
+    pub moments: Vec<Moment>,
     /// The place, as written.
     pub location: Option<String>,
     /// The entry's web address.
@@ -170,6 +186,7 @@ pub fn describe(resume: &Resume, theme: &Theme, locale: &Locale) -> Description 
         hyphenation: locale.hyphenation(),
         rtl: resume.meta.direction.unwrap_or(locale.direction)
             == crate::locale::Direction::RightToLeft,
+        language: resume.meta.language.clone().unwrap_or_else(|| theme.text.language.clone()),
     }
 }
 
@@ -223,6 +240,31 @@ impl Dates<'_> {
     fn one(&self, date: &DateField) -> Option<String> {
         format_range(date_of(date), None, self.style, self.locale)
     }
+
+    /// The ends that [`Dates::range`] prints, each as printed and in ISO
+    /// 8601; one when both print the same.
+    fn moments(&self, start: &DateField, end: &DateField) -> Vec<Moment> {
+        self.moments_of(date_of(start), date_of(end))
+    }
+
+    fn moments_of(&self, start: Option<Date>, end: Option<Date>) -> Vec<Moment> {
+        let moment = |d: Date| Moment {
+            text: format_date(d, self.style, self.locale),
+            iso: match d {
+                Date::Partial { year, month, day } => Some(match (month, day) {
+                    (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+                    (Some(m), None) => format!("{year:04}-{m:02}"),
+                    _ => format!("{year:04}"),
+                }),
+                Date::Present => None,
+            },
+        };
+        let mut out: Vec<Moment> = [start, end].into_iter().flatten().map(moment).collect();
+        if out.len() == 2 && out[0].text == out[1].text {
+            out.pop();
+        }
+        out
+    }
 }
 
 /// Entries that span a time: jobs, volunteering, degrees, projects.
@@ -234,6 +276,7 @@ fn spans_of_time(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
             title: w.position.clone().or_else(|| w.name.clone()),
             subtitle: w.position.as_ref().and(w.name.clone()),
             dates: range(&w.start_date, &w.end_date),
+            moments: dates.moments(&w.start_date, &w.end_date),
             location: w.location.clone(),
             link: link(&w.url),
             summary: w.summary.clone(),
@@ -244,6 +287,7 @@ fn spans_of_time(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
             title: v.position.clone().or_else(|| v.organization.clone()),
             subtitle: v.position.as_ref().and(v.organization.clone()),
             dates: range(&v.start_date, &v.end_date),
+            moments: dates.moments(&v.start_date, &v.end_date),
             location: v.location.clone(),
             link: link(&v.url),
             summary: v.summary.clone(),
@@ -260,6 +304,7 @@ fn spans_of_time(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
                 title: Some(if has_study { study.join(", ") } else { e.institution.clone() }),
                 subtitle: has_study.then(|| e.institution.clone()),
                 dates: range(&e.start_date, &e.end_date),
+                moments: dates.moments(&e.start_date, &e.end_date),
                 location: e.location.clone(),
                 link: link(&e.url),
                 summary: e.summary.clone(),
@@ -277,6 +322,7 @@ fn spans_of_time(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
                 title: Some(p.name.clone()),
                 subtitle: (!about.is_empty()).then(|| about.join(", ")),
                 dates: range(&p.start_date, &p.end_date),
+                moments: dates.moments(&p.start_date, &p.end_date),
                 link: link(&p.url),
                 summary: p.description.clone(),
                 highlights: p.highlights.clone(),
@@ -296,6 +342,7 @@ fn dated_once(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
             title: Some(a.title.clone()),
             subtitle: a.awarder.clone(),
             dates: one(&a.date),
+            moments: dates.moments_of(date_of(&a.date), None),
             summary: a.summary.clone(),
             ..Entry::default()
         }),
@@ -303,6 +350,7 @@ fn dated_once(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
             title: Some(c.name.clone()),
             subtitle: c.issuer.clone(),
             dates: one(&c.date),
+            moments: dates.moments_of(date_of(&c.date), None),
             link: link(&c.url),
             ..Entry::default()
         }),
@@ -310,6 +358,7 @@ fn dated_once(kind: SectionKind, r: &Resume, dates: &Dates) -> Vec<Item> {
             title: Some(p.name.clone()),
             subtitle: p.publisher.clone(),
             dates: one(&p.release_date),
+            moments: dates.moments_of(date_of(&p.release_date), None),
             link: link(&p.url),
             summary: p.summary.clone(),
             ..Entry::default()
@@ -382,6 +431,7 @@ fn custom(r: &Resume, dates: &Dates) -> Vec<(String, Vec<Item>)> {
                 title: e.title.clone(),
                 subtitle: e.subtitle.clone(),
                 dates: range(&e.start_date, &e.end_date),
+                moments: dates.moments(&e.start_date, &e.end_date),
                 location: e.location.clone(),
                 link: link(&e.url),
                 summary: e.summary.clone(),

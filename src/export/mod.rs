@@ -1,8 +1,10 @@
 //! Exporters: laid-out frames → PDF and PNG previews, the résumé's
-//! description → ATS plain text, Markdown and Word (.docx), and the atomic
-//! file writing they share. Exporters never lay out.
+//! description → ATS plain text, Markdown, Word (.docx) and a
+//! self-contained HTML page, and the atomic file writing they share.
+//! Exporters never lay out.
 
 pub mod docx;
+pub mod html;
 pub mod journal;
 pub mod markdown;
 pub mod pdf;

@@ -195,6 +195,11 @@ fn letter_with(
     let mut doc = lay(&theme)?;
     let mut txt = text::letter(&description, &text);
     let mut md = crate::export::markdown::letter(&description, &text);
+    let page = crate::export::html::Page { theme: &p.theme, book: &book, photo: None };
+    let html_of = |resume: Option<&crate::compose::describe::Description>| {
+        let wanted = settings.formats.contains(&Format::Html);
+        wanted.then(|| crate::export::html::letter(&description, &text, resume, &page))
+    };
     let mut inputs = vec![("the letter", path.to_path_buf()), ("the résumé", resume_path.clone())];
     inputs.extend(settings.overlays.iter().map(|f| ("an overlay", f.clone())));
     inputs.extend(p.theme_files.iter().map(|f| ("a theme file", f.clone())));
@@ -222,7 +227,9 @@ fn letter_with(
         }
         false => None,
     };
-    outputs(settings, (doc, txt, md, docx), &book, &meta, (base, inputs), (path, note))
+    let html = html_of(combined_with.as_ref());
+    let texts = Texts { txt, md, docx, html };
+    outputs(settings, (doc, texts), &book, &meta, (base, inputs), (path, note))
 }
 
 /// The theme the letter fits one page in (or `--fit-pages N`): `theme`
@@ -269,13 +276,22 @@ fn letter_metadata(
     meta
 }
 
+/// A letter's outputs that are not drawn: the text, the Markdown, and the
+/// Word document and HTML page when they are asked for.
+struct Texts {
+    txt: String,
+    md: String,
+    docx: Option<Vec<u8>>,
+    html: Option<String>,
+}
+
 /// The outputs of a laid-out letter: the PDF and previews of `doc`, the
-/// text `txt`, the Markdown `md` and the Word document `docx` (when asked
+/// text, the Markdown, the Word document and the HTML page (when asked
 /// for), named from `base`, with `inputs` guarded; warnings go to
 /// `note`, placed in `path`.
 fn outputs(
     settings: &Settings,
-    (doc, txt, md, docx): (Document, String, String, Option<Vec<u8>>),
+    (doc, Texts { txt, md, docx, html }): (Document, Texts),
     book: &crate::fonts::FontBook,
     meta: &crate::export::pdf::Metadata,
     (base, inputs): (&Path, Vec<(&'static str, PathBuf)>),
@@ -303,6 +319,9 @@ fn outputs(
         rendered.outputs.push((Format::Md, md.into_bytes()));
     }
     rendered.outputs.extend(docx.map(|bytes| (Format::Docx, bytes)));
+    if let Some(html) = html {
+        rendered.outputs.push((Format::Html, html.into_bytes()));
+    }
     let names = super::outputs::names(base, rendered.outputs.iter().map(|(f, _)| *f));
     let files = names
         .into_iter()
