@@ -155,6 +155,24 @@ fn keep_permissions(_file: &std::fs::File, _path: &Path) -> std::io::Result<()> 
     Ok(())
 }
 
+/// Text with XML's special characters escaped, and the characters XML 1.0
+/// cannot hold left out.
+pub(crate) fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::write_all_atomic;

@@ -15,6 +15,7 @@
 mod bundled;
 pub mod found;
 pub mod registry;
+pub(crate) mod sfnt;
 
 pub use bundled::{BUNDLED, BundledFace};
 pub use registry::{FaceId, FaceInfo, Origin};

@@ -311,7 +311,7 @@ pub(super) fn font_table(theme: &Theme) -> Vec<u8> {
         xml.push_str(&format!(
             "<w:font w:name=\"{}\"><w:altName w:val=\"{fallback}\"/><w:charset w:val=\"00\"/>\
              <w:family w:val=\"{class}\"/><w:pitch w:val=\"{}\"/></w:font>",
-            escape(family),
+            crate::export::xml_escape(family),
             if class == "modern" { "fixed" } else { "variable" }
         ));
     }
@@ -345,11 +345,11 @@ pub(super) fn core(meta: &Metadata) -> Vec<u8> {
          <dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:created>\
          <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:modified>\
          </cp:coreProperties>",
-        escape(&meta.title),
-        escape(&meta.subject),
-        escape(&meta.author),
-        escape(&meta.keywords.join(", ")),
-        escape(&meta.author),
+        crate::export::xml_escape(&meta.title),
+        crate::export::xml_escape(&meta.subject),
+        crate::export::xml_escape(&meta.author),
+        crate::export::xml_escape(&meta.keywords.join(", ")),
+        crate::export::xml_escape(&meta.author),
     )
     .into_bytes()
 }
@@ -365,22 +365,4 @@ fn iso_date(timestamp: i64) -> String {
         secs / 60 % 60,
         secs % 60
     )
-}
-
-/// Text with XML's special characters escaped, and the characters XML 1.0
-/// cannot hold left out.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -104,7 +104,7 @@ pub(super) fn web_font(
     let os2 = face.raw_face().table(ttf_parser::Tag::from_bytes(b"OS/2"))?;
     tables.push((*b"OS/2", os2.to_vec()));
     tables.sort_by_key(|t| t.0);
-    Some(assemble(subset.get(0..4)?, &tables))
+    Some(crate::fonts::sfnt::assemble(subset.get(0..4)?, &tables))
 }
 
 /// The tables of an sfnt font, by tag.
@@ -217,53 +217,6 @@ fn cmap(map: &[(u32, u16)]) -> Vec<u8> {
     out.extend(f4);
     out.extend(f12);
     out
-}
-
-/// An sfnt file of `tables` (sorted by tag) with the version tag `flavor`,
-/// its checksums set.
-fn assemble(flavor: &[u8], tables: &[([u8; 4], Vec<u8>)]) -> Vec<u8> {
-    let count = tables.len();
-    let power = 1usize << (usize::BITS - 1 - count.leading_zeros());
-    let mut out: Vec<u8> = flavor.to_vec();
-    for v in [count, power * 16, power.trailing_zeros() as usize, (count - power) * 16] {
-        out.extend((v as u16).to_be_bytes());
-    }
-    let mut offset = 12 + 16 * count;
-    let mut head_at = None;
-    for (tag, data) in tables {
-        out.extend(tag);
-        let mut data = data.clone();
-        if tag == b"head" && data.len() >= 12 {
-            data[8..12].fill(0);
-            head_at = Some(offset + 8);
-        }
-        out.extend(checksum(&data).to_be_bytes());
-        out.extend((offset as u32).to_be_bytes());
-        out.extend((data.len() as u32).to_be_bytes());
-        offset += data.len().next_multiple_of(4);
-    }
-    for (tag, data) in tables {
-        let start = out.len();
-        out.extend(data);
-        if tag == b"head" && data.len() >= 12 {
-            out[start + 8..start + 12].fill(0);
-        }
-        out.resize(out.len().next_multiple_of(4), 0);
-    }
-    if let Some(at) = head_at {
-        let adjust = 0xB1B0_AFBAu32.wrapping_sub(checksum(&out));
-        out[at..at + 4].copy_from_slice(&adjust.to_be_bytes());
-    }
-    out
-}
-
-/// The sum of a table's big-endian 32-bit words, the last one padded.
-fn checksum(data: &[u8]) -> u32 {
-    data.chunks(4).fold(0u32, |sum, c| {
-        let mut w = [0u8; 4];
-        w[..c.len()].copy_from_slice(c);
-        sum.wrapping_add(u32::from_be_bytes(w))
-    })
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ impl Standard {
 /// identification. `date` is the creation and modification date, in
 /// ISO 8601 (UTC).
 pub(super) fn xmp(meta: &Metadata, standard: Standard, date: &str) -> Vec<u8> {
-    let e = escape;
+    let e = crate::export::xml_escape;
     let producer = format!("vita {}", env!("CARGO_PKG_VERSION"));
     let keywords = meta.keywords.join(", ");
     let language = if meta.language.is_empty() { "x-default" } else { &meta.language };
@@ -80,23 +80,6 @@ pub(super) fn xmp(meta: &Metadata, standard: Standard, date: &str) -> Vec<u8> {
     x.push_str("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n");
     x.push_str("<?xpacket end=\"w\"?>");
     x.into_bytes()
-}
-
-/// Text as XML character data.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 does not allow are left out.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The ICC profile's name, as the output intent names its condition.

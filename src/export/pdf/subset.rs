@@ -105,7 +105,7 @@ pub(super) fn subset(
         out.push((*b"name", name));
     }
     out.sort_by_key(|t| t.0);
-    Some(assemble(&out))
+    Some(crate::fonts::sfnt::assemble(&[0, 1, 0, 0], &out))
 }
 
 /// The outlines of the source font.
@@ -293,48 +293,6 @@ fn trim_names(name: &[u8]) -> Option<Vec<u8>> {
     records.iter().for_each(|r| out.extend(r));
     out.extend(storage);
     Some(out)
-}
-
-/// Writes an sfnt with these tables (sorted by tag) and its checksums.
-fn assemble(tables: &[([u8; 4], Vec<u8>)]) -> Vec<u8> {
-    let n = tables.len() as u16;
-    let power = 1u16 << (15 - n.leading_zeros());
-    let mut out = Vec::new();
-    out.extend(0x0001_0000u32.to_be_bytes());
-    out.extend(n.to_be_bytes());
-    out.extend((power * 16).to_be_bytes());
-    out.extend((power.trailing_zeros() as u16).to_be_bytes());
-    out.extend((n * 16 - power * 16).to_be_bytes());
-    let mut offset = 12 + 16 * tables.len();
-    for (tag, data) in tables {
-        out.extend(tag);
-        out.extend(checksum(data).to_be_bytes());
-        out.extend((offset as u32).to_be_bytes());
-        out.extend((data.len() as u32).to_be_bytes());
-        offset += data.len().next_multiple_of(4);
-    }
-    let mut head_at = None;
-    for (tag, data) in tables {
-        if tag == b"head" {
-            head_at = Some(out.len());
-        }
-        out.extend(data);
-        out.resize(out.len().next_multiple_of(4), 0);
-    }
-    if let Some(at) = head_at {
-        let adjust = 0xB1B0_AFBAu32.wrapping_sub(checksum(&out));
-        out[at + 8..at + 12].copy_from_slice(&adjust.to_be_bytes());
-    }
-    out
-}
-
-/// The sfnt checksum: the sum of big-endian u32 words, zero-padded.
-fn checksum(data: &[u8]) -> u32 {
-    data.chunks(4).fold(0u32, |sum, c| {
-        let mut w = [0u8; 4];
-        w[..c.len()].copy_from_slice(c);
-        sum.wrapping_add(u32::from_be_bytes(w))
-    })
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
