@@ -144,3 +144,25 @@ fn without_a_standard_there_is_no_xmp_or_output_intent() {
     let catalog = doc.catalog().unwrap();
     assert!(catalog.get(b"Metadata").is_err() && catalog.get(b"OutputIntents").is_err());
 }
+
+#[test]
+fn every_theme_writes_pdf_a() {
+    let sb = Sandbox::new();
+    for theme in ["classic", "modern", "sidebar", "compact", "elegant", "ats"] {
+        let out = format!("out/{theme}");
+        sb.vita(&["render", "-t", theme, "-o", &out, "-f", "pdf", "--pdf-standard", "a-2a"])
+            .assert_ok();
+        let pdf = sb.path(&format!("{out}/resume.pdf"));
+        let path = pdf.to_str().unwrap();
+        let check = tool_stdout("qpdf", &["--check", path]);
+        assert!(check.contains("No syntax or stream encoding errors"), "{theme}: {check}");
+        let xmp = tool_stdout("pdfinfo", &["-meta", path]);
+        assert_eq!(xmp_value(&xmp, "pdfaid:conformance"), "A", "{theme}");
+        for line in tool_stdout("pdffonts", &[path]).lines().skip(2) {
+            assert!(line.contains("yes yes yes"), "{theme}: embedded, subset, ToUnicode: {line}");
+        }
+        let doc = lopdf::Document::load(&pdf).unwrap();
+        check_output_intent(&doc, theme);
+        check_annotations(&doc, theme);
+    }
+}
