@@ -391,8 +391,10 @@ pub fn combine(letter: Document, resume: Document, titles: [&str; 2]) -> Documen
         level: 1,
         ..b
     }));
-    // The résumé's structure follows the letter's, in streams of its own.
+    // The résumé's structure follows the letter's, in streams of its own,
+    // as a part of its own.
     let by = doc.nodes.len() as u32;
+    doc.parts = vec![0, by as usize];
     let streams = doc.nodes.iter().map(|n| n.stream + 1).max().unwrap_or(0);
     doc.nodes.extend(
         resume.nodes.into_iter().map(|n| crate::layout::Node { stream: n.stream + streams, ..n }),

@@ -278,3 +278,31 @@ fn pdfua_finds_no_error_in_any_theme() {
     assert!(out.status.code().is_some_and(|c| c < 3), "pdfua found errors:\n{report}");
     assert_eq!(report.matches("errors=0").count(), files.len(), "{report}");
 }
+
+#[test]
+fn a_combined_letter_and_resume_are_two_parts() {
+    let sb = Sandbox::new();
+    sb.vita(&["init", "--letter"]).assert_ok();
+    sb.vita(&["render", "data/letter.toml", "--combine", "-o", "out", "-f", "pdf"]).assert_ok();
+    let tree = struct_tree(&sb.path("out/letter.pdf"));
+    let [Node::Element(root, body)] = tree.as_slice() else { panic!("one Document: {tree:?}") };
+    assert_eq!(root, "Document");
+    let parts: Vec<&[Node]> = body
+        .iter()
+        .map(|n| match n {
+            Node::Element(k, kids) if k == "Part" => kids.as_slice(),
+            other => panic!("the Document holds Parts only, not {other:?}"),
+        })
+        .collect();
+    assert_eq!(parts.len(), 2, "the letter, then the résumé");
+    for part in &parts {
+        assert_eq!(find(part, "H1", &mut Vec::new()).len(), 1, "one H1, the name, in each part");
+    }
+    // The letter's part has no sections; the résumé's has its own.
+    assert!(find(parts[0], "Sect", &mut Vec::new()).is_empty());
+    let titles: Vec<String> = find(parts[1], "H2", &mut Vec::new())
+        .iter()
+        .map(|(_, kids)| text(kids).trim().to_lowercase())
+        .collect();
+    assert!(titles.contains(&"experience".to_string()), "{titles:?}");
+}

@@ -336,6 +336,9 @@ pub struct Document {
     pub bookmarks: Vec<Bookmark>,
     /// The logical structure, in reading order: what the items' tags name.
     pub nodes: Vec<Node>,
+    /// Where the document's parts start, as indices into `nodes`: a cover
+    /// letter and the résumé after it are two parts. Empty for one.
+    pub parts: Vec<usize>,
     /// The content box every glyph must stay inside.
     pub content_box: Rect,
     /// Problems layout worked around.

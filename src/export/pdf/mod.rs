@@ -204,7 +204,7 @@ pub fn render(
     let outline = write_outline(&mut pdf, &mut ids, doc, &page_refs);
     let structure = profile.tagged.then(|| {
         let pages = tags::Pages { refs: &page_refs, annotations: &annotations };
-        tags::write(&mut pdf, &mut ids, &doc.nodes, &marks, &pages)
+        tags::write(&mut pdf, &mut ids, (&doc.nodes, &doc.parts), &marks, &pages)
     });
     let archive = profile.standard.map(|s| write_archive(&mut pdf, &mut ids, meta, s));
     let parts = Parts { pages: tree_ref, outline, structure, archive };

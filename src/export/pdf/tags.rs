@@ -233,13 +233,14 @@ pub(super) fn annotation_key(pages: usize, index: usize) -> i32 {
     (pages + index) as i32
 }
 
-/// Writes the structure tree of a document whose nodes are `nodes` and
-/// whose pages were marked as `marks` (each page's marks, the MCID of each
-/// its index), and returns its root, for the catalog.
+/// Writes the structure tree of a document whose nodes are `nodes`, in
+/// `parts` (each a Part element of the Document, when there are any),
+/// and whose pages were marked as `marks` (each page's marks, the MCID of
+/// each its index), and returns its root, for the catalog.
 pub(super) fn write(
     pdf: &mut Pdf,
     ids: &mut super::Ids,
-    nodes: &[Node],
+    (nodes, parts): (&[Node], &[usize]),
     marks: &[Vec<Mark>],
     pages: &Pages,
 ) -> Ref {
@@ -265,7 +266,14 @@ pub(super) fn write(
     let mut placed: Vec<Vec<Option<usize>>> =
         pages.annotations.iter().map(|a| vec![None; a.len()]).collect();
     let mut section: Option<(u16, usize)> = None;
+    // The element that holds the current part's elements: the Document,
+    // or a Part of it.
+    let mut top = 0;
     for (n, node) in nodes.iter().enumerate() {
+        if parts.contains(&n) {
+            top = tree.add(0, StructRole::Part);
+            section = None;
+        }
         if section.is_some_and(|(stream, _)| stream != node.stream) {
             section = None;
         }
@@ -273,9 +281,9 @@ pub(super) fn write(
             continue;
         }
         if node.role == Role::Heading {
-            section = Some((node.stream, tree.add(0, StructRole::Sect)));
+            section = Some((node.stream, tree.add(top, StructRole::Sect)));
         }
-        let parent = section.map_or(0, |(_, s)| s);
+        let parent = section.map_or(top, |(_, s)| s);
         let leaf = |tree: &mut Tree, role| tree.add(parent, role);
         let (body, label) = match &node.role {
             Role::Title => (leaf(&mut tree, StructRole::H1), None),
