@@ -133,6 +133,10 @@ pub(super) fn sheet(t: &Theme, stacks: &Stacks) -> String {
     entries(&mut s, t, &em, &font);
     // Hyphenated words stay whole (see `words`).
     let _ = writeln!(s, ".cv .w{{white-space:nowrap}}");
+    // A rail: dates and places in it, beside the entry's title. A later
+    // header line with nothing beside it (a place) goes under the title
+    // instead: wrapped in the narrow rail it would hold the body below it,
+    // where the PDF sets such a line in the main column.
     if t.entry.layout == EntryLayout::Rail {
         let (rail, gap) = (t.entry.rail_width.pt(), t.entry.rail_gap.pt());
         let _ = writeln!(
@@ -141,6 +145,7 @@ pub(super) fn sheet(t: &Theme, stacks: &Stacks) -> String {
              .head .row{{display:grid;grid-template-columns:{rail} 1fr;column-gap:{gap}}}\n\
              .head .row>.start{{padding-inline-start:0.5em}}\n\
              .head .row>.end{{margin:0;text-align:start}}\n\
+             .head .row+.row>.start:only-child{{grid-column:2;padding-inline-start:0}}\n\
              .entry>.body,.section>:not(h2):not(.entry){{margin-inline-start:{indent}}}\n\
              .column{{background:linear-gradient(to right,{fill} {rail},transparent {rail})}}\n\
              [dir=rtl] .column{{background:linear-gradient(to left,{fill} {rail},transparent {rail})}}\n\
