@@ -26,8 +26,7 @@
 use super::content::{Ops, State};
 use crate::compose::Role;
 use crate::layout::{FrameItem, Node, Point};
-use pdf_writer::types::StructRole;
-use pdf_writer::{Finish, Pdf, Ref, TextStr};
+use pdf_writer::{Finish, Name, Pdf, Ref, TextStr};
 
 /// One marked-content sequence of a page: the node its content belongs
 /// to, and where in it (a list item's label, or the text of the page's
@@ -177,6 +176,43 @@ impl<'a> Marking<'a> {
     }
 }
 
+/// The standard structure types vita's tree uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Document,
+    Part,
+    Sect,
+    H1,
+    H2,
+    P,
+    L,
+    LI,
+    Lbl,
+    LBody,
+    Link,
+    Figure,
+}
+
+impl Kind {
+    /// The type's name, as /S gives it.
+    fn name(self) -> &'static [u8] {
+        match self {
+            Kind::Document => b"Document",
+            Kind::Part => b"Part",
+            Kind::Sect => b"Sect",
+            Kind::H1 => b"H1",
+            Kind::H2 => b"H2",
+            Kind::P => b"P",
+            Kind::L => b"L",
+            Kind::LI => b"LI",
+            Kind::Lbl => b"Lbl",
+            Kind::LBody => b"LBody",
+            Kind::Link => b"Link",
+            Kind::Figure => b"Figure",
+        }
+    }
+}
+
 /// What an element's kids are: marked content on a page, a link
 /// annotation, or another element.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -188,7 +224,7 @@ enum Kid {
 
 /// An element of the tree, before it is written.
 struct Element {
-    role: StructRole,
+    role: Kind,
     parent: Option<usize>,
     kids: Vec<Kid>,
     alt: Option<String>,
@@ -200,7 +236,7 @@ struct Tree {
 }
 
 impl Tree {
-    fn add(&mut self, parent: usize, role: StructRole) -> usize {
+    fn add(&mut self, parent: usize, role: Kind) -> usize {
         let element = Element { role, parent: Some(parent), kids: Vec::new(), alt: None };
         self.elements.push(element);
         let id = self.elements.len() - 1;
@@ -209,7 +245,7 @@ impl Tree {
     }
 
     /// The last kid of `parent`, when it is an element of `role`.
-    fn last(&self, parent: usize, role: StructRole) -> Option<usize> {
+    fn last(&self, parent: usize, role: Kind) -> Option<usize> {
         match self.elements[parent].kids.last() {
             Some(Kid::Element(e)) if self.elements[*e].role == role => Some(*e),
             _ => None,
@@ -255,7 +291,7 @@ pub(super) fn write(
     }
     let mut tree = Tree {
         elements: vec![Element {
-            role: StructRole::Document,
+            role: Kind::Document,
             parent: None,
             kids: Vec::new(),
             alt: None,
@@ -271,7 +307,7 @@ pub(super) fn write(
     let mut top = 0;
     for (n, node) in nodes.iter().enumerate() {
         if parts.contains(&n) {
-            top = tree.add(0, StructRole::Part);
+            top = tree.add(0, Kind::Part);
             section = None;
         }
         if section.is_some_and(|(stream, _)| stream != node.stream) {
@@ -281,28 +317,28 @@ pub(super) fn write(
             continue;
         }
         if node.role == Role::Heading {
-            section = Some((node.stream, tree.add(top, StructRole::Sect)));
+            section = Some((node.stream, tree.add(top, Kind::Sect)));
         }
         let parent = section.map_or(top, |(_, s)| s);
         let leaf = |tree: &mut Tree, role| tree.add(parent, role);
         let (body, label) = match &node.role {
-            Role::Title => (leaf(&mut tree, StructRole::H1), None),
-            Role::Heading => (leaf(&mut tree, StructRole::H2), None),
-            Role::Para => (leaf(&mut tree, StructRole::P), None),
+            Role::Title => (leaf(&mut tree, Kind::H1), None),
+            Role::Heading => (leaf(&mut tree, Kind::H2), None),
+            Role::Para => (leaf(&mut tree, Kind::P), None),
             Role::Figure { alt } => {
-                let figure = leaf(&mut tree, StructRole::Figure);
+                let figure = leaf(&mut tree, Kind::Figure);
                 tree.elements[figure].alt = Some(alt.clone());
                 (figure, None)
             }
             Role::Item => {
-                let list = match tree.last(parent, StructRole::L) {
+                let list = match tree.last(parent, Kind::L) {
                     Some(list) if n > 0 && nodes[n - 1].role == Role::Item => list,
-                    _ => tree.add(parent, StructRole::L),
+                    _ => tree.add(parent, Kind::L),
                 };
-                let item = tree.add(list, StructRole::LI);
+                let item = tree.add(list, Kind::LI);
                 let labelled = content[n].iter().any(|(_, _, m)| m.label);
-                let label = labelled.then(|| tree.add(item, StructRole::Lbl));
-                (tree.add(item, StructRole::LBody), label)
+                let label = labelled.then(|| tree.add(item, Kind::Lbl));
+                (tree.add(item, Kind::LBody), label)
             }
         };
         // Each link's text in a Link element, with its annotation after.
@@ -313,7 +349,7 @@ pub(super) fn write(
                 (false, Some(link)) => match links.iter().find(|(key, _)| *key == (page, link)) {
                     Some((_, element)) => *element,
                     None => {
-                        let element = tree.add(body, StructRole::Link);
+                        let element = tree.add(body, Kind::Link);
                         links.push(((page, link), element));
                         element
                     }
@@ -334,7 +370,7 @@ pub(super) fn write(
     for (page, annotations) in pages.annotations.iter().enumerate() {
         for (link, &annot) in annotations.iter().enumerate() {
             if placed[page][link].is_none() {
-                let element = tree.add(0, StructRole::Link);
+                let element = tree.add(0, Kind::Link);
                 tree.elements[element].kids.push(Kid::Annotation { page, annot });
                 placed[page][link] = Some(element);
             }
@@ -358,11 +394,13 @@ fn emit(
     let root = ids.next();
     let refs: Vec<Ref> = tree.elements.iter().map(|_| ids.next()).collect();
     for (e, element) in tree.elements.iter().enumerate() {
-        let mut w = pdf.struct_element(refs[e]);
-        w.kind(element.role);
-        w.parent(element.parent.map_or(root, |p| refs[p]));
+        // Written by hand, without the optional /Type: a résumé has a
+        // hundred elements or more.
+        let mut w = pdf.indirect(refs[e]).dict();
+        w.pair(Name(b"S"), Name(element.role.name()));
+        w.pair(Name(b"P"), element.parent.map_or(root, |p| refs[p]));
         if let Some(alt) = &element.alt {
-            w.alt(TextStr(alt));
+            w.pair(Name(b"Alt"), TextStr(alt));
         }
         // Content on one page names it once, on the element.
         let on: Vec<usize> = element
@@ -375,22 +413,28 @@ fn emit(
             .collect();
         let single = on.windows(2).all(|w| w[0] == w[1]);
         if let (true, Some(&page)) = (single, on.first()) {
-            w.page(pages.refs[page]);
+            w.pair(Name(b"Pg"), pages.refs[page]);
         }
-        let mut kids = w.children();
+        let mut kids = w.insert(Name(b"K")).array();
         for kid in &element.kids {
             match *kid {
                 Kid::Element(k) => {
-                    kids.struct_element(refs[k]);
+                    kids.item(refs[k]);
                 }
                 Kid::Content { mcid, .. } if single => {
-                    kids.marked_content_id(mcid as i32);
+                    kids.item(mcid as i32);
                 }
                 Kid::Content { page, mcid } => {
-                    kids.marked_content_ref().page(pages.refs[page]).marked_content_id(mcid as i32);
+                    let mut mcr = kids.push().dict();
+                    mcr.pair(Name(b"Type"), Name(b"MCR"));
+                    mcr.pair(Name(b"Pg"), pages.refs[page]);
+                    mcr.pair(Name(b"MCID"), mcid as i32);
                 }
                 Kid::Annotation { page, annot } => {
-                    kids.object_ref().page(pages.refs[page]).object(annot);
+                    let mut objr = kids.push().dict();
+                    objr.pair(Name(b"Type"), Name(b"OBJR"));
+                    objr.pair(Name(b"Pg"), pages.refs[page]);
+                    objr.pair(Name(b"Obj"), annot);
                 }
             }
         }
