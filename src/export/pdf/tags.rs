@@ -290,12 +290,7 @@ pub(super) fn write(
         }
     }
     let mut tree = Tree {
-        elements: vec![Element {
-            role: Kind::Document,
-            parent: None,
-            kids: Vec::new(),
-            alt: None,
-        }],
+        elements: vec![Element { role: Kind::Document, parent: None, kids: Vec::new(), alt: None }],
     };
     // The element that receives each node's content, by page and MCID.
     let mut owner: Vec<Vec<Option<usize>>> = marks.iter().map(|m| vec![None; m.len()]).collect();
