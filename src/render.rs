@@ -131,13 +131,18 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
     let wants = |f: Format| opts.formats.contains(&f);
     // One description: every output says what it says.
     let description = describe(resume, theme, &Locale::for_resume(resume, theme)?);
-    let mut out = if wants(Format::Pdf) || wants(Format::Png) {
-        let language = resume.meta.language.as_deref().unwrap_or(&theme.text.language);
-        let book = FontBook::with_dirs(opts.font_dirs.clone()).with_language(Some(language));
-        let composed = compose_description(&description, theme, &book)?;
-        render_pages(&composed, resume, theme, &book, opts)?
-    } else {
-        Rendered::default()
+    // One font book for every drawn output: the pages and the HTML
+    // page's embedded faces.
+    let pages = wants(Format::Pdf) || wants(Format::Png);
+    let book = (pages || wants(Format::Html)).then(|| {
+        FontBook::with_dirs(opts.font_dirs.clone()).with_language(Some(&description.language))
+    });
+    let mut out = match &book {
+        Some(book) if pages => {
+            let composed = compose_description(&description, theme, book)?;
+            render_pages(&composed, resume, theme, book, opts)?
+        }
+        _ => Rendered::default(),
     };
     if wants(Format::Txt) {
         let txt = text::render(&description, theme.entry.layout);
@@ -150,10 +155,8 @@ pub fn render(resume: &Resume, theme: &Theme, opts: &Options) -> Result<Rendered
         let meta = metadata(resume, theme, opts.timestamp);
         out.outputs.push((Format::Docx, docx::render(&description, theme, &meta)?));
     }
-    if wants(Format::Html) {
-        let language = resume.meta.language.as_deref().unwrap_or(&theme.text.language);
-        let book = FontBook::with_dirs(opts.font_dirs.clone()).with_language(Some(language));
-        let page = html::Page { theme, book: &book, photo: opts.photo.as_deref() };
+    if let (true, Some(book)) = (wants(Format::Html), &book) {
+        let page = html::Page { theme, book, photo: opts.photo.as_deref() };
         out.outputs.push((Format::Html, html::render(&description, &page).into_bytes()));
     }
     Ok(out)

@@ -132,10 +132,7 @@ pub fn render(
         .iter()
         .zip(&links)
         .map(|(frame, links)| {
-            let tagging = profile.tagged.then(|| tags::Tagging {
-                nodes: &doc.nodes,
-                links: links.iter().map(|l| (l.node, l.area)).collect(),
-            });
+            let tagging = profile.tagged.then(|| tags::Tagging { nodes: &doc.nodes, links });
             let (ops, page_marks) =
                 content::page(frame, book, &glyphs, &subsets, image_name, tagging.as_ref());
             marks.push(page_marks);
@@ -218,9 +215,9 @@ pub fn render(
 
 /// A link annotation to write: the node whose text it covers, its area
 /// (left, top, right, bottom, from the page's top-left) and address.
-struct Link<'a> {
-    node: usize,
-    area: [f32; 4],
+pub(super) struct Link<'a> {
+    pub(super) node: usize,
+    pub(super) area: [f32; 4],
     uri: &'a str,
 }
 

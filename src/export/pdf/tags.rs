@@ -45,10 +45,9 @@ pub(super) struct Mark {
 pub(super) struct Tagging<'a> {
     /// The document's nodes.
     pub nodes: &'a [Node],
-    /// The page's link annotations, in order: the node whose text each
-    /// covers, and its area (left, top, right, bottom, in page points
-    /// from the top-left).
-    pub links: Vec<(usize, [f32; 4])>,
+    /// The page's link annotations, in order, each with the node whose
+    /// text it covers and its area.
+    pub links: &'a [super::Link<'a>],
 }
 
 impl Tagging<'_> {
@@ -61,12 +60,13 @@ impl Tagging<'_> {
             FrameItem::Text(run) if run.artifact => Some(None),
             FrameItem::Text(run) => Some(run.tag.node().map(|node| {
                 let (x0, x1) = (p.x, p.x + run.width());
-                let link = self.links.iter().position(|(n, [left, top, right, bottom])| {
-                    *n == node
+                let link = self.links.iter().position(|l| {
+                    let [left, top, right, bottom] = l.area;
+                    l.node == node
                         && x0 >= left - 0.5
                         && x1 <= right + 0.5
-                        && p.y >= *top
-                        && p.y <= *bottom
+                        && p.y >= top
+                        && p.y <= bottom
                 });
                 Mark { link, ..mark(node, run.tag.label) }
             })),
