@@ -12,6 +12,7 @@
 //! `render` runs it in memory for one résumé; `job` resolves a request (theme,
 //! languages, outputs) and writes every output or none; `cli` parses flags.
 
+pub mod check;
 pub mod cli;
 pub mod compose;
 pub mod diag;

@@ -25,6 +25,7 @@ mod generate;
 mod import;
 mod init;
 use crate::job::{Settings, outputs, render_file};
+mod check;
 mod schema;
 mod tailor;
 mod validate;
@@ -58,6 +59,9 @@ pub enum Command {
     Init(init::InitArgs),
     /// Check résumés and themes without rendering: errors and likely mistakes.
     Validate(validate::ValidateArgs),
+    /// Read a PDF from any program as applicant-tracking systems do, and
+    /// say what they will get wrong.
+    Check(check::CheckArgs),
     /// Print the JSON Schema of the résumé format (for editor completion).
     Schema(schema::SchemaArgs),
     /// List the résumé's variants and what each keeps, section by section.
@@ -183,6 +187,12 @@ pub struct RenderArgs {
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
+    /// After writing, read each PDF back as applicant-tracking systems do
+    /// (`vita check`) and print one line, or the problems found. The exit
+    /// status is then 1 with warnings, 2 with errors. One résumé at a
+    /// time, without --watch.
+    #[arg(long)]
+    pub check: bool,
     /// Resource limits, and the folders a résumé may read from.
     #[command(flatten)]
     pub limits: limits::LimitArgs,
@@ -204,12 +214,17 @@ fn lang_help() -> String {
 /// Runs the parsed command line; the exit code follows the rules in `--help`.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Command::Render(args) => render_cmd(&args),
+        Command::Render(args) => match render_cmd(&args) {
+            // With --check, the findings set the exit status.
+            Ok(status) => return ExitCode::from(status),
+            Err(diag) => Err(diag),
+        },
         Command::Themes { action: None } => themes_cmd(),
         Command::Themes { action: Some(ThemesAction::Show { name }) } => themes_show(&name),
         Command::Fonts(args) => fonts_cmd(&args),
         Command::Init(args) => init::run(&args),
         Command::Validate(args) => return validate::run(&args),
+        Command::Check(args) => return check::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Variants(args) => variants::run(&args),
         Command::Import(args) => import::run(&args),
@@ -226,16 +241,22 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
+fn render_cmd(args: &RenderArgs) -> Result<u8, Diagnostic> {
     if let Some(unknown) = args.lang.iter().find(|l| crate::locale::resolve(l).is_none()) {
         return Err(crate::locale::unknown(unknown));
     }
-    if args.watch {
-        return watch::run(args);
+    if args.check && (args.watch || args.paths.len() > 1 || args.name_template.is_some()) {
+        return Err(Diagnostic::new("--check reads back one résumé's PDFs, without --watch")
+            .with_hint(
+                "render one résumé with --check, or run `vita check out/*.pdf` after the batch",
+            ));
     }
-    let [path] = &args.paths[..] else { return batch::run(args) };
+    if args.watch {
+        return watch::run(args).map(|()| 0);
+    }
+    let [path] = &args.paths[..] else { return batch::run(args).map(|()| 0) };
     if args.name_template.is_some() {
-        return batch::run(args);
+        return batch::run(args).map(|()| 0);
     }
     let stem = batch::stem(path);
     let settings = settings(args)?;
@@ -244,7 +265,9 @@ fn render_cmd(args: &RenderArgs) -> Result<(), Diagnostic> {
     if !args.quiet {
         crate::diag::eprintln(&format!("wrote {written}"));
     }
-    Ok(())
+    let pdfs =
+        written.files.iter().filter(|f| args.check && f.extension().is_some_and(|e| e == "pdf"));
+    Ok(pdfs.map(|pdf| check::after_render(pdf)).max().unwrap_or(0))
 }
 
 /// How the PDF is written: tagged unless `--no-tags`, to the PDF/A level

@@ -1,0 +1,186 @@
+//! How the lines come out in position order: columns read across, dates
+//! read into the middle of a sentence, running headers and footers between
+//! the halves of an entry, and tables read row by row.
+
+use super::{Ctx, examples};
+use crate::check::extract::Line;
+use crate::check::report::{Category, Finding, Severity};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date, a date range or a year range, alone.
+pub(super) fn date_like() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = r"(?:\p{L}{3,10}\.?\s+)?";
+        let date = format!(r"(?:{month}(?:\d{{1,2}}[./-])?\d{{4}}|\d{{1,2}}/\d{{2}})");
+        let end = r"(?:\p{L}+(?:\s\p{L}+)?|\d{4})";
+        Regex::new(&format!(r"(?i)^(?:\p{{L}}+:?\s+)?{date}(?:\s*[-–—]+\s*(?:{date}|{end}))?$"))
+            .expect("a valid pattern")
+    })
+}
+
+pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    for (p, read) in ctx.reads.iter().enumerate() {
+        let page = p + 1;
+        interrupted(page, &read.position, out);
+        tables(page, &read.position, out);
+    }
+    running(ctx, out);
+}
+
+/// Sentences that position order breaks: a wrapped line whose
+/// continuation (the next line at the same left edge, starting in lower
+/// case) is not the next thing read, because a column, a side box or a
+/// date beside it is read in between. Dates make `date-mid-sentence`,
+/// anything else `columns`.
+fn interrupted(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
+    let (mut columns, mut dates) = (Vec::new(), Vec::new());
+    let segments: Vec<Vec<(f32, String)>> = lines.iter().map(Line::segments).collect();
+    for k in 0..lines.len() {
+        for (s, (x, text)) in segments[k].iter().enumerate() {
+            if text.ends_with(['.', ':', '!', '?', ';']) {
+                continue;
+            }
+            let near = |j: usize| {
+                (lines[k].y - lines[j].y).abs() < 2.2 * lines[k].size().max(lines[j].size())
+            };
+            let found = (k + 1..lines.len().min(k + 3)).filter(|&j| near(j)).find_map(|j| {
+                segments[j]
+                    .iter()
+                    .position(|(x2, t)| {
+                        (x2 - x).abs() < 2.0 && t.chars().next().is_some_and(char::is_lowercase)
+                    })
+                    .map(|at| (j, at))
+            });
+            let Some((j, at)) = found else { continue };
+            let mut between: Vec<&str> =
+                segments[k][s + 1..].iter().map(|(_, t)| t.as_str()).collect();
+            for line in &segments[k + 1..j] {
+                between.extend(line.iter().map(|(_, t)| t.as_str()));
+            }
+            between.extend(segments[j][..at].iter().map(|(_, t)| t.as_str()));
+            if between.is_empty() {
+                continue;
+            }
+            let example = format!("{} | {} | {}", tail(text), between.join(" "), segments[j][at].1);
+            if between.iter().all(|t| date_like().is_match(t)) {
+                dates.push(example);
+            } else {
+                columns.push(example);
+            }
+        }
+    }
+    if !columns.is_empty() {
+        Finding::new(
+            "columns",
+            Severity::Warning,
+            Category::ReadingOrder,
+            format!(
+                "{} sentence{} on page {page} are broken by text beside them: position-order readers read straight across the columns",
+                columns.len(),
+                plural(columns.len())
+            ),
+        )
+        .on(page)
+        .around(examples(&columns, 2))
+        .fix("use one column for the résumé's body; keep a side column to short items that do not wrap")
+        .vita("vita's one-column themes (ats, classic, compact) read the same in every order")
+        .push_to(out);
+    }
+    if !dates.is_empty() {
+        Finding::new(
+            "date-mid-sentence",
+            Severity::Warning,
+            Category::ReadingOrder,
+            format!("{} date{} on page {page} sit beside a wrapped sentence, and position order reads them in its middle", dates.len(), plural(dates.len())),
+        )
+        .on(page)
+        .around(examples(&dates, 2))
+        .fix("put dates on the line of the job's title, not beside its description")
+        .vita("vita sets dates on the entry's title line")
+        .push_to(out);
+    }
+}
+
+/// The last few words of a text.
+fn tail(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words[words.len().saturating_sub(4)..].join(" ")
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Three or more lines in a row with three or more cells each.
+fn tables(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
+    let mut run = 0;
+    let mut start = 0;
+    for (k, line) in lines.iter().enumerate() {
+        if line.segments().len() >= 3 {
+            if run == 0 {
+                start = k;
+            }
+            run += 1;
+        } else {
+            run = 0;
+        }
+        if run == 3 {
+            Finding::new(
+                "table",
+                Severity::Warning,
+                Category::ReadingOrder,
+                format!("page {page} holds a table; ATS read it row by row, so each cell's text is cut up and mixed with its neighbours'"),
+            )
+            .on(page)
+            .around(lines[start].text())
+            .fix("write the table's content as lines of text (\"Skill: level\") instead")
+            .push_to(out);
+            return;
+        }
+    }
+}
+
+/// Lines repeated at the top or bottom of several pages, read between the
+/// end of one page and the start of the next, where an entry continues.
+fn running(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if ctx.reads.len() < 2 {
+        return;
+    }
+    let key = |l: &Line| l.text().chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+    for (p, pair) in ctx.reads.windows(2).enumerate() {
+        let (Some(a_last), Some(b_first)) = (pair[0].stream.last(), pair[1].stream.first()) else {
+            continue;
+        };
+        let repeated =
+            key(a_last) == key(b_first) || pair[1].stream.iter().any(|l| key(l) == key(a_last));
+        if !repeated {
+            continue;
+        }
+        // The body before the footer, and after the header.
+        let body_end =
+            pair[0].stream.iter().rev().find(|l| !pair[1].stream.iter().any(|m| key(m) == key(l)));
+        let body_start =
+            pair[1].stream.iter().find(|l| !pair[0].stream.iter().any(|m| key(m) == key(l)));
+        let (Some(end), Some(start)) = (body_end, body_start) else { continue };
+        let open = end.words.last().is_some_and(|w| !w.text.ends_with(['.', ':', '!', '?', ';']));
+        let lowercase = start
+            .words
+            .first()
+            .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+        if open && lowercase && !ctx.pages.pages[p].chars.iter().all(|c| c.artifact) {
+            Finding::new(
+                "running-header",
+                Severity::Warning,
+                Category::ReadingOrder,
+                format!("a sentence runs from page {} to page {}, and the page's header or footer is read in the middle of it", p + 1, p + 2),
+            )
+            .on(p + 1)
+            .around(format!("{} … {} … {}", end.text(), a_last.text(), start.text()))
+            .fix("break pages between entries, or keep headers and footers out of the text (tag them as artifacts)")
+            .vita("vita breaks pages between paragraphs and marks its footer as an artifact")
+            .push_to(out);
+        }
+    }
+}
