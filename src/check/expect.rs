@@ -216,9 +216,7 @@ impl Expected {
         findings.retain(|f| {
             f.category == Category::Hazard || matches!(f.code, "no-text" | "unmapped-glyphs")
         });
-        for m in &matches {
-            findings.extend(measured(m));
-        }
+        findings.extend(measured(&matches));
         matches
     }
 }

@@ -4,7 +4,7 @@
 
 use super::expect::{Prepared, normalise, strip_url, tokens};
 use super::report::{Category, Finding, Match, Severity};
-use super::rules::{clip, examples};
+use super::rules::{clip, count, examples};
 use std::collections::HashMap;
 
 /// How many expected words run together in `token` (0 when it is not glued).
@@ -206,96 +206,99 @@ pub(super) fn measure(p: &Prepared, order: &'static str, text: &str) -> Match {
     }
 }
 
-/// Who reads in an order, for the messages.
-fn readers(order: &str) -> &'static str {
-    if order == "stream" {
-        "in content-stream order (pypdf, PDFBox/Tika, pdfminer)"
-    } else {
-        "in position order (pdfplumber, pdftotext)"
+/// Who reads in the orders that show a problem, for the messages.
+fn readers(orders: &[&Match]) -> &'static str {
+    match orders {
+        [one] if one.order == "stream" => "in content-stream order (pypdf, PDFBox/Tika, pdfminer)",
+        [_] => "in position order (pdfplumber, pdftotext)",
+        _ => "in either order (every extractor)",
     }
 }
 
-/// The findings one order's measurement calls for.
-pub(super) fn measured(m: &Match) -> Vec<Finding> {
+/// The findings the measurements call for, one per problem, naming the
+/// orders that show it. When most words are lost, the lost words are the
+/// finding; the broken blocks and facts follow from them.
+pub(super) fn measured(matches: &[Match]) -> Vec<Finding> {
     let mut out = Vec::new();
-    let who = readers(m.order);
-    if m.words < 1.0 {
-        let severity = if m.words < 0.95 { Severity::Error } else { Severity::Warning };
+    let with = |has: &dyn Fn(&Match) -> bool| -> Vec<&Match> {
+        matches.iter().filter(|m| has(m)).collect()
+    };
+    let missing = with(&|m| m.words < 1.0);
+    if let Some(worst) = missing.iter().min_by(|a, b| a.words.total_cmp(&b.words)) {
+        let severity = if worst.words < 0.95 { Severity::Error } else { Severity::Warning };
         out.push(
             Finding::new(
                 "missing-words",
                 severity,
                 Category::Unreadable,
-                format!("{:.1} % of the résumé's words are not read {who}", 100.0 * (1.0 - m.words)),
+                format!("{:.1} % of the résumé's words are not read {}", 100.0 * (1.0 - worst.words), readers(&missing)),
             )
-            .around(examples(&m.missing, 8))
-            .fix("see the findings above for why; words go missing when glyphs have no Unicode meaning, or when they are glued or split"),
+            .around(examples(&worst.missing, 8))
+            .fix("words go missing when glyphs have no Unicode meaning, or when they are glued or split; see the other findings"),
         );
+        if worst.words < 0.5 {
+            return out;
+        }
     }
-    if !m.broken.is_empty() {
+    let broken = with(&|m| !m.broken.is_empty());
+    if let Some(first) = broken.first() {
         out.push(
-            Finding::new(
-                "broken-blocks",
-                Severity::Warning,
-                Category::ReadingOrder,
-                format!("{} bullet{} or paragraph{} are not read in one piece {who}", m.broken.len(), plural(m.broken.len()), plural(m.broken.len())),
-            )
-            .around(examples(&m.broken, 2))
-            .fix("keep each bullet in one column, away from text beside it; a one-column layout reads the same in every order")
-            .vita("vita's one-column themes (ats, classic, compact) read the same in every order"),
+            Finding::new("broken-blocks", Severity::Warning, Category::ReadingOrder, format!("{} not read in one piece {}", count(first.broken.len(), "bullet or paragraph"), readers(&broken)))
+                .around(examples(&first.broken, 2))
+                .fix("keep each bullet in one column, away from text beside it; a one-column layout reads the same in every order")
+                .vita("vita's one-column themes (ats, classic, compact) read the same in every order"),
         );
     }
-    if !m.glued.is_empty() {
+    let glued = with(&|m| !m.glued.is_empty());
+    if let Some(first) = glued.first() {
         out.push(
             Finding::new(
                 "glued-words",
                 Severity::Warning,
                 Category::Unreadable,
                 format!(
-                    "{} word{} are read glued to the next {who}",
-                    m.glued.len(),
-                    plural(m.glued.len())
+                    "{} read glued to the next {}",
+                    count(first.glued.len(), "word"),
+                    readers(&glued)
                 ),
             )
-            .around(examples(&m.glued, 4))
+            .around(examples(&first.glued, 4))
             .fix("keep real space characters between words")
             .vita("vita writes a space character between every two words"),
         );
     }
-    if !m.split.is_empty() {
+    let split = with(&|m| !m.split.is_empty());
+    if let Some(first) = split.first() {
         out.push(
             Finding::new(
                 "split-words",
                 Severity::Warning,
                 Category::Unreadable,
-                format!("{} word{} are read in pieces {who}", m.split.len(), plural(m.split.len())),
+                format!("{} read in pieces {}", count(first.split.len(), "word"), readers(&split)),
             )
-            .around(examples(&m.split, 4))
+            .around(examples(&first.split, 4))
             .fix("avoid letter spacing, and hyphenation at line ends")
             .vita("vita never spaces letters apart"),
         );
     }
-    if !m.facts_missing.is_empty() {
+    let facts = with(&|m| !m.facts_missing.is_empty());
+    if let Some(first) = facts.first() {
         out.push(
             Finding::new(
                 "facts-apart",
                 Severity::Warning,
                 Category::Parser,
                 format!(
-                    "{} fact{} (name, contact, title, date…) are not read on one line {who}",
-                    m.facts_missing.len(),
-                    plural(m.facts_missing.len())
+                    "{} (name, contact, title, date…) not read on one line {}",
+                    count(first.facts_missing.len(), "fact"),
+                    readers(&facts)
                 ),
             )
-            .around(examples(&m.facts_missing, 3))
+            .around(examples(&first.facts_missing, 3))
             .fix(
                 "keep each title, organisation, date and contact detail on one line, in one piece",
             ),
         );
     }
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

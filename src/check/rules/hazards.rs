@@ -88,6 +88,8 @@ fn tiny(page: usize, chars: &[Char], out: &mut Vec<Finding>) {
         return;
     }
     let least = small.iter().map(|c| c.size).fold(f32::INFINITY, f32::min);
+    let shown: Vec<&Char> =
+        chars.iter().filter(|c| c.hidden.is_none() && c.size > 0.0 && c.size < TINY).collect();
     Finding::new(
         "tiny-text",
         Severity::Warning,
@@ -95,7 +97,7 @@ fn tiny(page: usize, chars: &[Char], out: &mut Vec<Finding>) {
         format!("page {page} has {} characters set under {TINY} pt (the smallest {least:.1} pt): hard to read in print and on screen", small.len()),
     )
     .on(page)
-    .around(letters(&small))
+    .around(letters(&shown))
     .fix("set every text at 7 pt or more; body text reads best at 9–11 pt")
     .vita("vita's themes never set text under 7 pt")
     .push_to(out);

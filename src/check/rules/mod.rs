@@ -33,7 +33,12 @@ pub(super) fn run(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     text::check(ctx, &mut out);
     order::check(ctx, &mut out);
-    fields::check(ctx, &mut out);
+    // Where the text is lost, what a parser cannot find follows from it.
+    let lost =
+        out.iter().any(|f| f.severity == Severity::Error && f.category == Category::Unreadable);
+    if !lost {
+        fields::check(ctx, &mut out);
+    }
     hazards::check(ctx, &mut out);
     out
 }
@@ -101,4 +106,9 @@ pub(super) fn examples(items: &[String], max: usize) -> String {
         out.push_str(&format!(" and {} more", items.len() - max));
     }
     out
+}
+
+/// "1 word is", "3 words are".
+pub(super) fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun} is") } else { format!("{n} {noun}s are") }
 }

@@ -2,7 +2,7 @@
 //! read into the middle of a sentence, running headers and footers between
 //! the halves of an entry, and tables read row by row.
 
-use super::{Ctx, examples};
+use super::{Ctx, count, examples};
 use crate::check::extract::Line;
 use crate::check::report::{Category, Finding, Severity};
 use regex::Regex;
@@ -77,9 +77,9 @@ fn interrupted(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
             Severity::Warning,
             Category::ReadingOrder,
             format!(
-                "{} sentence{} on page {page} are broken by text beside them: position-order readers read straight across the columns",
-                columns.len(),
-                plural(columns.len())
+                "{} broken on page {page} by text beside {}: position-order readers read straight across the columns",
+                count(columns.len(), "sentence"),
+                if columns.len() == 1 { "it" } else { "them" }
             ),
         )
         .on(page)
@@ -93,7 +93,7 @@ fn interrupted(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
             "date-mid-sentence",
             Severity::Warning,
             Category::ReadingOrder,
-            format!("{} date{} on page {page} sit beside a wrapped sentence, and position order reads them in its middle", dates.len(), plural(dates.len())),
+            format!("{} set beside a wrapped sentence on page {page}, and position order reads it in the sentence's middle", count(dates.len(), "date")),
         )
         .on(page)
         .around(examples(&dates, 2))
@@ -107,10 +107,6 @@ fn interrupted(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
 fn tail(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     words[words.len().saturating_sub(4)..].join(" ")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Three or more lines in a row with three or more cells each.

@@ -3,7 +3,7 @@
 //! words, words glued together or split apart, words hyphenated across
 //! lines.
 
-use super::{Ctx, examples};
+use super::{Ctx, count, examples};
 use crate::check::extract::Line;
 use crate::check::interp::Char;
 use crate::check::report::{Category, Finding, Severity};
@@ -223,7 +223,7 @@ fn spacing(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
             "split-words",
             Severity::Warning,
             Category::Unreadable,
-            format!("{} word{} on page {page} have a gap inside wide enough that extractors read two pieces", split.len(), if split.len() == 1 { "" } else { "s" }),
+            format!("{} split on page {page} by a gap inside wide enough that extractors read two pieces", count(split.len(), "word")),
         )
         .on(page)
         .around(examples(&split, 4))
@@ -262,7 +262,10 @@ fn hyphens(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
         "hyphenated",
         Severity::Warning,
         Category::Unreadable,
-        format!("{} word{} on page {page} are hyphenated at the end of a line; ATS read the halves as two words", broken.len(), if broken.len() == 1 { "" } else { "s" }),
+        format!(
+            "{} hyphenated at the end of a line on page {page}; ATS read the halves as two words",
+            count(broken.len(), "word")
+        ),
     )
     .on(page)
     .around(examples(&broken, 4))
