@@ -74,6 +74,11 @@ fn stages(c: &mut Criterion) {
         g.bench_function("pdf", |b| {
             b.iter(|| pdf::render(&doc, &book, &meta, &Default::default()).unwrap())
         });
+        let bytes = pdf::render(&doc, &book, &meta, &Default::default()).unwrap();
+        let options = vita::check::Options::default();
+        g.bench_function("check (read the PDF back)", |b| {
+            b.iter(|| vita::check::check_bytes(black_box(&bytes), &options).unwrap())
+        });
         let locale = vita::locale::Locale::for_resume(&resume, &theme).unwrap();
         g.bench_function("locale", |b| {
             b.iter(|| vita::locale::Locale::for_resume(&resume, &theme).unwrap())

@@ -83,6 +83,16 @@ else:
 size = os.path.getsize(os.path.join(out, "resume.pdf"))
 row("vita render (seed, PDF + TXT)", seed_ms, seed_kib, f"PDF {size / 1000:.1f} kB")
 
+# vita check reads the seed's PDF back (two pages), alone and against its
+# source; and a Chromium PDF of the seed from the test corpus.
+check_ms, check_kib = bench([vita, "check", os.path.join(out, "resume.pdf")])
+row("vita check (the seed's PDF, 2 pages)", check_ms, check_kib)
+expect_ms, expect_kib = bench([vita, "check", os.path.join(out, "resume.pdf"), "--expect", "data/resume.toml"])
+row("vita check --expect data/resume.toml", expect_ms, expect_kib)
+chromium = "tests/check/corpus/chromium-one-column/resume.pdf"
+chromium_ms, chromium_kib = bench([vita, "check", chromium])
+row("vita check (Chromium's PDF of the seed, 2 pages)", chromium_ms, chromium_kib)
+
 (plain_ms, _), (fit_ms, fit_kib) = bench_pair(seed_cmd, seed_cmd + ["--fit-pages", "1"])
 row("vita render --fit-pages 1", fit_ms, fit_kib,
     f"{fit_ms / plain_ms:.1f}× a plain render timed in alternation with it")

@@ -341,3 +341,42 @@ fn render_check_prints_one_line_or_the_problems() {
     assert_eq!(run.code(), Some(1), "{}", run.stderr());
     assert!(run.stderr().contains("warning[no-email]"), "{}", run.stderr());
 }
+
+#[test]
+fn vita_cases_read_clean_in_every_theme() {
+    // vita's own résumés in other languages and scripts (Hebrew and Arabic
+    // need fonts-noto-core): nothing to report but a research CV's length.
+    let sandbox = Sandbox::new();
+    let mut problems = Vec::new();
+    for case in ["research", "newgrad", "german", "french", "hebrew", "arabic", "hindi"] {
+        let resume = root().join("tests/ats").join(case).join("resume.toml");
+        for theme in ["ats", "classic", "compact", "elegant", "modern", "sidebar"] {
+            let out = sandbox.path(&format!("{case}-{theme}"));
+            let args = [
+                "render",
+                resume.to_str().expect("UTF-8"),
+                "--theme",
+                theme,
+                "-o",
+                out.to_str().expect("UTF-8"),
+                "-q",
+            ];
+            sandbox.vita(&args).assert_ok();
+            let (code, report) = check(&sandbox, &out.join("resume.pdf"), None);
+            let codes: Vec<&str> = report["findings"]
+                .as_array()
+                .expect("findings")
+                .iter()
+                .filter(|f| {
+                    f["severity"] != "note"
+                        && !(case == "research" && f["code"] == "too-many-pages")
+                })
+                .map(|f| f["code"].as_str().unwrap_or("?"))
+                .collect();
+            if !codes.is_empty() || (code != 0 && case != "research") {
+                problems.push(format!("{case} in {theme}: exit {code}, {codes:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -36,6 +36,14 @@ pub(super) struct Word {
     pub(super) gap: f32,
 }
 
+/// A run of words on a line, apart from the line's other runs.
+#[derive(Debug, Clone)]
+pub(super) struct Segment {
+    pub(super) x0: f32,
+    pub(super) x1: f32,
+    pub(super) text: String,
+}
+
 /// A line as read.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Line {
@@ -58,18 +66,19 @@ impl Line {
     }
 
     /// The line cut where words lie far apart (side-by-side columns,
-    /// dates set at the right edge): runs of words, each with its left x.
-    pub(super) fn segments(&self) -> Vec<(f32, String)> {
-        let mut out: Vec<(f32, String)> = Vec::new();
+    /// dates set at the right edge).
+    pub(super) fn segments(&self) -> Vec<Segment> {
+        let mut out: Vec<Segment> = Vec::new();
         let mut last_end = f32::NEG_INFINITY;
         for word in &self.words {
             let wide = (word.x0 - last_end) > (2.5 * word.size).max(14.0);
             match out.last_mut() {
-                Some((_, text)) if !wide => {
-                    text.push(' ');
-                    text.push_str(&word.text);
+                Some(seg) if !wide => {
+                    seg.text.push(' ');
+                    seg.text.push_str(&word.text);
+                    seg.x1 = word.x1;
                 }
-                _ => out.push((word.x0, word.text.clone())),
+                _ => out.push(Segment { x0: word.x0, x1: word.x1, text: word.text.clone() }),
             }
             last_end = word.x1;
         }

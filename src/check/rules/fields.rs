@@ -198,7 +198,11 @@ fn section_headings(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let found: HashSet<String> = ctx
         .position_lines()
         .filter(|(_, l)| l.words.len() <= 5)
-        .map(|(_, l)| heading_key(&l.text()))
+        .flat_map(|(_, l)| {
+            // Right-to-left text is read in visual order by position.
+            let text = l.text();
+            [heading_key(&text), heading_key(&text.chars().rev().collect::<String>())]
+        })
         .filter(|k| known.contains(k))
         .collect();
     if found.len() >= 2 {

@@ -3,7 +3,7 @@
 //! the halves of an entry, and tables read row by row.
 
 use super::{Ctx, count, examples};
-use crate::check::extract::Line;
+use crate::check::extract::{Line, Segment};
 use crate::check::report::{Category, Finding, Severity};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -36,10 +36,21 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// anything else `columns`.
 fn interrupted(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
     let (mut columns, mut dates) = (Vec::new(), Vec::new());
-    let segments: Vec<Vec<(f32, String)>> = lines.iter().map(Line::segments).collect();
+    let segments: Vec<Vec<Segment>> = lines.iter().map(Line::segments).collect();
+    // How far lines that start at each left edge reach: a wrapped line
+    // reaches (nearly) as far as its column's longest.
+    let reach = |x: f32| {
+        segments.iter().flatten().filter(|g| (g.x0 - x).abs() < 2.0).map(|g| g.x1).fold(x, f32::max)
+    };
     for k in 0..lines.len() {
-        for (s, (x, text)) in segments[k].iter().enumerate() {
-            if text.ends_with(['.', ':', '!', '?', ';']) {
+        for (s, seg) in segments[k].iter().enumerate() {
+            let (x, text) = (seg.x0, &seg.text);
+            // A wrapped line of prose: several words, no closing stop, full width.
+            let full = seg.x1 - x >= 0.8 * (reach(x) - x);
+            if text.ends_with(['.', ':', '!', '?', ';'])
+                || text.split_whitespace().count() < 5
+                || !full
+            {
                 continue;
             }
             let near = |j: usize| {
@@ -48,22 +59,21 @@ fn interrupted(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
             let found = (k + 1..lines.len().min(k + 3)).filter(|&j| near(j)).find_map(|j| {
                 segments[j]
                     .iter()
-                    .position(|(x2, t)| {
-                        (x2 - x).abs() < 2.0 && t.chars().next().is_some_and(char::is_lowercase)
-                    })
+                    .position(|g| (g.x0 - x).abs() < 2.0 && continues(&g.text))
                     .map(|at| (j, at))
             });
             let Some((j, at)) = found else { continue };
             let mut between: Vec<&str> =
-                segments[k][s + 1..].iter().map(|(_, t)| t.as_str()).collect();
+                segments[k][s + 1..].iter().map(|g| g.text.as_str()).collect();
             for line in &segments[k + 1..j] {
-                between.extend(line.iter().map(|(_, t)| t.as_str()));
+                between.extend(line.iter().map(|g| g.text.as_str()));
             }
-            between.extend(segments[j][..at].iter().map(|(_, t)| t.as_str()));
+            between.extend(segments[j][..at].iter().map(|g| g.text.as_str()));
             if between.is_empty() {
                 continue;
             }
-            let example = format!("{} | {} | {}", tail(text), between.join(" "), segments[j][at].1);
+            let example =
+                format!("{} | {} | {}", tail(text), between.join(" "), segments[j][at].text);
             if between.iter().all(|t| date_like().is_match(t)) {
                 dates.push(example);
             } else {
@@ -101,6 +111,14 @@ fn interrupted(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
         .vita("vita sets dates on the entry's title line")
         .push_to(out);
     }
+}
+
+/// Whether a line reads as the rest of a sentence: it opens with a word
+/// in lower case (not an address such as "github.com/…").
+fn continues(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches([',', ';', ')']);
+    word.chars().next().is_some_and(char::is_lowercase) && word.chars().all(char::is_alphabetic)
 }
 
 /// The last few words of a text.
