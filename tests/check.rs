@@ -229,17 +229,15 @@ fn without_a_source_each_broken_case_gets_its_finding() {
             .map(|f| f["code"].as_str().unwrap_or("?"))
             .collect();
         match wanted.iter().find(|w| w.0 == name) {
-            Some((_, finding, status)) => {
-                if !codes.contains(finding) || code != *status {
-                    problems.push(format!(
-                        "{name}: want {finding} and exit {status}, got exit {code} with {codes:?}"
-                    ));
-                }
+            Some((_, finding, status)) if !codes.contains(finding) || code != *status => {
+                problems.push(format!(
+                    "{name}: want {finding} and exit {status}, got exit {code} with {codes:?}"
+                ));
             }
             None if code != 0 || !codes.is_empty() => {
                 problems.push(format!("{name}: a clean PDF, got exit {code} with {codes:?}"))
             }
-            None => {}
+            _ => {}
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -230,7 +230,7 @@ impl Runner<'_> {
                     "the PDF draws more than a résumé could; vita check stopped reading".into()
                 );
             }
-            if self.ops % 4096 == 0 && self.start.elapsed().as_secs_f32() > MAX_SECONDS {
+            if self.ops.is_multiple_of(4096) && self.start.elapsed().as_secs_f32() > MAX_SECONDS {
                 return Err(format!(
                     "reading the PDF took over {MAX_SECONDS} s; vita check stopped"
                 ));

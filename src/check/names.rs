@@ -88,7 +88,7 @@ fn component(part: &str) -> Option<String> {
         return Some(c.to_string());
     }
     let hex_chars = |digits: &str, width: usize| -> Option<String> {
-        if digits.is_empty() || digits.len() % width != 0 {
+        if digits.is_empty() || !digits.len().is_multiple_of(width) {
             return None;
         }
         (0..digits.len() / width)

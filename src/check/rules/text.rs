@@ -56,7 +56,6 @@ fn no_text(page: usize, image_cover: f32, chars: usize) -> Finding {
 /// replacement character or a control code.
 fn meaningless(c: &Char) -> bool {
     !c.mapped
-        || c.text.is_empty() && !c.mapped
         || c.text.chars().any(|ch| {
             let u = ch as u32;
             (0xE000..=0xF8FF).contains(&u)
