@@ -6,10 +6,9 @@
 use super::order::date_like;
 use super::{Ctx, examples};
 use crate::check::report::{Category, Finding, Severity};
-use crate::locale::{LOCALES, Locale};
-use crate::theme::SectionKind;
+use crate::locale::LOCALES;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Headings résumé parsers know besides vita's own, in English.
@@ -62,11 +61,33 @@ fn headings() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set: HashSet<String> = ENGLISH_HEADINGS.iter().map(|s| s.to_string()).collect();
+        // Only the words files' section titles: a whole locale (with its
+        // CLDR facts) would cost more to read than the check itself.
+        #[derive(serde::Deserialize)]
+        struct Words {
+            labels: HashMap<String, String>,
+        }
+        const SECTIONS: &[&str] = &[
+            "summary",
+            "contact",
+            "work",
+            "volunteer",
+            "education",
+            "awards",
+            "certificates",
+            "publications",
+            "skills",
+            "languages",
+            "interests",
+            "references",
+            "projects",
+            "other",
+        ];
         for entry in LOCALES {
-            if let Ok(locale) = Locale::new(entry.tag) {
-                for kind in SectionKind::ALL {
-                    set.insert(heading_key(locale.labels.title(kind)));
-                }
+            if let Ok(words) = toml::from_str::<Words>(entry.words) {
+                set.extend(
+                    SECTIONS.iter().filter_map(|k| words.labels.get(*k)).map(|t| heading_key(t)),
+                );
             }
         }
         set
@@ -85,18 +106,21 @@ fn heading_key(text: &str) -> String {
 
 fn email() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("a valid pattern"))
+    RE.get_or_init(|| {
+        Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+").expect("a valid pattern")
+    })
 }
 
 fn phone() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\+?\(?\d[\d ().\-/]{6,}\d").expect("a valid pattern"))
+    RE.get_or_init(|| Regex::new(r"\+?\(?[0-9][0-9 ().\-/]{6,}[0-9]").expect("a valid pattern"))
 }
 
 fn date_anywhere() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{4}\b)").expect("a valid pattern")
+        Regex::new(r"(?-u:\b)(?:(?:19|20)[0-9]{2}|[0-9]{1,2}[./][0-9]{4})(?-u:\b)")
+            .expect("a valid pattern")
     })
 }
 

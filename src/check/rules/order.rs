@@ -12,10 +12,13 @@ use std::sync::OnceLock;
 pub(super) fn date_like() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let month = r"(?:\p{L}{3,10}\.?\s+)?";
-        let date = format!(r"(?:{month}(?:\d{{1,2}}[./-])?\d{{4}}|\d{{1,2}}/\d{{2}})");
-        let end = r"(?:\p{L}+(?:\s\p{L}+)?|\d{4})";
-        Regex::new(&format!(r"(?i)^(?:\p{{L}}+:?\s+)?{date}(?:\s*[-–—]+\s*(?:{date}|{end}))?$"))
+        // Patterns kept to ASCII classes and one small negated class for
+        // words in any script: Unicode classes cost milliseconds to compile.
+        let word = r"[^\s0-9.,:;/()\-–—]+";
+        let month = format!(r"(?:{word}\.?\s+)?");
+        let date = format!(r"(?:{month}(?:[0-9]{{1,2}}[./-])?[0-9]{{4}}|[0-9]{{1,2}}/[0-9]{{2}})");
+        let end = format!(r"(?:{word}(?:\s{word})?|[0-9]{{4}})");
+        Regex::new(&format!(r"^(?:{word}:?\s+)?{date}(?:\s*[-–—]+\s*(?:{date}|{end}))?$"))
             .expect("a valid pattern")
     })
 }
