@@ -19,9 +19,10 @@ const MAX_DEPTH: usize = 12;
 /// Seconds a document may take.
 const MAX_SECONDS: f32 = 10.0;
 /// Content-stream bytes decoded per document, counting a form once per
-/// time it is drawn. lopdf decodes a stream whole, at up to 64 bytes of
-/// memory per byte for the tersest operators, so this bounds memory too.
-const MAX_CONTENT: usize = 8 << 20;
+/// time it is drawn. lopdf decodes a stream whole, at up to 280 bytes of
+/// memory per byte for the tersest operators (`n\n`: 560 bytes an
+/// operation), so this bounds memory too: about 560 MiB at worst.
+const MAX_CONTENT: usize = 2 << 20;
 /// Painted areas kept per page; past this, the rest are merged into one.
 const MAX_BACKDROPS: usize = 1024;
 
@@ -236,7 +237,7 @@ impl Runner<'_> {
         };
         for op in &content.operations {
             self.ops += 1;
-            if self.ops % 4096 == 0 && self.start.elapsed().as_secs_f32() > MAX_SECONDS {
+            if self.ops.is_multiple_of(4096) && self.start.elapsed().as_secs_f32() > MAX_SECONDS {
                 return Err(format!(
                     "reading the PDF took over {MAX_SECONDS} s; vita check stopped"
                 ));

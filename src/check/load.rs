@@ -59,6 +59,11 @@ impl Pdf {
             lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
                 "the PDF is encrypted with a password; an ATS cannot open it either".to_string()
             }
+            e if !data[data.len().saturating_sub(1024)..].windows(5).any(|w| w == b"%%EOF") => {
+                format!(
+                    "the PDF is cut short (it does not end with %%EOF) and cannot be parsed ({e})"
+                )
+            }
             e => format!("the PDF is damaged and cannot be parsed ({e})"),
         })?;
         let encrypted = doc.was_encrypted() || doc.trailer.get(b"Encrypt").is_ok();
@@ -124,7 +129,9 @@ impl Pdf {
         }
         let data = match s.get_plain_content_with_limit(MAX_STREAM) {
             Ok(data) => data,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
                 self.inflated.set(self.inflated.get() + MAX_STREAM);
                 return Err(format!(
                     "a stream inflates to more than {} MiB (a decompression bomb); vita check stopped reading",
@@ -156,6 +163,9 @@ impl Pdf {
         let tree = root.map(|r| self.key(r, b"Pages"));
         let mut pages = Vec::new();
         let mut seen = HashSet::new();
+        if let Some(Object::Reference(id)) = root.and_then(|r| r.get(b"Pages").ok()) {
+            seen.insert(*id);
+        }
         if let Some(tree) = tree {
             self.walk(tree, None, None, &mut seen, &mut pages, 0)?;
         }
@@ -178,6 +188,11 @@ impl Pdf {
             return Ok(());
         }
         let Some(dict) = self.dict(node) else { return Ok(()) };
+        // A kid that says it is something else (the catalog, a font) is no page.
+        if dict.get(b"Type").and_then(Object::as_name).is_ok_and(|t| t != b"Page" && t != b"Pages")
+        {
+            return Ok(());
+        }
         let resources = self.dict(self.key(dict, b"Resources")).or(resources);
         let area = self.box_of(dict, b"CropBox").or(self.box_of(dict, b"MediaBox")).or(area);
         let kids = self.array(dict, b"Kids");
