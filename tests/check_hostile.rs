@@ -58,8 +58,11 @@ fn check(sb: &Sandbox, file: &str) -> Output {
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let output =
-        Output { status, stdout: std::fs::read(&out).unwrap(), stderr: std::fs::read(&err).unwrap() };
+    let output = Output {
+        status,
+        stdout: std::fs::read(&out).unwrap(),
+        stderr: std::fs::read(&err).unwrap(),
+    };
     eprintln!("{file}: {:?} in {:.2?}", status.code(), started.elapsed());
     output
 }
@@ -91,7 +94,10 @@ fn survives(sb: &Sandbox, file: &str, bytes: &[u8]) -> (i32, String) {
         assert!(run.stdout.is_empty(), "an error and a report at once{why}");
         assert_eq!(code, 2, "an error line but exit {code}{why}");
     } else {
-        assert!(String::from_utf8_lossy(&run.stdout).contains(file), "a report names the file{why}");
+        assert!(
+            String::from_utf8_lossy(&run.stdout).contains(file),
+            "a report names the file{why}"
+        );
     }
     (code, err)
 }
@@ -157,6 +163,20 @@ fn flate_page(content: &[u8]) -> Vec<u8> {
 
 /// One page (object 3) whose content stream is `contents` (object 4).
 fn page_of(contents: Vec<u8>, resources: &str, more: Vec<Vec<u8>>) -> Vec<u8> {
+    pdf(&page_objects(contents, resources, more))
+}
+
+/// [`page`] with `from` replaced by `to` in object `number`, the
+/// cross-reference table still right.
+fn edited(content: &[u8], more: Vec<Vec<u8>>, number: usize, from: &str, to: &str) -> Vec<u8> {
+    let mut objects = page_objects(stream("", content), "", more);
+    let text = String::from_utf8_lossy(&objects[number - 1]).into_owned();
+    assert!(text.contains(from), "object {number} lacks {from:?}");
+    objects[number - 1] = text.replacen(from, to, 1).into_bytes();
+    pdf(&objects)
+}
+
+fn page_objects(contents: Vec<u8>, resources: &str, more: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     let resources = if resources.is_empty() { "<< /Font << /F1 5 0 R >> >>" } else { resources };
     let mut objects = vec![
         obj(CATALOG),
@@ -168,7 +188,7 @@ fn page_of(contents: Vec<u8>, resources: &str, more: Vec<Vec<u8>>) -> Vec<u8> {
         obj(HELVETICA),
     ];
     objects.extend(more);
-    pdf(&objects)
+    objects
 }
 
 fn zlib(data: &[u8]) -> Vec<u8> {
@@ -245,11 +265,11 @@ fn empty_files_and_other_formats_are_refused() {
     let sb = Sandbox::new();
     refused(&sb, "empty.pdf", b"", &["not a PDF"]);
     refused(&sb, "text.pdf", b"hello, I am a resume\n", &["not a PDF"]);
-    refused(&sb, "header-only.pdf", b"%PDF-1.7\n", &["damaged", "no pages"]);
+    refused(&sb, "header-only.pdf", b"%PDF-1.7\n", &["cut short"]);
     refused(&sb, "zip.pdf", b"PK\x03\x04\0\0\0\0", &["not a PDF"]);
 }
 
-/// Cut at 10 % and 50 %, the page objects are gone: exit 2. Cut at 90 %,
+/// Cut at 10 % and 50 %, the page objects are gone: exit 2, "cut short". Cut at 90 %,
 /// lopdf may rebuild the cross-reference table from the objects left and
 /// read every page; that is an honest read, so any status will do there,
 /// as long as the message or report is sane.
@@ -261,7 +281,9 @@ fn truncated_pdfs_are_refused_or_read_honestly() {
         let cut = &full[..full.len() * percent / 100];
         let file = format!("cut-{percent}.pdf");
         let (code, err) = survives(&sb, &file, cut);
-        eprintln!("  cut at {percent} %: exit {code} {err}");
+        if percent <= 50 {
+            assert!(code == 2 && err.contains("cut short"), "{file}: {err}");
+        }
     }
     let (code, _) = survives(&sb, "whole.pdf", &full);
     assert!(code < 2, "the real résumé reads");
@@ -282,11 +304,11 @@ fn cyclic_page_trees_are_walked_once() {
     refused(&sb, "pair.pdf", &pair, &["no pages"]);
     // A page beside a kid that points back to the root, and /Parent cycles:
     // the page is read once.
-    let back = page(b"BT /F1 12 Tf 72 700 Td (Alex Doe) Tj ET", "", vec![]);
-    let back = String::from_utf8_lossy(&back)
-        .replace("/Kids [3 0 R]", "/Kids [3 0 R 2 0 R 1 0 R] /Parent 3 0 R")
-        .replace("/Parent 2 0 R", "/Parent 3 0 R");
-    survives(&sb, "kids-back.pdf", back.as_bytes());
+    let text = b"BT /F1 12 Tf 72 700 Td (Alex Doe) Tj ET";
+    let back = edited(text, vec![], 2, "/Kids [3 0 R]", "/Kids [3 0 R 2 0 R 1 0 R] /Parent 3 0 R");
+    assert!(survives(&sb, "kids-back.pdf", &back).0 < 2, "the page is read");
+    let parent = edited(text, vec![], 3, "/Parent 2 0 R", "/Parent 3 0 R");
+    assert!(survives(&sb, "parent-self.pdf", &parent).0 < 2, "the page is read");
 }
 
 #[test]
@@ -294,8 +316,8 @@ fn reference_loops_lead_nowhere() {
     let sb = Sandbox::new();
     let text = b"BT /F1 12 Tf 72 700 Td (Alex Doe) Tj ET";
     let looped = || vec![obj("7 0 R"), obj("6 0 R")];
-    let contents = String::from_utf8_lossy(&page(text, "", looped())).replace("/Contents 4 0 R", "/Contents 6 0 R");
-    survives(&sb, "loop-contents.pdf", contents.as_bytes());
+    let contents = edited(text, looped(), 3, "/Contents 4 0 R", "/Contents 6 0 R");
+    survives(&sb, "loop-contents.pdf", &contents);
     survives(&sb, "loop-font.pdf", &page(text, "<< /Font << /F1 6 0 R >> >>", looped()));
     survives(&sb, "loop-fonts.pdf", &page(text, "<< /Font 6 0 R >>", looped()));
     survives(&sb, "loop-resources.pdf", &page(text, "6 0 R", looped()));
@@ -337,28 +359,27 @@ fn objects_nested_a_hundred_thousand_deep_do_not_overflow_the_stack() {
     let dicts = format!("{}{}", "<< /A ".repeat(depth), ">>".repeat(depth));
     let text = b"BT /F1 12 Tf 72 700 Td (Alex Doe) Tj ET";
     for (name, nested) in [("arrays", &arrays), ("dicts", &dicts)] {
-        let catalog = "<< /Type /Catalog /Pages 2 0 R /Deep 6 0 R >>";
-        let mut doc = page(text, "", vec![obj(nested)]);
-        doc = String::from_utf8_lossy(&doc).replacen(CATALOG, catalog, 1).into_bytes();
-        survives(&sb, &format!("deep-{name}-object.pdf"), &doc);
-        let inline = format!("<< /Type /Catalog /Pages 2 0 R /Deep {nested} >>");
-        let doc = String::from_utf8_lossy(&page(text, "", vec![])).replacen(CATALOG, &inline, 1);
-        survives(&sb, &format!("deep-{name}-catalog.pdf"), doc.as_bytes());
+        // lopdf refuses objects nested past 100 levels; the rest is read.
+        let doc = edited(text, vec![obj(nested)], 1, ">>", "/Deep 6 0 R >>");
+        assert!(survives(&sb, &format!("deep-{name}-object.pdf"), &doc).0 < 2, "read");
+        let doc = edited(text, vec![], 1, ">>", &format!("/Deep {nested} >>"));
+        survives(&sb, &format!("deep-{name}-catalog.pdf"), &doc);
         let content = format!("BT /F1 12 Tf {nested} TJ (Alex) Tj ET");
         survives(&sb, &format!("deep-{name}-content.pdf"), &page(content.as_bytes(), "", vec![]));
     }
     // Marked content and saved states nested deep.
-    let marks = format!("{} BT /F1 12 Tf (A) Tj ET {}", "/P BMC q ".repeat(depth), "Q EMC ".repeat(depth));
+    let marks =
+        format!("{} BT /F1 12 Tf (A) Tj ET {}", "/P BMC q ".repeat(depth), "Q EMC ".repeat(depth));
     survives(&sb, "deep-marks.pdf", &page(marks.as_bytes(), "", vec![]));
 }
 
 #[test]
 fn a_kid_repeated_a_hundred_thousand_times_is_one_page() {
     let sb = Sandbox::new();
-    let kids = "3 0 R ".repeat(100_000);
-    let doc = page(b"BT /F1 12 Tf 72 700 Td (Alex Doe) Tj ET", "", vec![]);
-    let doc = String::from_utf8_lossy(&doc).replacen("/Kids [3 0 R]", &format!("/Kids [{kids}]"), 1);
-    survives(&sb, "fan-out.pdf", doc.as_bytes());
+    let kids = format!("/Kids [{}]", "3 0 R ".repeat(100_000));
+    let doc = edited(b"BT /F1 12 Tf 72 700 Td (Alex Doe) Tj ET", vec![], 2, "/Kids [3 0 R]", &kids);
+    let (code, _) = survives(&sb, "fan-out.pdf", &doc);
+    assert!(code < 2, "one page, read once");
 }
 
 #[test]
@@ -372,9 +393,8 @@ fn ten_thousand_pages_are_refused() {
         stream("", b"BT /F1 12 Tf 72 700 Td (Page) Tj ET"),
     ];
     for _ in 0..n {
-        objects.push(obj(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>",
-        ));
+        objects
+            .push(obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"));
     }
     refused(&sb, "pages.pdf", &pdf(&objects), &["10000 pages"]);
 }
@@ -396,6 +416,9 @@ fn millions_of_operators_or_glyphs_hit_the_budget() {
     refused(&sb, "glyphs.pdf", &flate_page(glyphs.as_bytes()), &["stopped"]);
     let array = format!("BT /F1 1 Tf [{}] TJ ET", "(AB) -10 ".repeat(2_000_000));
     refused(&sb, "tj.pdf", &flate_page(array.as_bytes()), &["stopped"]);
+    // Just under the content budget, the tersest operator, a million times:
+    // the worst lopdf's decoder costs (about 600 MB), still under the limit.
+    survives(&sb, "terse.pdf", &flate_page("n\n".repeat(1_040_000).as_bytes()));
     // White text over a million painted boxes: each glyph is looked up
     // among the boxes.
     let boxes = "0 0 1 1 re f\n".repeat(1_000_000);
@@ -403,3 +426,134 @@ fn millions_of_operators_or_glyphs_hit_the_budget() {
     survives(&sb, "white.pdf", &flate_page(white.as_bytes()));
 }
 
+const TEXT: &[u8] = b"BT /F1 12 Tf 72 700 Td <0041004C0045> Tj (Alex Doe) Tj ET";
+
+/// Spelled out, these ranges make 511 million entries: the CMap reader
+/// (src/check/cmap.rs) needs a cap on what it spells out before this passes
+/// under the memory limit.
+#[test]
+#[ignore = "cmap.rs spells out every short bfrange without a total cap"]
+fn a_to_unicode_cmap_of_a_million_ranges_stays_within_memory() {
+    let sb = Sandbox::new();
+    let text = TEXT;
+    // A ToUnicode CMap of a million lines, each spelling out 511 codes.
+    let mut cmap =
+        String::from("begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n");
+    cmap.push_str("1000000 beginbfrange\n");
+    for k in 0..1_000_000u32 {
+        cmap.push_str(&format!("<{:08X}> <{:08X}> <0041>\n", k * 512, k * 512 + 510));
+    }
+    cmap.push_str("endbfrange endcmap\n");
+    let cmap = stream("/Filter /FlateDecode", &zlib(cmap.as_bytes()));
+    let with_cmap =
+        edited(text, vec![cmap], 5, HELVETICA, &HELVETICA.replace(">>", "/ToUnicode 6 0 R >>"));
+    survives(&sb, "to-unicode.pdf", &with_cmap);
+}
+
+#[test]
+fn absurd_fonts_and_numbers_are_read_within_limits() {
+    let sb = Sandbox::new();
+    let text = TEXT;
+    let widths: String = (0..1_000_000).map(|k| format!("{} ", k % 1000)).collect();
+    let cid = |w: &str| {
+        vec![
+            obj("[<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 1000 /W 7 0 R >>]"),
+            obj(w),
+        ]
+    };
+    let type0 = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts 6 0 R >>";
+    let font = |more| edited(text, more, 5, HELVETICA, type0);
+    survives(&sb, "w-list.pdf", &font(cid(&format!("[0 [{widths}]]"))));
+    survives(&sb, "w-range.pdf", &font(cid(&"0 4294967295 500 ".repeat(200_000))));
+    let differences = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [4294967295 /A 99999999999999999999 /B -5 /C 255 /D /E /F] >> >>";
+    survives(&sb, "differences.pdf", &edited(text, vec![], 5, HELVETICA, differences));
+    let huge = "1".repeat(39);
+    for (name, prefix) in [
+        ("huge-cm", format!("{huge} 0 0 {huge} 0 0 cm")),
+        ("nan-cm", format!("{huge} {huge} {huge} {huge} {huge} {huge} cm 0 0 0 0 0 0 cm")),
+        ("huge-tm", format!("BT {huge} -{huge} 0 0 {huge} {huge} Tm /F1 {huge} Tf (A) Tj ET")),
+        ("negative-tz", "BT -1e30 Tz -3 Tc -99999 Tw /F1 -12 Tf (A B) Tj ET".to_string()),
+    ] {
+        let content = format!("{prefix} {}", String::from_utf8_lossy(text));
+        survives(&sb, &format!("{name}.pdf"), &page(content.as_bytes(), "", vec![]));
+    }
+}
+
+/// Needs qpdf to encrypt a real vita PDF.
+#[test]
+fn encrypted_pdfs_are_refused_or_read_by_their_password() {
+    let sb = Sandbox::new();
+    sb.write("plain.pdf", real_pdf(&sb));
+    for (user, out) in [("secret", "locked.pdf"), ("", "open.pdf")] {
+        let args = ["--encrypt", user, "owner", "256", "--", "plain.pdf", out];
+        let run = Command::new("qpdf").args(args).current_dir(sb.dir.path()).output();
+        let run = run.unwrap_or_else(|e| panic!("cannot run qpdf ({e}); apt-get install -y qpdf"));
+        assert!(run.status.success(), "qpdf: {}", String::from_utf8_lossy(&run.stderr));
+    }
+    let locked = std::fs::read(sb.path("locked.pdf")).unwrap();
+    refused(&sb, "locked.pdf", &locked, &["encrypted with a password"]);
+    let open = std::fs::read(sb.path("open.pdf")).unwrap();
+    let (code, _) = survives(&sb, "open.pdf", &open);
+    assert!(code < 2, "an empty user password opens");
+    let report = std::fs::read_to_string(sb.path("open.pdf.out")).unwrap();
+    assert!(report.contains("encrypted"), "{report}");
+}
+
+/// A few hundred mutations of a real vita PDF, through the library: each
+/// returns `Ok` or `Err`, never panics. A fixed seed keeps it repeatable.
+#[test]
+fn mutated_resume_pdfs_never_panic() {
+    let sb = Sandbox::new();
+    let seed_pdf = real_pdf(&sb);
+    let options = vita::check::Options::default();
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n.max(1) as u64) as usize
+    };
+    let started = Instant::now();
+    let (mut ok, mut err) = (0, 0);
+    for case in 0..300 {
+        let mut data = seed_pdf.clone();
+        for _ in 0..1 + next(8) {
+            let at = next(data.len());
+            match next(4) {
+                0 => data[at] ^= 1 << next(8),
+                1 => data[at] = b"0[]<>()/R \n"[next(11)],
+                2 => data.truncate(at.max(1)),
+                _ => {
+                    let len = next(4096).min(data.len() - at);
+                    let copy = data[at..at + len].to_vec();
+                    let to = next(data.len());
+                    data.splice(to..to, copy);
+                }
+            }
+        }
+        let result = std::panic::catch_unwind(|| vita::check::check_bytes(&data, &options));
+        match result {
+            Ok(Ok(_)) => ok += 1,
+            Ok(Err(why)) => {
+                assert!(!why.contains("cannot read past"), "case {case}: a panic inside: {why}");
+                err += 1;
+            }
+            Err(_) => panic!("case {case} panicked"),
+        }
+    }
+    eprintln!("{ok} read, {err} refused in {:.2?}", started.elapsed());
+    assert!(started.elapsed() < Duration::from_secs(120));
+}
+
+/// 25 million integers in one array, 50 MB: lopdf holds each as an
+/// `Object`, about 3 GB in all, before vita sees a page. Needs a cheaper
+/// bound in load.rs than the 64 MiB file size (a token count, or a smaller
+/// file limit).
+#[test]
+#[ignore = "lopdf's parse of 50 MB of tiny objects takes about 3 GB"]
+fn fifty_megabytes_of_tiny_objects_stay_within_memory() {
+    let sb = Sandbox::new();
+    let big = format!("[{}]", "0 ".repeat(25_000_000));
+    let doc = edited(TEXT, vec![obj(big)], 1, ">>", "/X 6 0 R >>");
+    survives(&sb, "big-array.pdf", &doc);
+}
