@@ -124,3 +124,11 @@ pub(crate) fn theme_set(data: &[u8]) {
         }
     }
 }
+
+/// `vita check` on the bytes as a PDF: a report or an error, whatever
+/// they hold. A panic caught inside `check_bytes` is a bug too.
+pub(crate) fn check(data: &[u8]) {
+    if let Err(why) = vita::check::check_bytes(data, &vita::check::Options::default()) {
+        assert!(!why.contains("cannot read past"), "a panic inside check: {why}");
+    }
+}

@@ -6,7 +6,7 @@
 #[path = "../fuzz/bodies.rs"]
 mod bodies;
 
-use bodies::{render, resume, theme, theme_set};
+use bodies::{check, render, resume, theme, theme_set};
 use std::path::Path;
 use std::time::Duration;
 
@@ -51,4 +51,9 @@ fn render_regressions() {
 #[test]
 fn theme_with_extends_and_set_regressions() {
     assert!(replay("theme_set", theme_set) >= 4, "the seeds of the hostile-input rows");
+}
+
+#[test]
+fn check_regressions() {
+    replay("check", check);
 }

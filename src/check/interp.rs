@@ -18,6 +18,13 @@ const MAX_CHARS: usize = 1_000_000;
 const MAX_DEPTH: usize = 12;
 /// Seconds a document may take.
 const MAX_SECONDS: f32 = 10.0;
+/// Content-stream bytes decoded per document, counting a form once per
+/// time it is drawn. lopdf decodes a stream whole, at up to 280 bytes of
+/// memory per byte for the tersest operators (`n\n`: 560 bytes an
+/// operation), so this bounds memory too: about 560 MiB at worst.
+const MAX_CONTENT: usize = 2 << 20;
+/// Painted areas kept per page; past this, the rest are merged into one.
+const MAX_BACKDROPS: usize = 1024;
 
 /// Why a character cannot be seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +124,7 @@ pub(super) fn run(pdf: &Pdf, refs: &[PageRef<'_>]) -> Result<Pages, String> {
         out: Pages::default(),
         ops: 0,
         chars: 0,
+        content: 0,
         start: Instant::now(),
     };
     for page in refs {
@@ -130,11 +138,12 @@ pub(super) fn run(pdf: &Pdf, refs: &[PageRef<'_>]) -> Result<Pages, String> {
         match pdf.get(page.dict.get(b"Contents").unwrap_or(&Object::Null)) {
             Object::Array(parts) => {
                 for part in parts.iter().take(10_000) {
-                    data.extend(pdf.stream(part).unwrap_or_default());
+                    data.extend(pdf.checked_stream(part)?.unwrap_or_default());
                     data.push(b'\n');
+                    run.charge(0, &data)?;
                 }
             }
-            other => data = pdf.stream(other).unwrap_or_default(),
+            other => data = pdf.checked_stream(other)?.unwrap_or_default(),
         }
         run.content(&data, page.resources, base, &mut out, 0)?;
         out.links = links(pdf, page.dict);
@@ -164,6 +173,8 @@ struct Runner<'a> {
     out: Pages,
     ops: usize,
     chars: usize,
+    /// Content-stream bytes decoded so far, against [`MAX_CONTENT`].
+    content: usize,
     start: Instant,
 }
 
@@ -202,6 +213,7 @@ impl Runner<'_> {
         page: &mut Page,
         depth: usize,
     ) -> Result<(), String> {
+        self.charge(data.len(), &[])?;
         let Ok(content) = Content::decode(data) else { return Ok(()) };
         let mut frame = Frame {
             resources,
@@ -225,11 +237,6 @@ impl Runner<'_> {
         };
         for op in &content.operations {
             self.ops += 1;
-            if self.ops > MAX_OPS || self.chars > MAX_CHARS {
-                return Err(
-                    "the PDF draws more than a résumé could; vita check stopped reading".into()
-                );
-            }
             if self.ops.is_multiple_of(4096) && self.start.elapsed().as_secs_f32() > MAX_SECONDS {
                 return Err(format!(
                     "reading the PDF took over {MAX_SECONDS} s; vita check stopped"
@@ -238,8 +245,31 @@ impl Runner<'_> {
             if !self.graphics(&mut frame, op, page) && !self.text(&mut frame, op, page) {
                 self.other(&mut frame, op, page)?;
             }
+            // After the operator: one `Tj` may show a million characters.
+            if self.ops > MAX_OPS || self.chars > MAX_CHARS {
+                return Err(
+                    "the PDF draws more than a résumé could; vita check stopped reading".into()
+                );
+            }
         }
         Ok(())
+    }
+
+    /// Counts `bytes` more of content against the budget, and `pending`
+    /// about to be; an error past it, or past the time limit.
+    fn charge(&mut self, bytes: usize, pending: &[u8]) -> Result<(), String> {
+        self.content += bytes;
+        if self.content + pending.len() > MAX_CONTENT {
+            return Err(format!(
+                "the PDF's content streams hold more than {} MiB, more than a résumé could; \
+                 vita check stopped reading",
+                MAX_CONTENT >> 20
+            ));
+        }
+        if self.start.elapsed().as_secs_f32() > MAX_SECONDS {
+            return Err(format!("reading the PDF took over {MAX_SECONDS} s; vita check stopped"));
+        }
+        self.pdf.exhausted().map_or(Ok(()), Err)
     }
 
     /// Runs a graphics-state or path operator; false when `op` is none.
@@ -284,7 +314,7 @@ impl Runner<'_> {
                 if let Some(area) = f.path.take()
                     && !state.white
                 {
-                    page.backdrops.push(area);
+                    backdrop(page, area);
                 }
             }
             "n" | "S" | "s" => f.path = None,
@@ -335,6 +365,9 @@ impl Runner<'_> {
                     match item {
                         Object::Array(items) => {
                             for inner in items {
+                                if self.chars > MAX_CHARS {
+                                    break;
+                                }
                                 self.show_item(inner, f, page, shown);
                             }
                         }
@@ -352,8 +385,10 @@ impl Runner<'_> {
         if let Object::String(bytes, _) = item
             && let Some(font) = f.state.font
         {
+            // Each code takes a byte at least: past the budget, no more.
+            let room = (MAX_CHARS + 1).saturating_sub(self.chars);
             let mut codes = Vec::new();
-            self.out.fonts[font].codes(bytes, &mut codes);
+            self.out.fonts[font].codes(&bytes[..bytes.len().min(room)], &mut codes);
             for code in codes {
                 self.show(code, &f.state, &mut f.text, page, font, shown);
             }
@@ -389,7 +424,7 @@ impl Runner<'_> {
             "BI" => {
                 let area = bbox_of(&f.state.ctm, [0.0, 0.0, 1.0, 1.0]);
                 page.image_cover += (area[2] - area[0]) * (area[3] - area[1]);
-                page.backdrops.push(area);
+                backdrop(page, area);
             }
             _ => {}
         }
@@ -454,6 +489,9 @@ impl Runner<'_> {
             return Some(index);
         }
         let dict = self.pdf.dict(object)?;
+        if self.pdf.exhausted().is_some() {
+            return None;
+        }
         self.out.fonts.push(Font::read(self.pdf, dict));
         self.fonts.insert(key, self.out.fonts.len() - 1);
         Some(self.out.fonts.len() - 1)
@@ -493,7 +531,7 @@ impl Runner<'_> {
             b"Image" => {
                 let area = bbox_of(&state.ctm, [0.0, 0.0, 1.0, 1.0]);
                 page.image_cover += (area[2] - area[0]) * (area[3] - area[1]);
-                page.backdrops.push(area);
+                backdrop(page, area);
             }
             b"Form" if depth < MAX_DEPTH => {
                 let m = self.pdf.array(dict, b"Matrix");
@@ -501,12 +539,23 @@ impl Runner<'_> {
                 let matrix =
                     if m.len() == 6 { [m[0], m[1], m[2], m[3], m[4], m[5]] } else { IDENTITY };
                 let inner = self.pdf.dict(self.pdf.key(dict, b"Resources")).or(resources);
-                let data = self.pdf.stream(object).unwrap_or_default();
+                let data = self.pdf.checked_stream(object)?.unwrap_or_default();
                 self.content(&data, inner, mul(&matrix, &state.ctm), page, depth + 1)?;
             }
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// Adds a painted area to the page; past [`MAX_BACKDROPS`] it widens the
+/// last one instead, so white text over it is never called hidden, and
+/// each character is tested against a bounded list.
+fn backdrop(page: &mut Page, area: [f32; 4]) {
+    let full = page.backdrops.len() >= MAX_BACKDROPS;
+    match page.backdrops.last_mut() {
+        Some(last) if full => *last = union(*last, area),
+        _ => page.backdrops.push(area),
     }
 }
 

@@ -4,6 +4,7 @@
 //! and walks the page tree itself, once per page, whatever its shape.
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
+use std::cell::Cell;
 use std::collections::HashSet;
 
 /// The largest file `vita check` opens.
@@ -14,6 +15,9 @@ pub(super) const MAX_STREAM: usize = 32 << 20;
 pub(super) const MAX_PAGES: usize = 100;
 /// How many references in a row are followed before giving up.
 const MAX_HOPS: usize = 32;
+/// The most all streams together may inflate to, however often they are
+/// read (a form drawn a million times, a thousand fonts' CMaps).
+const MAX_INFLATED: usize = 256 << 20;
 
 /// An opened PDF.
 pub(super) struct Pdf {
@@ -22,6 +26,8 @@ pub(super) struct Pdf {
     pub(super) bytes: usize,
     /// Whether the file was encrypted (and opened with the empty password).
     pub(super) encrypted: bool,
+    /// Bytes inflated so far, against [`MAX_INFLATED`].
+    inflated: Cell<usize>,
 }
 
 /// A page and what it inherits from the page tree.
@@ -53,13 +59,18 @@ impl Pdf {
             lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
                 "the PDF is encrypted with a password; an ATS cannot open it either".to_string()
             }
+            e if !data[data.len().saturating_sub(1024)..].windows(5).any(|w| w == b"%%EOF") => {
+                format!(
+                    "the PDF is cut short (it does not end with %%EOF) and cannot be parsed ({e})"
+                )
+            }
             e => format!("the PDF is damaged and cannot be parsed ({e})"),
         })?;
         let encrypted = doc.was_encrypted() || doc.trailer.get(b"Encrypt").is_ok();
         if doc.is_encrypted() {
             return Err("the PDF is encrypted with a password; an ATS cannot open it either".into());
         }
-        Ok(Pdf { doc, bytes: data.len(), encrypted })
+        Ok(Pdf { doc, bytes: data.len(), encrypted, inflated: Cell::new(0) })
     }
 
     /// The object a reference leads to; `Null` when it leads nowhere.
@@ -103,17 +114,46 @@ impl Pdf {
         }
     }
 
-    /// A stream's bytes with its filters undone, within the size limit.
+    /// A stream's bytes with its filters undone, within the size limit;
+    /// `None` once all streams together have inflated past their budget.
     pub(super) fn stream(&self, object: &Object) -> Option<Vec<u8>> {
-        match self.get(object) {
-            Object::Stream(s) => {
-                s.get_plain_content_with_limit(MAX_STREAM).ok().or_else(|| {
-                    // No filter lopdf knows: the bytes as they are, when unfiltered.
-                    s.dict.get(b"Filter").is_err().then(|| s.content.clone())
-                })
-            }
-            _ => None,
+        self.checked_stream(object).ok().flatten()
+    }
+
+    /// [`Pdf::stream`], but a stream that inflates past the limit, or past
+    /// what is left of the document's budget, is an error.
+    pub(super) fn checked_stream(&self, object: &Object) -> Result<Option<Vec<u8>>, Unreadable> {
+        let Object::Stream(s) = self.get(object) else { return Ok(None) };
+        if self.inflated.get() > MAX_INFLATED {
+            return Err(self.exhausted().unwrap_or_default());
         }
+        let data = match s.get_plain_content_with_limit(MAX_STREAM) {
+            Ok(data) => data,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                self.inflated.set(self.inflated.get() + MAX_STREAM);
+                return Err(format!(
+                    "a stream inflates to more than {} MiB (a decompression bomb); vita check stopped reading",
+                    MAX_STREAM >> 20
+                ));
+            }
+            // No filter lopdf knows: the bytes as they are, when unfiltered.
+            Err(_) if s.dict.get(b"Filter").is_err() => s.content.clone(),
+            Err(_) => return Ok(None),
+        };
+        self.inflated.set(self.inflated.get() + data.len().max(s.content.len()));
+        Ok(Some(data))
+    }
+
+    /// Why reading stopped, once the streams have cost more than the budget.
+    pub(super) fn exhausted(&self) -> Option<Unreadable> {
+        (self.inflated.get() > MAX_INFLATED).then(|| {
+            format!(
+                "the PDF's streams inflate to more than {} MiB in all; vita check stopped reading",
+                MAX_INFLATED >> 20
+            )
+        })
     }
 
     /// The pages in order, each once; an error when there are none or
@@ -123,6 +163,9 @@ impl Pdf {
         let tree = root.map(|r| self.key(r, b"Pages"));
         let mut pages = Vec::new();
         let mut seen = HashSet::new();
+        if let Some(Object::Reference(id)) = root.and_then(|r| r.get(b"Pages").ok()) {
+            seen.insert(*id);
+        }
         if let Some(tree) = tree {
             self.walk(tree, None, None, &mut seen, &mut pages, 0)?;
         }
@@ -145,6 +188,11 @@ impl Pdf {
             return Ok(());
         }
         let Some(dict) = self.dict(node) else { return Ok(()) };
+        // A kid that says it is something else (the catalog, a font) is no page.
+        if dict.get(b"Type").and_then(Object::as_name).is_ok_and(|t| t != b"Page" && t != b"Pages")
+        {
+            return Ok(());
+        }
         let resources = self.dict(self.key(dict, b"Resources")).or(resources);
         let area = self.box_of(dict, b"CropBox").or(self.box_of(dict, b"MediaBox")).or(area);
         let kids = self.array(dict, b"Kids");
