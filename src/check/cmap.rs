@@ -6,6 +6,12 @@ use std::collections::HashMap;
 
 /// Ranges wider than this are kept as ranges rather than spelled out.
 const SPELL_OUT: u32 = 512;
+/// The most codes spelled out; past it, ranges stay ranges.
+const MAX_CHARS: usize = 1 << 17;
+/// The most ranges kept; each lookup goes through them in turn.
+const MAX_RANGES: usize = 4096;
+/// The most tokens read from one CMap (a CJK font's has some tens of thousands).
+const MAX_TOKENS: usize = 1_000_000;
 
 /// A parsed ToUnicode CMap.
 #[derive(Debug, Default)]
@@ -30,7 +36,7 @@ enum Token {
 fn tokens(data: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < data.len() {
+    while i < data.len() && out.len() < MAX_TOKENS {
         let b = data[i];
         match b {
             b'%' => {
@@ -139,7 +145,7 @@ impl CMap {
                     while let (Some(Token::Hex(src)), Some(Token::Hex(dst))) =
                         (toks.get(i), toks.get(i + 1))
                     {
-                        if (1..=4).contains(&src.len()) {
+                        if (1..=4).contains(&src.len()) && map.chars.len() < MAX_CHARS {
                             map.chars.insert((number(src), src.len() as u8), text(&units(dst)));
                         }
                         i += 2;
@@ -164,11 +170,11 @@ impl CMap {
             match toks.get(i + 2) {
                 Some(Token::Hex(dst)) => {
                     let start = units(dst);
-                    if usable && hi - lo < SPELL_OUT {
+                    if usable && hi - lo < SPELL_OUT && self.chars.len() < MAX_CHARS {
                         for (k, code) in (lo..=hi).enumerate() {
                             self.chars.insert((code, len as u8), text(&offset(&start, k as u32)));
                         }
-                    } else if usable && !start.is_empty() {
+                    } else if usable && !start.is_empty() && self.ranges.len() < MAX_RANGES {
                         self.ranges.push((len as u8, lo, hi, start));
                     }
                     i += 3;
@@ -177,7 +183,7 @@ impl CMap {
                     i += 3;
                     let mut code = lo;
                     while let Some(Token::Hex(dst)) = toks.get(i) {
-                        if usable && code <= hi {
+                        if usable && code <= hi && self.chars.len() < MAX_CHARS {
                             self.chars.insert((code, len as u8), text(&units(dst)));
                         }
                         code = code.saturating_add(1);

@@ -54,6 +54,13 @@ impl Pdf {
         if !data.windows(5).take(1024).any(|w| w == b"%PDF-") {
             return Err("this is not a PDF: it does not start with %PDF-".into());
         }
+        // lopdf holds every parsed object in memory, at about a hundred
+        // bytes a token: count them before it starts.
+        if tokens_outside_streams(data) > MAX_TOKENS {
+            return Err(format!(
+                "the PDF holds over {MAX_TOKENS} objects and numbers outside its streams; a résumé has a few thousand"
+            ));
+        }
         let options = LoadOptions { max_decompressed_size: Some(MAX_STREAM), ..Default::default() };
         let doc = Document::load_mem_with_options(data, options).map_err(|e| match e {
             lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
@@ -269,6 +276,38 @@ impl Pdf {
         let root = self.dict(self.doc.trailer.get(b"Root").unwrap_or(&Object::Null))?;
         lopdf::decode_text_string(self.key(root, b"Lang")).ok().filter(|l| !l.is_empty())
     }
+}
+
+/// The most tokens (numbers, names, brackets…) outside streams that
+/// `vita check` hands to the parser.
+const MAX_TOKENS: usize = 2_000_000;
+
+/// How many tokens the file holds outside stream data, counted fast: a
+/// token starts where a delimiter or a non-blank byte follows a blank.
+/// Stream data, from `stream` to `endstream`, is skipped.
+fn tokens_outside_streams(data: &[u8]) -> usize {
+    let mut count = 0;
+    let mut blank = true;
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if b == b's'
+            && data[i..].starts_with(b"stream")
+            && (i == 0 || !data[i - 1].is_ascii_alphabetic())
+        {
+            let skip = data[i + 6..].windows(9).position(|w| w == b"endstream");
+            i += 6 + skip.map_or(data.len(), |p| p + 9);
+            blank = true;
+            continue;
+        }
+        let is_blank = b.is_ascii_whitespace() || b == 0;
+        if b"[]<>(){}/".contains(&b) || (blank && !is_blank) {
+            count += 1;
+        }
+        blank = is_blank;
+        i += 1;
+    }
+    count
 }
 
 /// A number object's value.

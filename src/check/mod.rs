@@ -57,12 +57,6 @@ pub fn check_bytes(data: &[u8], options: &Options) -> Result<Report, String> {
     result.unwrap_or_else(|_| Err("the PDF is damaged in a way vita check cannot read past".into()))
 }
 
-/// [`check_bytes`] without the net that turns a panic into an error: for
-/// fuzzing, where a panic is the finding.
-pub fn check_unguarded(data: &[u8], options: &Options) -> Result<Report, String> {
-    check_inner(data, options)
-}
-
 fn check_inner(data: &[u8], options: &Options) -> Result<Report, String> {
     let pdf = load::Pdf::open(data)?;
     let refs = pdf.pages()?;
