@@ -306,14 +306,11 @@ fn render_check_prints_one_line_or_the_problems() {
     let sandbox = Sandbox::new();
     let out = sandbox.path("out");
     let resume = root().join("data/resume.toml");
-    let run = sandbox.vita(&[
-        "render",
-        resume.to_str().expect("UTF-8"),
-        "-o",
-        out.to_str().expect("UTF-8"),
-        "--check",
-        "-q",
-    ]);
+    let render = |resume: &Path| {
+        let args = ["render", resume.to_str().expect("UTF-8"), "-o", out.to_str().expect("UTF-8")];
+        sandbox.vita(&[&args[..], &["--check", "-q"]].concat())
+    };
+    let run = render(&resume);
     assert_eq!(run.code(), Some(0), "{}", run.stderr());
     let stderr = run.stderr();
     let lines: Vec<&str> = stderr.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -328,14 +325,7 @@ fn render_check_prints_one_line_or_the_problems() {
         .map(|l| format!("{l}\n"))
         .collect();
     let bare = sandbox.write("bare.toml", without);
-    let run = sandbox.vita(&[
-        "render",
-        bare.to_str().expect("UTF-8"),
-        "-o",
-        out.to_str().expect("UTF-8"),
-        "--check",
-        "-q",
-    ]);
+    let run = render(&bare);
     assert_eq!(run.code(), Some(1), "{}", run.stderr());
     assert!(run.stderr().contains("warning[no-email]"), "{}", run.stderr());
 }

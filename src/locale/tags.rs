@@ -22,9 +22,13 @@ pub enum Direction {
 /// One built-in locale: its tag, its words and its CLDR facts.
 #[derive(Debug)]
 pub struct Entry {
+    /// Its BCP 47 tag ("de", "pt-BR").
     pub tag: &'static str,
+    /// Which way its lines run.
     pub direction: Direction,
+    /// Its words file (locales/TAG.toml).
     pub words: &'static str,
+    /// Its CLDR facts (locales/cldr/TAG.toml).
     pub cldr: &'static str,
 }
 

@@ -6,9 +6,10 @@
 use super::order::date_like;
 use super::{Ctx, examples};
 use crate::check::report::{Category, Finding, Severity};
-use crate::locale::LOCALES;
+use crate::locale::{LOCALES, labels_of};
+use crate::theme::SectionKind;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Headings résumé parsers know besides vita's own, in English.
@@ -61,34 +62,11 @@ fn headings() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set: HashSet<String> = ENGLISH_HEADINGS.iter().map(|s| s.to_string()).collect();
-        // Only the words files' section titles: a whole locale (with its
-        // CLDR facts) would cost more to read than the check itself.
-        #[derive(serde::Deserialize)]
-        struct Words {
-            labels: HashMap<String, String>,
-        }
-        const SECTIONS: &[&str] = &[
-            "summary",
-            "contact",
-            "work",
-            "volunteer",
-            "education",
-            "awards",
-            "certificates",
-            "publications",
-            "skills",
-            "languages",
-            "interests",
-            "references",
-            "projects",
-            "other",
-        ];
+        // Only the words: a whole locale (with its CLDR facts) would cost
+        // more to read than the check itself.
         for entry in LOCALES {
-            if let Ok(words) = toml::from_str::<Words>(entry.words) {
-                set.extend(
-                    SECTIONS.iter().filter_map(|k| words.labels.get(*k)).map(|t| heading_key(t)),
-                );
-            }
+            let labels = labels_of(entry);
+            set.extend(SectionKind::ALL.iter().map(|&kind| heading_key(labels.title(kind))));
         }
         set
     })
