@@ -255,3 +255,126 @@ fn to_unicode(pairs: &[(u8, u16)]) -> String {
         pairs.len()
     )
 }
+
+/// Keywords in render mode 3 (not painted), and in white on the white
+/// page: both are keyword stuffing.
+#[test]
+fn hidden_keywords_are_invisible_text() {
+    let stuffing = "BT /F1 10 Tf 72 440 Td (python kubernetes terraform aws) Tj ET";
+    for (name, ops) in [
+        ("mode-3.pdf", format!("q 3 Tr {stuffing} Q")),
+        ("white.pdf", format!("q 1 1 1 rg {stuffing} Q")),
+    ] {
+        let page = page_of(&resume()).raw(&ops);
+        let run = check(name, &one_page(Pdf::new(), page), &[]);
+        run.only(&[("invisible-text", Some(1))], 2);
+        let f = run.has("invisible-text", "error");
+        assert!(f["context"].as_str().unwrap().contains("kubernetes"), "{}", run.describe());
+    }
+}
+
+/// White text on a dark box is seen; so is the picture under a scan's
+/// invisible OCR layer.
+#[test]
+fn white_on_dark_and_an_ocr_layer_are_not_invisible_text() {
+    let banner = "q 0.1 0.2 0.4 rg 72 430 300 20 re f 1 1 1 rg \
+                  BT /F1 10 Tf 80 436 Td (Open to relocation within Europe) Tj ET Q";
+    let run =
+        check("white-on-dark.pdf", &one_page(Pdf::new(), page_of(&resume()).raw(banner)), &[]);
+    run.only(&[], 0);
+
+    let mut pdf = Pdf::new();
+    let image = pdf.image();
+    let scan = Page::new().xobject("Im1", image).raw("q 612 0 0 792 0 0 cm /Im1 Do Q 3 Tr");
+    let run = check("ocr-layer.pdf", &one_page(pdf, fixture::draw(scan, &resume())), &[]);
+    run.only(&[], 0);
+}
+
+/// Render mode 3 over a coloured box that is no picture is no OCR layer:
+/// nothing is drawn where the letters are.
+#[test]
+#[ignore = "interp.rs keeps filled paths and pictures in one list of backdrops, so any box hides it"]
+fn hidden_keywords_over_a_coloured_box_are_invisible_text() {
+    let ops = "q 0.9 0.9 0.95 rg 72 430 300 20 re f 3 Tr \
+               BT /F1 10 Tf 80 436 Td (python kubernetes terraform aws) Tj ET Q";
+    let run = check("mode-3-on-box.pdf", &one_page(Pdf::new(), page_of(&resume()).raw(ops)), &[]);
+    run.only(&[("invisible-text", Some(1))], 2);
+}
+
+#[test]
+fn text_under_seven_points_is_tiny() {
+    let mut lines = resume();
+    lines.push(fixture::line(LEFT, 60.0, 6.0, "References available on request"));
+    let run = check("tiny.pdf", &resume_pdf(&lines), &[]);
+    run.only(&[("tiny-text", Some(1))], 1);
+    let message = run.has("tiny-text", "warning")["message"].as_str().unwrap().to_string();
+    assert!(message.contains("6.0 pt"), "{message}");
+}
+
+#[test]
+fn four_pages_are_too_many() {
+    let mut pdf = Pdf::new();
+    let annot = fixture::link(&mut pdf, [300.0, 705.0, 540.0, 718.0], fixture::PROFILE);
+    let mut pdf = pdf.title("Jane Example").page(page_of(&resume()).annot(annot));
+    for n in 2..=4 {
+        let page = Page::new().text(LEFT, 720.0, 13.0, &format!("Project {n}")).text(
+            LEFT,
+            700.0,
+            10.0,
+            "A tool that keeps the invoices of small shops in order.",
+        );
+        pdf = pdf.page(page);
+    }
+    let run = check("four-pages.pdf", &pdf.bytes(), &[]);
+    run.only(&[("too-many-pages", None)], 1);
+    let run = check(
+        "three-pages.pdf",
+        &Pdf::new().title("x").page(page_of(&resume())).page(Page::new()).page(Page::new()).bytes(),
+        &[],
+    );
+    run.lacks("too-many-pages");
+}
+
+/// Encrypted with an empty user password (by qpdf): it opens, but some
+/// ATS refuse it.
+#[test]
+fn an_encrypted_file_is_reported() {
+    let sandbox = common::Sandbox::new();
+    let plain = sandbox.write("plain.pdf", resume_pdf(&resume()));
+    let locked = sandbox.path("locked.pdf");
+    let (plain, locked) = (plain.to_str().unwrap(), locked.to_str().unwrap());
+    common::tool_stdout("qpdf", &["--encrypt", "", "owner", "256", "--", plain, locked]);
+    let run = check("locked.pdf", &std::fs::read(locked).unwrap(), &[]);
+    run.only(&[("encrypted", None)], 1);
+    assert_eq!(run.json["document"]["encrypted"], true);
+}
+
+/// 2.3 MB of a stream no page draws.
+#[test]
+fn a_file_over_two_megabytes_is_reported() {
+    let mut pdf = Pdf::new();
+    pdf.stream("", &vec![b'0'; 2_300_000]);
+    let run = check("large.pdf", &one_page(pdf, page_of(&resume())), &[]);
+    run.only(&[("file-size", None)], 1);
+}
+
+/// No title, no tags, fonts not embedded: notes, which leave the exit
+/// status at 0. A tagged file with a title gets neither of the first two.
+#[test]
+fn notes_leave_the_status_alone() {
+    let run = check("untitled.pdf", &Pdf::new().page(page_of(&resume())).bytes(), &[]);
+    run.only(&[], 0);
+    for code in ["no-title", "untagged", "fonts-not-embedded"] {
+        run.has(code, "note");
+    }
+    assert_eq!(run.json["verdict"], "clean");
+    let tagged = Pdf::new().title("Jane Example").tagged().page(page_of(&resume()));
+    let run = check("tagged.pdf", &tagged.bytes(), &[]);
+    run.only(&[], 0).lacks("no-title").lacks("untagged");
+    assert!(
+        run.finding("fonts-not-embedded").unwrap()["context"]
+            .as_str()
+            .unwrap()
+            .contains("Helvetica")
+    );
+}
