@@ -199,7 +199,6 @@ fn a_soft_hyphen_at_a_line_end_is_reported() {
 /// goes unreported although pdftotext reads "in-", pypdf "in\u{AD}", and
 /// both lose the word.
 #[test]
-#[ignore = "glyphs.txt reads WinAnsi 0xAD as a space, not the hyphen ISO 32000 Annex D gives it"]
 fn a_win_ansi_soft_hyphen_at_a_line_end_is_reported() {
     let mut lines = resume();
     broken_bullet(&mut lines, "in\u{AD}");
@@ -293,7 +292,6 @@ fn white_on_dark_and_an_ocr_layer_are_not_invisible_text() {
 /// Render mode 3 over a coloured box that is no picture is no OCR layer:
 /// nothing is drawn where the letters are.
 #[test]
-#[ignore = "interp.rs keeps filled paths and pictures in one list of backdrops, so any box hides it"]
 fn hidden_keywords_over_a_coloured_box_are_invisible_text() {
     let ops = "q 0.9 0.9 0.95 rg 72 430 300 20 re f 3 Tr \
                BT /F1 10 Tf 80 436 Td (python kubernetes terraform aws) Tj ET Q";

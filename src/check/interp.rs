@@ -73,6 +73,8 @@ pub(super) struct Page {
     pub(super) image_cover: f32,
     /// Painted areas other than white: images and filled shapes (x0, y0, x1, y1).
     pub(super) backdrops: Vec<[f32; 4]>,
+    /// The areas of the page's images alone (a scan's OCR text lies over one).
+    pub(super) pictures: Vec<[f32; 4]>,
     /// The addresses of the page's link annotations.
     pub(super) links: Vec<String>,
 }
@@ -423,8 +425,7 @@ impl Runner<'_> {
             }
             "BI" => {
                 let area = bbox_of(&f.state.ctm, [0.0, 0.0, 1.0, 1.0]);
-                page.image_cover += (area[2] - area[0]) * (area[3] - area[1]);
-                backdrop(page, area);
+                picture(page, area);
             }
             _ => {}
         }
@@ -530,8 +531,7 @@ impl Runner<'_> {
         match self.pdf.key(dict, b"Subtype").as_name().unwrap_or(b"") {
             b"Image" => {
                 let area = bbox_of(&state.ctm, [0.0, 0.0, 1.0, 1.0]);
-                page.image_cover += (area[2] - area[0]) * (area[3] - area[1]);
-                backdrop(page, area);
+                picture(page, area);
             }
             b"Form" if depth < MAX_DEPTH => {
                 let m = self.pdf.array(dict, b"Matrix");
@@ -551,6 +551,18 @@ impl Runner<'_> {
 /// Adds a painted area to the page; past [`MAX_BACKDROPS`] it widens the
 /// last one instead, so white text over it is never called hidden, and
 /// each character is tested against a bounded list.
+/// Records an image: its share of the page, and its area as a backdrop
+/// and a picture.
+fn picture(page: &mut Page, area: [f32; 4]) {
+    page.image_cover += (area[2] - area[0]) * (area[3] - area[1]);
+    backdrop(page, area);
+    let full = page.pictures.len() >= MAX_BACKDROPS;
+    match page.pictures.last_mut() {
+        Some(last) if full => *last = union(*last, area),
+        _ => page.pictures.push(area),
+    }
+}
+
 fn backdrop(page: &mut Page, area: [f32; 4]) {
     let full = page.backdrops.len() >= MAX_BACKDROPS;
     match page.backdrops.last_mut() {

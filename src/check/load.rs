@@ -260,7 +260,7 @@ impl Pdf {
             .filter(|s| !s.is_empty())
     }
 
-    /// Whether the PDF is tagged: a structure tree, or `/MarkInfo /Marked true`.
+    /// Whether the PDF is tagged: a structure tree and `/MarkInfo /Marked true`.
     pub(super) fn tagged(&self) -> bool {
         let Some(root) = self.dict(self.doc.trailer.get(b"Root").unwrap_or(&Object::Null)) else {
             return false;

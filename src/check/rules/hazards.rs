@@ -15,7 +15,7 @@ const BYTES: usize = 2 << 20;
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (p, page) in ctx.pages.pages.iter().enumerate() {
-        invisible(p + 1, &page.chars, &page.backdrops, out);
+        invisible(p + 1, &page.chars, &page.pictures, out);
         tiny(p + 1, &page.chars, out);
     }
     document(ctx, out);
@@ -40,9 +40,9 @@ fn letters(chars: &[&Char]) -> String {
 /// Text nobody sees but every ATS reads: render mode 3, white on white,
 /// or off the page. Invisible text over a picture is a scan's OCR layer,
 /// which is fine.
-fn invisible(page: usize, chars: &[Char], backdrops: &[[f32; 4]], out: &mut Vec<Finding>) {
+fn invisible(page: usize, chars: &[Char], pictures: &[[f32; 4]], out: &mut Vec<Finding>) {
     let over_picture = |c: &Char| {
-        backdrops.iter().any(|b| b[0] <= c.x && c.x <= b[2] && b[1] <= c.y && c.y <= b[3])
+        pictures.iter().any(|b| b[0] <= c.x && c.x <= b[2] && b[1] <= c.y && c.y <= b[3])
     };
     let hidden: Vec<&Char> = chars
         .iter()

@@ -42,14 +42,21 @@ fn interrupted(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
     let segments: Vec<Vec<Segment>> = lines.iter().map(Line::segments).collect();
     // How far lines that start at each left edge reach: a wrapped line
     // reaches (nearly) as far as its column's longest.
-    let reach = |x: f32| {
-        segments.iter().flatten().filter(|g| (g.x0 - x).abs() < 2.0).map(|g| g.x1).fold(x, f32::max)
+    // Counted among the lines around it, so a heading across the page
+    // does not stand in for a column's width.
+    let reach = |k: usize, x: f32| {
+        segments[k.saturating_sub(8)..(k + 9).min(segments.len())]
+            .iter()
+            .flatten()
+            .filter(|g| (g.x0 - x).abs() < 2.0)
+            .map(|g| g.x1)
+            .fold(x, f32::max)
     };
     for k in 0..lines.len() {
         for (s, seg) in segments[k].iter().enumerate() {
             let (x, text) = (seg.x0, &seg.text);
             // A wrapped line of prose: several words, no closing stop, full width.
-            let full = seg.x1 - x >= 0.8 * (reach(x) - x);
+            let full = seg.x1 - x >= 0.8 * (reach(k, x) - x);
             if text.ends_with(['.', ':', '!', '?', ';'])
                 || text.split_whitespace().count() < 5
                 || !full
@@ -195,7 +202,7 @@ fn running(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             )
             .on(p + 1)
             .around(format!("{} … {} … {}", end.text(), a_last.text(), start.text()))
-            .fix("break pages between entries, or keep headers and footers out of the text (tag them as artifacts)")
+            .fix("break pages between entries, so that no sentence runs across a page break; most ATS read headers and footers even when they are tagged as artifacts")
             .vita("vita breaks pages between paragraphs and marks its footer as an artifact")
             .push_to(out);
         }
