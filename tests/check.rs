@@ -368,3 +368,23 @@ fn vita_cases_read_clean_in_every_theme() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn json_names_every_file_even_unreadable_ones() {
+    let sandbox = Sandbox::new();
+    let good = root().join("tests/check/corpus/chromium-one-column/resume.pdf");
+    let good = good.to_str().expect("UTF-8");
+    let run = sandbox.vita(&["check", "--json", good, "missing.pdf", good]);
+    assert_eq!(run.code(), Some(2), "{}", run.stderr());
+    let all: Value = serde_json::from_slice(&run.output.stdout).expect("JSON");
+    let files: Vec<&str> = all
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|r| r["file"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(files, [good, "missing.pdf", good]);
+    assert_eq!(all[1]["verdict"], "unreadable");
+    assert!(all[1]["error"].as_str().is_some_and(|e| e.contains("no such file")), "{all}");
+    assert!(run.stderr().ends_with('\n'), "{:?}", run.stderr());
+}

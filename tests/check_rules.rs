@@ -133,6 +133,22 @@ fn a_letter_spaced_heading_is_reported() {
     );
 }
 
+/// Tracking of 2 pt on a 13 pt heading (`Tc`): a sixth of an em between
+/// letters, under pdfplumber's 3 pt, but pdftotext and pdfminer read the
+/// letters apart. A tracking of 0.5 pt is harmless.
+#[test]
+fn a_tracked_heading_is_letter_spaced() {
+    let mut lines = resume();
+    remove(&mut lines, "Experience");
+    let heading = |tc: f32| {
+        page_of(&lines).raw(&format!("BT /F1 13 Tf {tc} Tc {LEFT} 672 Td (Experience) Tj 0 Tc ET"))
+    };
+    let run = check("tracked.pdf", &one_page(Pdf::new().title("Jane Example"), heading(2.0)), &[]);
+    run.only(&[("letter-spaced", Some(1))], 1);
+    let run = check("loose.pdf", &one_page(Pdf::new().title("Jane Example"), heading(0.5)), &[]);
+    run.only(&[], 0);
+}
+
 /// Words set 2.5 pt apart by a `TJ` offset, with no space character (10
 /// pt text): over a fifth of an em, under pdfplumber's 3 pt.
 #[test]
@@ -307,6 +323,23 @@ fn text_under_seven_points_is_tiny() {
     run.only(&[("tiny-text", Some(1))], 1);
     let message = run.has("tiny-text", "warning")["message"].as_str().unwrap().to_string();
     assert!(message.contains("6.0 pt"), "{message}");
+}
+
+/// Keywords at 1 pt, and keywords painted over with a white box drawn
+/// after them: nobody sees either, every ATS reads both.
+#[test]
+fn specks_and_text_painted_over_are_invisible() {
+    let words = "Kubernetes Terraform Leadership Python";
+    let speck = page_of(&resume()).raw(&format!("BT /F1 1 Tf {LEFT} 40 Td ({words}) Tj ET"));
+    let run = check("speck.pdf", &one_page(Pdf::new().title("Jane Example"), speck), &[]);
+    run.only(&[("invisible-text", Some(1))], 2);
+    let covered = page_of(&resume()).raw(&format!(
+        "BT /F1 10 Tf {LEFT} 40 Td ({words}) Tj ET 1 1 1 rg {LEFT} 30 300 25 re f 0 0 0 rg"
+    ));
+    let run = check("covered.pdf", &one_page(Pdf::new().title("Jane Example"), covered), &[]);
+    run.only(&[("invisible-text", Some(1))], 2);
+    let message = run.has("invisible-text", "error")["message"].as_str().unwrap().to_string();
+    assert!(message.contains("painted over"), "{message}");
 }
 
 #[test]

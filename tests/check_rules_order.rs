@@ -70,14 +70,26 @@ fn a_date_beside_a_wrapped_sentence_is_read_inside_it() {
 #[test]
 fn three_rows_of_three_cells_are_a_table() {
     let mut lines = resume();
+    // A grid of single words reads fine row by row: no table.
+    let mut grid = resume();
+    for (k, (a, b, c)) in
+        [("Rust", "Go", "Python"), ("SQL", "Kafka", "Redis"), ("Linux", "AWS", "Git")]
+            .iter()
+            .enumerate()
+    {
+        let y = 450.0 - 14.0 * k as f32;
+        grid.extend([line(LEFT, y, 10.0, a), line(250.0, y, 10.0, b), line(430.0, y, 10.0, c)]);
+    }
+    check("grid.pdf", &resume_pdf(&grid), &[]).only(&[], 0);
+    // Cells that hold phrases are cut up and mixed.
     let rows = [
-        ("Rust", "expert", "8 years"),
-        ("Python", "fluent", "10 years"),
-        ("SQL", "fluent", "12 years"),
+        ("Rust", "systems programming in production", "8 years"),
+        ("Python", "data pipelines and tooling", "10 years"),
+        ("SQL", "schema design and tuning", "12 years"),
     ];
     for (k, (a, b, c)) in rows.iter().enumerate() {
         let y = 450.0 - 14.0 * k as f32;
-        lines.extend([line(LEFT, y, 10.0, a), line(250.0, y, 10.0, b), line(430.0, y, 10.0, c)]);
+        lines.extend([line(LEFT, y, 10.0, a), line(200.0, y, 10.0, b), line(430.0, y, 10.0, c)]);
     }
     let run = check("table.pdf", &resume_pdf(&lines), &[]);
     run.only(&[("table", Some(1))], 1);
@@ -159,9 +171,9 @@ fn a_profile_only_behind_a_link_is_reported() {
     let annot = link(&mut pdf, [300.0, 705.0, 340.0, 718.0], "https://www.linkedin.com/in/someone");
     let run = check("profile-link.pdf", &pdf.page(page_of(&lines).annot(annot)).bytes(), &[]);
     run.only(&[("profile-link-only", None)], 1);
-    let context =
-        run.finding("profile-link-only").unwrap()["context"].as_str().unwrap().to_string();
-    assert!(context.contains("linkedin.com/in/someone"), "{context}");
+    let message =
+        run.finding("profile-link-only").unwrap()["message"].as_str().unwrap().to_string();
+    assert!(message.contains("linkedin.com/in/someone"), "{message}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //!   characters as the content stream draws them, a new line wherever the
 //!   baseline moves, a space wherever a gap opens. `/ActualText` is not
 //!   read, as those three do not read it.
-//! - **Position order**, as pdfplumber and pdftotext read: lines by
+//! - **Position order**, as pdfplumber and `pdftotext -layout` read: lines by
 //!   baseline from the top, characters left to right, a word break at a
 //!   space or a gap over 3 pt (pdfplumber's tolerance), and no attempt to
 //!   find columns. `/ActualText` replaces the characters it covers, as
@@ -32,6 +32,10 @@ pub(super) struct Word {
     pub(super) glued: bool,
     /// A space character comes before it.
     pub(super) spaced: bool,
+    /// Gaps between its characters, and how many of them are a tenth of
+    /// an em or wider: letter spacing that pdftotext and pdfminer read as
+    /// spaces.
+    pub(super) gaps: (u32, u32),
     /// The gap between it and the word before, in points; 0 for the first.
     pub(super) gap: f32,
 }
@@ -50,6 +54,16 @@ pub(super) struct Line {
     pub(super) words: Vec<Word>,
     /// The baseline of its first character.
     pub(super) y: f32,
+}
+
+impl Word {
+    /// Whether its letters are spaced apart (tracking): four or more
+    /// letters, every gap between them a tenth of an em or wider.
+    pub(super) fn tracked(&self) -> bool {
+        self.gaps.0 >= 3
+            && self.gaps.1 == self.gaps.0
+            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+    }
 }
 
 impl Line {
@@ -122,6 +136,7 @@ fn push(words: &mut Vec<Word>, c: &Char, text: &str, gap: f32) {
         glued: false,
         spaced,
         gap,
+        gaps: (0, 0),
     };
     if is_space(c) {
         // A placeholder that remembers where the word before ended.
@@ -142,7 +157,12 @@ fn push(words: &mut Vec<Word>, c: &Char, text: &str, gap: f32) {
             if last.text.is_empty() {
                 last.gap = c.x - last.x0;
                 last.x0 = c.x;
-            } else if c.x - last.x1 >= 0.2 * c.size.max(last.size)
+            } else {
+                last.gaps.0 += 1;
+                last.gaps.1 += u32::from(c.x - last.x1 >= 0.1 * c.size.max(last.size));
+            }
+            if !last.text.is_empty()
+                && c.x - last.x1 >= 0.2 * c.size.max(last.size)
                 && last.text.chars().last().is_some_and(char::is_alphanumeric)
                 && text.chars().next().is_some_and(char::is_alphanumeric)
             {

@@ -75,6 +75,9 @@ pub(super) struct Page {
     pub(super) backdrops: Vec<[f32; 4]>,
     /// The areas of the page's images alone (a scan's OCR text lies over one).
     pub(super) pictures: Vec<[f32; 4]>,
+    /// White shapes, each with how many characters were drawn before it
+    /// (and may lie under it).
+    pub(super) covers: Vec<([f32; 4], usize)>,
     /// The addresses of the page's link annotations.
     pub(super) links: Vec<String>,
 }
@@ -313,10 +316,13 @@ impl Runner<'_> {
                 f.path = Some(f.path.map_or(point, |p| union(p, point)));
             }
             "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
-                if let Some(area) = f.path.take()
-                    && !state.white
-                {
-                    backdrop(page, area);
+                match f.path.take() {
+                    Some(area) if !state.white => backdrop(page, area),
+                    // White paint over text drawn before it hides that text.
+                    Some(area) if page.covers.len() < MAX_BACKDROPS && !page.chars.is_empty() => {
+                        page.covers.push((area, page.chars.len()));
+                    }
+                    _ => {}
                 }
             }
             "n" | "S" | "s" => f.path = None,

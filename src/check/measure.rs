@@ -210,8 +210,8 @@ pub(super) fn measure(p: &Prepared, order: &'static str, text: &str) -> Match {
 fn readers(orders: &[&Match]) -> &'static str {
     match orders {
         [one] if one.order == "stream" => "in content-stream order (pypdf, PDFBox/Tika, pdfminer)",
-        [_] => "in position order (pdfplumber, pdftotext)",
-        _ => "in either order (every extractor)",
+        [_] => "in position order (pdfplumber, pdftotext -layout)",
+        _ => "in both orders",
     }
 }
 
@@ -231,7 +231,14 @@ pub(super) fn measured(matches: &[Match]) -> Vec<Finding> {
                 "missing-words",
                 severity,
                 Category::Unreadable,
-                format!("{:.1} % of the résumé's words are not read {}", 100.0 * (1.0 - worst.words), readers(&missing)),
+                match missing.as_slice() {
+                    [a, b] => format!(
+                        "{:.1} % of the résumé's words are not read in content-stream order, {:.1} % in position order",
+                        100.0 * (1.0 - a.words),
+                        100.0 * (1.0 - b.words)
+                    ),
+                    _ => format!("{:.1} % of the résumé's words are not read {}", 100.0 * (1.0 - worst.words), readers(&missing)),
+                },
             )
             .around(examples(&worst.missing, 8))
             .fix("words go missing when glyphs have no Unicode meaning, or when they are glued or split; see the other findings"),
@@ -243,9 +250,9 @@ pub(super) fn measured(matches: &[Match]) -> Vec<Finding> {
     let broken = with(&|m| !m.broken.is_empty());
     if let Some(first) = broken.first() {
         out.push(
-            Finding::new("broken-blocks", Severity::Warning, Category::ReadingOrder, format!("{} not read in one piece {}", count(first.broken.len(), "bullet or paragraph"), readers(&broken)))
+            Finding::new("broken-blocks", Severity::Warning, Category::ReadingOrder, format!("{} not read in one piece {}", match first.broken.len() { 1 => "1 bullet or paragraph is".to_string(), n => format!("{n} bullets or paragraphs are") }, readers(&broken)))
                 .around(examples(&first.broken, 2))
-                .fix("keep each bullet in one column, away from text beside it; a one-column layout reads the same in every order")
+                .fix("keep each bullet in one column and on one page, with no text beside it and no header or footer read into it")
                 .vita("vita's one-column themes (ats, classic, compact) read the same in every order"),
         );
     }
@@ -277,8 +284,7 @@ pub(super) fn measured(matches: &[Match]) -> Vec<Finding> {
                 format!("{} read in pieces {}", count(first.split.len(), "word"), readers(&split)),
             )
             .around(examples(&first.split, 4))
-            .fix("avoid letter spacing, and hyphenation at line ends")
-            .vita("vita never spaces letters apart"),
+            .fix("avoid letter spacing, and hyphenation at line ends"),
         );
     }
     let facts = with(&|m| !m.facts_missing.is_empty());
@@ -289,7 +295,7 @@ pub(super) fn measured(matches: &[Match]) -> Vec<Finding> {
                 Severity::Warning,
                 Category::Parser,
                 format!(
-                    "{} (name, contact, title, date…) not read on one line {}",
+                    "{} not read on one line {}: names, contact details, titles, organisations or dates",
                     count(first.facts_missing.len(), "fact"),
                     readers(&facts)
                 ),

@@ -70,7 +70,7 @@ pub fn texts(report: &Report) -> String {
     let mut out = String::new();
     for (name, pages) in [
         ("content-stream order (as pypdf, PDFBox/Tika and pdfminer read)", &report.text.stream),
-        ("position order (as pdfplumber and pdftotext read)", &report.text.position),
+        ("position order (as pdfplumber and pdftotext -layout read)", &report.text.position),
     ] {
         let _ = writeln!(out, "==> {}: {name}", report.file);
         for (k, page) in pages.iter().enumerate() {

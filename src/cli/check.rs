@@ -9,7 +9,7 @@ use std::process::ExitCode;
 #[command(
     after_help = "vita check reads the PDF as applicant-tracking systems do, in two orders: \
 the order the content stream draws the text (pypdf, PDFBox/Tika, pdfminer) and the order of \
-its position on the page (pdfplumber, pdftotext). It reports text that does not extract \
+its position on the page (pdfplumber, pdftotext -layout). It reports text that does not extract \
 (glyphs without Unicode, pictures of text, ligatures, letter-spaced, glued or split words), \
 text that extracts in the wrong order (columns read across, dates inside sentences, headers \
 inside entries, tables), what a résumé parser needs (name, e-mail, phone, profile addresses, \
@@ -18,8 +18,9 @@ than 3 pages, encryption, size, no title, no tags).\n\n\
 With --expect, the text is compared with the résumé it was made from, as the ATS harness \
 does: every word read once, every bullet in one piece, every fact on one line. Reading-order \
 and word findings are then measured, not guessed.\n\n\
-The score is 100 × the share of the résumé read right (with --expect), less 30 for each kind \
-of error and 8 for each kind of warning. Notes do not count.\n\n\
+The score is 100 less 30 for each kind of error and 8 for each kind of warning; notes do not \
+count. With --expect it is 100 × the share of the résumé read right (the mean of the two \
+orders), less the hazards' points.\n\n\
 Exit status: 0 when no problem is found (notes allowed), 1 with warnings, 2 with errors or \
 when a PDF cannot be read. --json writes the schema vita-check/1 (docs/check.md)."
 )]
@@ -34,7 +35,9 @@ pub struct CheckArgs {
     /// Print the extracted text in each order instead of the summary.
     #[arg(long, conflicts_with = "json")]
     pub text: bool,
-    /// Print the report as JSON (one document for one file, an array for several).
+    /// Print the report as JSON: one object for one file, an array in the
+    /// order given for several; a file that cannot be read is an object
+    /// with `"verdict": "unreadable"` and its `error`.
     #[arg(long)]
     pub json: bool,
 }
@@ -53,6 +56,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
     let options = Options { expect };
     let mut worst = 0u8;
     let mut reports = Vec::new();
+    let mut failed = Vec::new();
     for file in &args.files {
         match check::check_file(file, &options) {
             Ok(report) => {
@@ -66,12 +70,31 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
             }
             Err(why) => {
                 worst = 2;
-                crate::diag::eprint(&format!("error: {}: {why}", file.display()));
+                crate::diag::eprintln(&format!("error: {}: {why}", file.display()));
+                failed.push(serde_json::json!({
+                    "schema": check::report::SCHEMA,
+                    "file": file.display().to_string(),
+                    "verdict": "unreadable",
+                    "error": why,
+                }));
             }
         }
     }
     if args.json {
-        let json = match reports.as_slice() {
+        // Every file in the order given: a report, or why it could not be read.
+        let mut all: Vec<serde_json::Value> = Vec::new();
+        let (mut read, mut unread) = (reports.iter(), failed.into_iter());
+        for file in &args.files {
+            let next = read.clone().next().filter(|r| r.file == file.display().to_string());
+            match next {
+                Some(report) => {
+                    read.next();
+                    all.push(serde_json::to_value(report).unwrap_or_default());
+                }
+                None => all.extend(unread.next()),
+            }
+        }
+        let json = match all.as_slice() {
             [one] if args.files.len() == 1 => serde_json::to_string_pretty(one),
             all => serde_json::to_string_pretty(all),
         };
@@ -90,7 +113,7 @@ pub(super) fn after_render(pdf: &Path) -> u8 {
             report.exit_code()
         }
         Err(why) => {
-            crate::diag::eprint(&format!("error: {}: {why}", pdf.display()));
+            crate::diag::eprintln(&format!("error: {}: {why}", pdf.display()));
             2
         }
     }

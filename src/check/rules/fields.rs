@@ -186,9 +186,12 @@ fn contacts(ctx: &Ctx<'_>, text: &str, stream: &str, out: &mut Vec<Finding>) {
             "profile-link-only",
             Severity::Warning,
             Category::Parser,
-            "profile addresses are behind links but not written out: ATS read the text and lose them",
+            format!(
+                "{} behind a link but not written out, so ATS, which read the text, lose it: {}",
+                if hidden.len() == 1 { "a profile address is" } else { "profile addresses are" },
+                hidden.join(", ")
+            ),
         )
-        .around(examples(&hidden, 3))
         .fix("print each profile's address as text (linkedin.com/in/name), not just a word that links to it")
         .vita("vita's ats theme prints each profile's address; every theme's .txt does")
         .push_to(out);
@@ -248,7 +251,7 @@ fn dates(ctx: &Ctx<'_>, text: &str, out: &mut Vec<Finding>) {
             }
             let near = |j: Option<usize>| {
                 j.and_then(|j| lines.get(j)).is_some_and(|l| {
-                    (l.y - line.y).abs() < 2.5 * l.size().max(line.size())
+                    (l.y - line.y).abs() < 4.0 * l.size().max(line.size())
                         && !date_like().is_match(&l.text())
                 })
             };

@@ -3,11 +3,13 @@
 //! pages, encryption, size, no title, no tags.
 
 use super::Ctx;
-use crate::check::interp::{Char, Hidden};
+use crate::check::interp::{Char, Hidden, Page};
 use crate::check::report::{Category, Finding, Severity};
 
 /// Text smaller than this (points) is too small to read.
 const TINY: f32 = 7.0;
+/// Text smaller than this (points) cannot be seen at all.
+const SPECK: f32 = 2.0;
 /// More pages than this is long for a résumé.
 const PAGES: usize = 3;
 /// Files larger than this are refused by some job portals.
@@ -15,7 +17,7 @@ const BYTES: usize = 2 << 20;
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (p, page) in ctx.pages.pages.iter().enumerate() {
-        invisible(p + 1, &page.chars, &page.pictures, out);
+        invisible(p + 1, page, out);
         tiny(p + 1, &page.chars, out);
     }
     document(ctx, out);
@@ -38,37 +40,39 @@ fn letters(chars: &[&Char]) -> String {
 }
 
 /// Text nobody sees but every ATS reads: render mode 3, white on white,
-/// or off the page. Invisible text over a picture is a scan's OCR layer,
-/// which is fine.
-fn invisible(page: usize, chars: &[Char], pictures: &[[f32; 4]], out: &mut Vec<Finding>) {
-    let over_picture = |c: &Char| {
-        pictures.iter().any(|b| b[0] <= c.x && c.x <= b[2] && b[1] <= c.y && c.y <= b[3])
-    };
-    let hidden: Vec<&Char> = chars
-        .iter()
-        .filter(|c| match c.hidden {
-            Some(Hidden::Mode) => !over_picture(c),
-            Some(_) => true,
-            None => false,
-        })
-        .collect();
-    let count = hidden.iter().filter(|c| c.text.chars().any(char::is_alphanumeric)).count();
+/// off the page, under 2 pt, or painted over in white. Invisible text
+/// over a picture is a scan's OCR layer, which is fine.
+fn invisible(number: usize, page: &Page, out: &mut Vec<Finding>) {
+    let inside = |b: &[f32; 4], c: &Char| b[0] <= c.x && c.x <= b[2] && b[1] <= c.y && c.y <= b[3];
+    let over_picture = |c: &Char| page.pictures.iter().any(|b| inside(b, c));
+    let covered =
+        |k: usize, c: &Char| page.covers.iter().any(|(b, before)| k < *before && inside(b, c));
+    let mut hidden: Vec<(&Char, &'static str)> = Vec::new();
+    for (k, c) in page.chars.iter().enumerate() {
+        let how = match c.hidden {
+            Some(Hidden::Mode) if over_picture(c) => continue,
+            Some(Hidden::Mode) => "not painted (render mode 3)",
+            Some(Hidden::White) => "white on white",
+            Some(Hidden::OffPage) => "outside the page",
+            None if c.size > 0.0 && c.size < SPECK => "under 2 pt",
+            None if covered(k, c) => "painted over in white",
+            None => continue,
+        };
+        hidden.push((c, how));
+    }
+    let count = hidden.iter().filter(|(c, _)| c.text.chars().any(char::is_alphanumeric)).count();
     if count < 3 {
         return;
     }
-    let how = match hidden[0].hidden {
-        Some(Hidden::White) => "white on white",
-        Some(Hidden::OffPage) => "outside the page",
-        _ => "not painted (render mode 3)",
-    };
+    let chars: Vec<&Char> = hidden.iter().map(|(c, _)| *c).collect();
     Finding::new(
         "invisible-text",
         Severity::Error,
         Category::Hazard,
-        format!("page {page} holds {count} characters of text nobody sees ({how}) that every ATS reads"),
+        format!("page {number} holds {count} characters of text nobody sees ({}) that every ATS reads", hidden[0].1),
     )
-    .on(page)
-    .around(letters(&hidden))
+    .on(number)
+    .around(letters(&chars))
     .fix("remove hidden text: recruiters see it in the ATS's text view, and some systems reject the file for keyword stuffing")
     .vita("vita draws no hidden text")
     .push_to(out);
@@ -79,7 +83,8 @@ fn tiny(page: usize, chars: &[Char], out: &mut Vec<Finding>) {
         .iter()
         .filter(|c| {
             c.hidden.is_none()
-                && c.size > 0.0
+                && !c.artifact
+                && c.size >= SPECK
                 && c.size < TINY
                 && c.text.chars().any(char::is_alphanumeric)
         })
@@ -89,7 +94,7 @@ fn tiny(page: usize, chars: &[Char], out: &mut Vec<Finding>) {
     }
     let least = small.iter().map(|c| c.size).fold(f32::INFINITY, f32::min);
     let shown: Vec<&Char> =
-        chars.iter().filter(|c| c.hidden.is_none() && c.size > 0.0 && c.size < TINY).collect();
+        chars.iter().filter(|c| c.hidden.is_none() && c.size >= SPECK && c.size < TINY).collect();
     Finding::new(
         "tiny-text",
         Severity::Warning,
@@ -99,7 +104,7 @@ fn tiny(page: usize, chars: &[Char], out: &mut Vec<Finding>) {
     .on(page)
     .around(letters(&shown))
     .fix("set every text at 7 pt or more; body text reads best at 9–11 pt")
-    .vita("vita's themes never set text under 7 pt")
+    .vita("vita's built-in themes set no text under 7 pt")
     .push_to(out);
 }
 
@@ -168,11 +173,10 @@ fn document(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "fonts-not-embedded",
             Severity::Note,
             Category::Hazard,
-            format!(
-                "{} font{} not embedded; the résumé looks different where they are not installed",
-                missing.len(),
-                if missing.len() == 1 { " is" } else { "s are" }
-            ),
+            match missing.len() {
+                1 => "a font is not embedded; the résumé looks different where it is not installed".to_string(),
+                n => format!("{n} fonts are not embedded; the résumé looks different where they are not installed"),
+            },
         )
         .around(missing.join(", "))
         .fix("embed all fonts when exporting")

@@ -69,7 +69,7 @@ impl Finding {
     }
 
     pub(super) fn around(mut self, context: impl Into<String>) -> Finding {
-        self.context = clip(&context.into(), 120);
+        self.context = clip(&context.into(), 320);
         self
     }
 
@@ -100,7 +100,8 @@ pub(super) fn clip(text: &str, max: usize) -> String {
 
 /// Some examples, quoted and joined: `"a", "b" and 3 more`.
 pub(super) fn examples(items: &[String], max: usize) -> String {
-    let shown: Vec<String> = items.iter().take(max).map(|s| format!("\"{s}\"")).collect();
+    let shown: Vec<String> =
+        items.iter().take(max).map(|s| format!("\"{}\"", clip(s, 70))).collect();
     let mut out = shown.join(", ");
     if items.len() > max {
         out.push_str(&format!(" and {} more", items.len() - max));

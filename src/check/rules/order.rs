@@ -138,19 +138,23 @@ fn tail(text: &str) -> String {
 }
 
 /// Three or more lines in a row with three or more cells each.
+/// A grid of single words ("Python  Go  Rust") reads fine row by row; a
+/// table hurts when its cells hold phrases that wrap, so one cell of four
+/// or more words is needed.
 fn tables(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
-    let mut run = 0;
-    let mut start = 0;
+    let (mut run, mut start, mut phrase) = (0, 0, false);
     for (k, line) in lines.iter().enumerate() {
-        if line.segments().len() >= 3 {
+        let cells = line.segments();
+        if cells.len() >= 3 {
             if run == 0 {
-                start = k;
+                (start, phrase) = (k, false);
             }
             run += 1;
+            phrase |= cells.iter().any(|c| c.text.split_whitespace().count() >= 4);
         } else {
             run = 0;
         }
-        if run == 3 {
+        if run >= 3 && phrase {
             Finding::new(
                 "table",
                 Severity::Warning,
@@ -169,41 +173,37 @@ fn tables(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
 /// Lines repeated at the top or bottom of several pages, read between the
 /// end of one page and the start of the next, where an entry continues.
 fn running(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if ctx.reads.len() < 2 {
-        return;
-    }
     let key = |l: &Line| l.text().chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
     for (p, pair) in ctx.reads.windows(2).enumerate() {
-        let (Some(a_last), Some(b_first)) = (pair[0].stream.last(), pair[1].stream.first()) else {
+        // Lines on both pages, page numbers aside: the running header and footer.
+        let (a, b) = (&pair[0].position, &pair[1].position);
+        let on = |lines: &[Line], l: &Line| lines.iter().any(|m| key(m) == key(l));
+        // The body's last line on the first page, its first on the next.
+        let (Some(end), Some(start)) =
+            (a.iter().rposition(|l| !on(b, l)), b.iter().position(|l| !on(a, l)))
+        else {
             continue;
         };
-        let repeated =
-            key(a_last) == key(b_first) || pair[1].stream.iter().any(|l| key(l) == key(a_last));
-        if !repeated {
+        // Furniture read in between: under the body's end, or over its start.
+        let between: Vec<&Line> = a[end + 1..].iter().chain(&b[..start]).collect();
+        if between.is_empty() {
             continue;
         }
-        // The body before the footer, and after the header.
-        let body_end =
-            pair[0].stream.iter().rev().find(|l| !pair[1].stream.iter().any(|m| key(m) == key(l)));
-        let body_start =
-            pair[1].stream.iter().find(|l| !pair[0].stream.iter().any(|m| key(m) == key(l)));
-        let (Some(end), Some(start)) = (body_end, body_start) else { continue };
+        let (end, start) = (&a[end], &b[start]);
         let open = end.words.last().is_some_and(|w| !w.text.ends_with(['.', ':', '!', '?', ';']));
-        let lowercase = start
-            .words
-            .first()
-            .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
-        if open && lowercase && !ctx.pages.pages[p].chars.iter().all(|c| c.artifact) {
+        let lowercase = start.words.first().is_some_and(|w| continues(&w.text));
+        if open && lowercase {
+            let furniture: Vec<String> = between.iter().map(|l| l.text()).collect();
             Finding::new(
                 "running-header",
                 Severity::Warning,
                 Category::ReadingOrder,
-                format!("a sentence runs from page {} to page {}, and the page's header or footer is read in the middle of it", p + 1, p + 2),
+                format!("a sentence runs from page {} to page {}, and the header or footer is read in the middle of it", p + 1, p + 2),
             )
             .on(p + 1)
-            .around(format!("{} … {} … {}", end.text(), a_last.text(), start.text()))
+            .around(format!("{} | {} | {}", tail(&end.text()), furniture.join(" "), start.text()))
             .fix("break pages between entries, so that no sentence runs across a page break; most ATS read headers and footers even when they are tagged as artifacts")
-            .vita("vita breaks pages between paragraphs and marks its footer as an artifact")
+            .vita("vita breaks pages between paragraphs")
             .push_to(out);
         }
     }

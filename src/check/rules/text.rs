@@ -22,7 +22,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         unmapped(ctx, number, &page.chars, out);
-        ligatures(number, &read.position, out);
+        ligatures(number, &read.stream, &read.position, out);
         spacing(number, &read.position, out);
         hyphens(number, &read.position, out);
     }
@@ -135,13 +135,18 @@ fn unmapped(ctx: &Ctx<'_>, page: usize, chars: &[Char], out: &mut Vec<Finding>) 
 
 /// Ligatures that extract as one character (ﬁ, ﬂ), which a keyword
 /// search for "finance" does not match.
-fn ligatures(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
-    let words: Vec<String> = lines
+/// Both orders count: a ligature hidden under `/ActualText` still reaches
+/// the stream-order readers, which do not read it.
+fn ligatures(page: usize, stream: &[Line], position: &[Line], out: &mut Vec<Finding>) {
+    let mut words: Vec<String> = stream
         .iter()
+        .chain(position)
         .flat_map(|l| &l.words)
         .filter(|w| w.text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)))
         .map(|w| w.text.clone())
         .collect();
+    words.sort();
+    words.dedup();
     if words.is_empty() {
         return;
     }
@@ -178,6 +183,9 @@ fn spacing(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
                 continue;
             }
             let w = &words[k];
+            if w.tracked() {
+                spaced.push(w.text.clone());
+            }
             if w.glued {
                 glued.push(w.text.clone());
             }
@@ -196,7 +204,7 @@ fn spacing(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
             "letter-spaced",
             Severity::Warning,
             Category::Unreadable,
-            format!("letter-spaced text on page {page} extracts as single letters, so its words are not found"),
+            format!("letter-spaced text on page {page}: pdftotext and pdfminer read its letters as single letters, so its words are not found"),
         )
         .on(page)
         .around(examples(&spaced, 3))
@@ -268,8 +276,8 @@ fn hyphens(page: usize, lines: &[Line], out: &mut Vec<Finding>) {
     )
     .on(page)
     .around(examples(&broken, 4))
-    .fix("turn off automatic hyphenation, or mark the word's whole text (/ActualText)")
-    .vita("vita marks each hyphenated word with its whole text, which poppler and PDFium read")
+    .fix("turn off automatic hyphenation: every extractor reads the halves apart")
+    .vita("vita's built-in themes do not hyphenate")
     .push_to(out);
 }
 
