@@ -216,6 +216,7 @@ fn without_a_source_each_broken_case_gets_its_finding() {
         ("tiny-text", "tiny-text", 1),
         ("chromium-two-columns", "columns", 1),
         ("typst", "hyphenated", 1),
+        ("libreoffice-running-footer", "running-header", 1),
     ];
     let mut problems = Vec::new();
     for case in corpus() {

@@ -264,6 +264,16 @@ inject_css "$WORK/html-ats/resume.html" "$WORK/tiny.html" '*{font-size:6pt !impo
 chromium_pdf "$WORK/tiny.html" "$CORPUS/tiny-text/resume.pdf"
 seed_expected tiny-text
 
+# 16. LibreOffice with a running header and footer, and one long paragraph
+#     that runs across the page break: every extractor reads the footer and
+#     the next header into it (corpus-tools/running-footer.fodt, from a
+#     review of vita check; its expected.json beside it).
+new_case libreoffice-running-footer
+HOME="$WORK/lo-home" "$SOFFICE" --headless --norestore --convert-to pdf \
+  --outdir "$WORK/lo" "$TOOLS/running-footer.fodt" >/dev/null 2>&1
+cp "$WORK/lo/running-footer.pdf" "$CORPUS/libreoffice-running-footer/resume.pdf"
+cp "$TOOLS/running-footer.expected.json" "$CORPUS/libreoffice-running-footer/expected.json"
+
 # ── verdicts ─────────────────────────────────────────────────────────────────
 
 for dir in "$CORPUS"/*/; do

@@ -177,7 +177,12 @@ fn running(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (p, pair) in ctx.reads.windows(2).enumerate() {
         // Lines on both pages, page numbers aside: the running header and footer.
         let (a, b) = (&pair[0].position, &pair[1].position);
-        let on = |lines: &[Line], l: &Line| lines.iter().any(|m| key(m) == key(l));
+        // In the top or bottom eighth of its page, and on the other page too.
+        let height = ctx.pages.pages[p].height.max(1.0);
+        let margin = |l: &Line| l.y > 0.875 * height || l.y < 0.125 * height;
+        let on = |lines: &[Line], l: &Line| {
+            margin(l) && lines.iter().any(|m| margin(m) && key(m) == key(l))
+        };
         // The body's last line on the first page, its first on the next.
         let (Some(end), Some(start)) =
             (a.iter().rposition(|l| !on(b, l)), b.iter().position(|l| !on(a, l)))

@@ -154,7 +154,10 @@ fn ligatures(page: usize, stream: &[Line], position: &[Line], out: &mut Vec<Find
         "ligature",
         Severity::Warning,
         Category::Unreadable,
-        format!("{} word{} on page {page} extract with a ligature character, so a search for the plain word misses {}", words.len(), if words.len() == 1 { "" } else { "s" }, if words.len() == 1 { "it" } else { "them" }),
+        match words.len() {
+            1 => format!("1 word on page {page} extracts with a ligature character, so a search for the plain word misses it"),
+            n => format!("{n} words on page {page} extract with a ligature character, so a search for the plain words misses them"),
+        },
     )
     .on(page)
     .around(examples(&words, 4))
