@@ -100,6 +100,11 @@ impl Expected {
     /// Reads what `path` holds: a vita résumé (TOML, or JSON Resume), or
     /// an ATS-harness `expected.json`.
     pub fn from_file(path: &Path) -> Result<Expected, Diagnostic> {
+        if !path.is_file() {
+            return Err(Diagnostic::new(format!("cannot read {}: no such file", path.display())).with_hint(
+                "--expect takes the résumé the PDF was made from (TOML or JSON Resume), or an ATS-harness expected.json",
+            ));
+        }
         let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
         if is_json {
             let text = std::fs::read_to_string(path)
