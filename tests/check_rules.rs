@@ -305,6 +305,20 @@ fn white_on_dark_and_an_ocr_layer_are_not_invisible_text() {
     run.only(&[], 0);
 }
 
+/// A banner picture over a fifth of the page, above real text: a note
+/// that its words, if any, are lost; the plain résumé has none.
+#[test]
+fn a_large_picture_beside_text_gets_a_note() {
+    let mut pdf = Pdf::new().title("Jane Example");
+    let image = pdf.image();
+    let page = page_of(&resume()).xobject("Im1", image).raw("q 612 0 0 160 0 632 cm /Im1 Do Q");
+    let run = check("banner.pdf", &one_page(pdf, page), &[]);
+    run.only(&[], 0);
+    let note = run.has("picture", "note")["message"].as_str().unwrap().to_string();
+    assert!(note.contains("20 %"), "{note}");
+    assert!(check("plain.pdf", &resume_pdf(&resume()), &[]).finding("picture").is_none());
+}
+
 /// Render mode 3 over a coloured box that is no picture is no OCR layer:
 /// nothing is drawn where the letters are.
 #[test]

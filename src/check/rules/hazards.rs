@@ -8,6 +8,8 @@ use crate::check::report::{Category, Finding, Severity};
 
 /// Text smaller than this (points) is too small to read.
 const TINY: f32 = 7.0;
+/// A page whose pictures cover this share of it, beside text, gets a note.
+const PICTURE: f32 = 0.1;
 /// Text smaller than this (points) cannot be seen at all.
 const SPECK: f32 = 2.0;
 /// More pages than this is long for a résumé.
@@ -18,6 +20,7 @@ const BYTES: usize = 2 << 20;
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (p, page) in ctx.pages.pages.iter().enumerate() {
         invisible(p + 1, page, out);
+        picture(p + 1, page, out);
         tiny(p + 1, &page.chars, out);
     }
     document(ctx, out);
@@ -75,6 +78,29 @@ fn invisible(number: usize, page: &Page, out: &mut Vec<Finding>) {
     .around(letters(&chars))
     .fix("remove hidden text: recruiters see it in the ATS's text view, and some systems reject the file for keyword stuffing")
     .vita("vita draws no hidden text")
+    .push_to(out);
+}
+
+/// A page with text and a large picture: if the picture shows words (a
+/// name in a banner, a logo, a chart of skills), no ATS reads them. A page
+/// that is all picture is `no-text`'s.
+fn picture(number: usize, page: &Page, out: &mut Vec<Finding>) {
+    let text = page.chars.iter().any(|c| c.mapped && c.text.chars().any(char::is_alphanumeric));
+    if !text || page.image_cover < PICTURE {
+        return;
+    }
+    Finding::new(
+        "picture",
+        Severity::Note,
+        Category::Hazard,
+        format!(
+            "pictures cover {:.0} % of page {number}; if they show words (a name, a logo, a chart of skills), no ATS reads them",
+            100.0 * page.image_cover
+        ),
+    )
+    .on(number)
+    .fix("write every word as text; keep pictures to a photo or a logo whose words are written out too")
+    .vita("vita's only picture is the photo")
     .push_to(out);
 }
 
