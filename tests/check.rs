@@ -54,6 +54,12 @@ fn harness(pdf: &Path, expected: &Path, out: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(out).expect("score.py's JSON")).expect("JSON")
 }
 
+/// `vita render RESUME --theme THEME -o OUT`, which must succeed.
+fn render(sandbox: &Sandbox, resume: &Path, theme: &str, out: &Path) {
+    let (resume, out) = (resume.to_str().expect("UTF-8"), out.to_str().expect("UTF-8"));
+    sandbox.vita(&["render", resume, "--theme", theme, "-o", out, "-q"]).assert_ok();
+}
+
 /// `vita check --json`, with its exit status.
 fn check(sandbox: &Sandbox, pdf: &Path, expect: Option<&Path>) -> (i32, Value) {
     let mut args = vec!["check", "--json", pdf.to_str().expect("a UTF-8 path")];
@@ -170,16 +176,7 @@ fn every_theme_agrees_with_the_harness() {
     for theme in ["ats", "classic", "compact", "elegant", "modern", "sidebar"] {
         let out = sandbox.path(theme);
         let resume = root().join("data/resume.toml");
-        sandbox
-            .vita(&[
-                "render",
-                resume.to_str().expect("UTF-8"),
-                "--theme",
-                theme,
-                "-o",
-                out.to_str().expect("UTF-8"),
-            ])
-            .assert_ok();
+        render(&sandbox, &resume, theme, &out);
         let pdf = out.join("resume.pdf");
         let verdict = harness(&pdf, &expected, &sandbox.path(&format!("{theme}.json")));
         let (_, report) = check(&sandbox, &pdf, Some(&expected));
@@ -341,16 +338,7 @@ fn vita_cases_read_clean_in_every_theme() {
         let resume = root().join("tests/ats").join(case).join("resume.toml");
         for theme in ["ats", "classic", "compact", "elegant", "modern", "sidebar"] {
             let out = sandbox.path(&format!("{case}-{theme}"));
-            let args = [
-                "render",
-                resume.to_str().expect("UTF-8"),
-                "--theme",
-                theme,
-                "-o",
-                out.to_str().expect("UTF-8"),
-                "-q",
-            ];
-            sandbox.vita(&args).assert_ok();
+            render(&sandbox, &resume, theme, &out);
             let (code, report) = check(&sandbox, &out.join("resume.pdf"), None);
             let codes: Vec<&str> = report["findings"]
                 .as_array()

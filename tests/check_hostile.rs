@@ -15,6 +15,9 @@
 //! `check_bytes` directly: each must return, `Ok` or `Err`.
 
 mod common;
+// The rule tests' PDF writer, for its cross-reference table.
+#[path = "common/pdf.rs"]
+mod writer;
 
 use common::Sandbox;
 use std::os::unix::process::CommandExt;
@@ -113,25 +116,7 @@ fn refused(sb: &Sandbox, file: &str, bytes: &[u8], why: &[&str]) {
 
 /// A PDF whose object `k + 1` is `objects[k]`; object 1 is the catalog.
 fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (k, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", k + 1).as_bytes());
-        out.extend(body);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    let trailer = format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    );
-    out.extend(trailer.as_bytes());
-    out
+    writer::write_with(objects, "")
 }
 
 fn obj(text: impl AsRef<str>) -> Vec<u8> {

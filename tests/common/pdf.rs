@@ -247,6 +247,12 @@ impl Pdf {
 /// A PDF whose object `k + 1` is `objects[k]`; object 1 is the catalog and
 /// object 4 the Info dictionary.
 fn write(objects: &[Vec<u8>]) -> Vec<u8> {
+    write_with(objects, " /Info 4 0 R")
+}
+
+/// A PDF whose object `k + 1` is `objects[k]`, with a correct cross-reference
+/// table; object 1 is the catalog, and `trailer` adds to the trailer.
+pub(crate) fn write_with(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut offsets = Vec::new();
     for (k, body) in objects.iter().enumerate() {
@@ -261,7 +267,7 @@ fn write(objects: &[Vec<u8>]) -> Vec<u8> {
         out.extend(format!("{offset:010} 00000 n \n").as_bytes());
     }
     let trailer = format!(
-        "trailer\n<< /Size {} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        "trailer\n<< /Size {} /Root 1 0 R{trailer} >>\nstartxref\n{xref}\n%%EOF\n",
         objects.len() + 1
     );
     out.extend(trailer.as_bytes());
