@@ -209,7 +209,7 @@ impl Pdf {
             let area = area.unwrap_or([0.0, 0.0, 612.0, 792.0]);
             pages.push(PageRef { dict, resources, area });
             if pages.len() > MAX_PAGES {
-                let total = self.count(dict).max(pages.len());
+                let total = self.count().max(pages.len());
                 return Err(format!(
                     "the PDF has {total} pages; vita check reads up to {MAX_PAGES}, and a résumé has one to three"
                 ));
@@ -228,7 +228,7 @@ impl Pdf {
     }
 
     /// The page count the tree's root claims, for the message.
-    fn count(&self, _page: &Dictionary) -> usize {
+    fn count(&self) -> usize {
         let root = self.dict(self.doc.trailer.get(b"Root").unwrap_or(&Object::Null));
         root.and_then(|r| self.dict(self.key(r, b"Pages")))
             .and_then(|p| self.number(p, b"Count"))

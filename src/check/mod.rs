@@ -62,13 +62,10 @@ fn check_inner(data: &[u8], options: &Options) -> Result<Report, String> {
     let refs = pdf.pages()?;
     let pages = interp::run(&pdf, &refs)?;
     let reads: Vec<extract::Read> = pages.pages.iter().map(extract::both).collect();
-    let ctx = rules::Ctx { pdf: &pdf, pages: &pages, reads: &reads };
-    let mut findings = rules::run(&ctx);
     let text = report::Texts {
         stream: reads.iter().map(|r| join(&r.stream)).collect(),
         position: reads.iter().map(|r| join(&r.position)).collect(),
     };
-    let matches = options.expect.as_ref().map(|e| e.compare(&text, &mut findings));
     let fonts = pages
         .fonts
         .iter()
@@ -89,6 +86,9 @@ fn check_inner(data: &[u8], options: &Options) -> Result<Report, String> {
         encrypted: pdf.encrypted,
         fonts,
     };
+    let ctx = rules::Ctx { document: &document, pages: &pages, reads: &reads, texts: &text };
+    let mut findings = rules::run(&ctx);
+    let matches = options.expect.as_ref().map(|e| e.compare(&text, &mut findings));
     let mut report = Report {
         schema: report::SCHEMA,
         file: String::new(),

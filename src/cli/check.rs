@@ -55,23 +55,24 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
     };
     let options = Options { expect };
     let mut worst = 0u8;
-    let mut reports = Vec::new();
-    let mut failed = Vec::new();
+    // Every file in the order given: a report, or why it could not be read.
+    let mut all: Vec<serde_json::Value> = Vec::new();
     for file in &args.files {
         match check::check_file(file, &options) {
             Ok(report) => {
                 worst = worst.max(report.exit_code());
                 if args.text {
                     print!("{}", check::texts(&report));
-                } else if !args.json {
+                } else if args.json {
+                    all.push(serde_json::to_value(&report).unwrap_or_default());
+                } else {
                     print!("{}", check::human(&report));
                 }
-                reports.push(report);
             }
             Err(why) => {
                 worst = 2;
                 crate::diag::eprintln(&format!("error: {}: {why}", file.display()));
-                failed.push(serde_json::json!({
+                all.push(serde_json::json!({
                     "schema": check::report::SCHEMA,
                     "file": file.display().to_string(),
                     "verdict": "unreadable",
@@ -81,19 +82,6 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
         }
     }
     if args.json {
-        // Every file in the order given: a report, or why it could not be read.
-        let mut all: Vec<serde_json::Value> = Vec::new();
-        let (mut read, mut unread) = (reports.iter(), failed.into_iter());
-        for file in &args.files {
-            let next = read.clone().next().filter(|r| r.file == file.display().to_string());
-            match next {
-                Some(report) => {
-                    read.next();
-                    all.push(serde_json::to_value(report).unwrap_or_default());
-                }
-                None => all.extend(unread.next()),
-            }
-        }
         let json = match all.as_slice() {
             [one] if args.files.len() == 1 => serde_json::to_string_pretty(one),
             all => serde_json::to_string_pretty(all),

@@ -119,9 +119,7 @@ const PROFILES: &[&str] = &[
 ];
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let text: String = ctx.position_lines().map(|(_, l)| l.text() + "\n").collect();
-    let stream: String =
-        ctx.reads.iter().flat_map(|r| &r.stream).map(|l| l.text() + "\n").collect();
+    let (text, stream) = (ctx.texts.position.concat(), ctx.texts.stream.concat());
     if text.trim().is_empty() {
         return;
     }

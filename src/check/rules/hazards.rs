@@ -135,7 +135,7 @@ fn tiny(page: usize, chars: &[Char], out: &mut Vec<Finding>) {
 }
 
 fn document(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let pdf = ctx.pdf;
+    let doc = ctx.document;
     let pages = ctx.pages.pages.len();
     if pages > PAGES {
         Finding::new(
@@ -148,27 +148,27 @@ fn document(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .vita("vita render --fit-pages N fits the résumé on N pages")
         .push_to(out);
     }
-    if pdf.encrypted {
+    if doc.encrypted {
         Finding::new("encrypted", Severity::Warning, Category::Hazard, "the PDF is encrypted; some ATS refuse encrypted files even when they open without a password")
             .fix("export without security settings or permissions")
             .vita("vita never encrypts")
             .push_to(out);
     }
-    if pdf.bytes > BYTES {
+    if doc.bytes > BYTES {
         Finding::new(
             "file-size",
             Severity::Warning,
             Category::Hazard,
             format!(
                 "the file is {:.1} MB; many job portals refuse files over 2 MB",
-                pdf.bytes as f64 / 1e6
+                doc.bytes as f64 / 1e6
             ),
         )
         .fix("compress or shrink pictures; subset the fonts")
         .vita("vita's PDFs are about 50 kB")
         .push_to(out);
     }
-    if pdf.title().is_none() {
+    if doc.title.is_none() {
         Finding::new(
             "no-title",
             Severity::Note,
@@ -179,7 +179,7 @@ fn document(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .vita("vita sets the title to the name and headline")
         .push_to(out);
     }
-    if !pdf.tagged() {
+    if !doc.tagged {
         Finding::new(
             "untagged",
             Severity::Note,

@@ -10,15 +10,17 @@ mod text;
 
 use super::extract::{Line, Read};
 use super::interp::Pages;
-use super::load::Pdf;
-use super::report::{Category, Finding, Severity};
+use super::report::{Category, DocumentInfo, Finding, Severity, Texts};
 
 /// What every check reads.
 pub(super) struct Ctx<'a> {
-    pub(super) pdf: &'a Pdf,
+    /// Facts about the file (size, title, tags, encryption).
+    pub(super) document: &'a DocumentInfo,
     pub(super) pages: &'a Pages,
-    /// Each page in both orders.
+    /// Each page in both orders, as lines…
     pub(super) reads: &'a [Read],
+    /// …and as text, page by page.
+    pub(super) texts: &'a Texts,
 }
 
 impl Ctx<'_> {
